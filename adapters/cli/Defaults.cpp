@@ -1,0 +1,31 @@
+#include "adapters/cli/Defaults.h"
+
+namespace profkpi::adapters::cli {
+
+Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
+  Poco::AutoPtr<Poco::Util::MapConfiguration> defaults(new Poco::Util::MapConfiguration);
+  defaults->setString("store.connector", "sqlite");
+  defaults->setString("store.connection", "var/profkpi.db");
+  defaults->setString("registry.file", "");   // empty: the registry shipped inside profkpi
+  defaults->setString("catalogue.file", "");  // empty: the five-KPI catalogue shipped inside profkpi
+  defaults->setString("http.host", "127.0.0.1");
+  defaults->setInt("http.port", 8080);
+  defaults->setInt("http.maxBodyBytes", 33554432);
+  defaults->setString("inbox.dir", "var/inbox");
+  defaults->setString("reports.dir", "var/reports");
+  defaults->setString("nightly.time", "02:00");
+  defaults->setString("nightly.timezone", "Europe/London");
+  defaults->setString("smtp.host", "");
+  defaults->setInt("smtp.port", 25);
+  defaults->setString("smtp.from", "");
+  defaults->setInt("intake.maxDepth", 32);
+  defaults->setInt("intake.maxAttributes", 32);
+  defaults->setInt("intake.maxDiagnostics", 1000);
+  defaults->setString("logging.loggers.root.channel", "stderr");
+  defaults->setString("logging.loggers.root.level", "information");
+  defaults->setString("logging.channels.stderr.class", "ConsoleChannel");
+  defaults->setString("logging.channels.stderr.pattern", "%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t");
+  return defaults;
+}
+
+}  // namespace profkpi::adapters::cli

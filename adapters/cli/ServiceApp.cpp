@@ -1,0 +1,140 @@
+#include "adapters/cli/ServiceApp.h"
+
+#include "adapters/cli/Defaults.h"
+#include "adapters/cli/ValidateCommand.h"
+#include "engine/xml/DocumentTree.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/LoggingConfigurator.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+
+#include <iostream>
+
+namespace profkpi::adapters::cli {
+
+namespace {
+// Searched after the user's file and the system layer: defaults only fill gaps.
+constexpr int PRIO_SHIPPED_DEFAULTS = 200;
+}  // namespace
+
+ServiceApp::ServiceApp() {
+  _commands.push_back(std::make_unique<ValidateCommand>());
+  setUnixOptions(true);
+  config().add(defaultConfiguration(), PRIO_SHIPPED_DEFAULTS, false);
+}
+
+Command* ServiceApp::find(const std::string& name) const {
+  for (const auto& command : _commands) {
+    if (command->name() == name) return command.get();
+  }
+  return nullptr;
+}
+
+int ServiceApp::start(int argc, char** argv) {
+  std::string first = argc > 1 ? argv[1] : "";
+  if (first == "--help" || first == "-h" || first == "help") {
+    printOverview(std::cout);
+    return EXIT_OK;
+  }
+  _command = find(first);
+  if (_command == nullptr) {
+    if (!first.empty()) std::cerr << "profkpi: unknown command \"" << first << "\"\n\n";
+    printOverview(std::cerr);
+    return EXIT_USAGE;
+  }
+
+  std::vector<char*> rest{argv[0]};
+  rest.insert(rest.end(), argv + 2, argv + argc);
+  try {
+    init(static_cast<int>(rest.size()), rest.data());
+  } catch (const Poco::Util::OptionException& e) {
+    std::cerr << "profkpi " << _command->name() << ": " << e.displayText() << "\n"
+              << "Try 'profkpi " << _command->name() << " --help'.\n";
+    return EXIT_USAGE;
+  } catch (const UsageError& e) {
+    std::cerr << "profkpi " << _command->name() << ": " << e.what() << "\n";
+    return EXIT_USAGE;
+  } catch (const Poco::Exception& e) {
+    std::cerr << "profkpi " << _command->name() << ": configuration: " << e.displayText() << "\n";
+    return EXIT_USAGE;
+  }
+  if (_help) {
+    printCommandHelp(std::cout);
+    return EXIT_OK;
+  }
+  run();
+  return _status;
+}
+
+void ServiceApp::initialize(Poco::Util::Application& self) {
+  Poco::Util::LoggingConfigurator().configure(config().createView("logging"));
+  ServerApplication::initialize(self);
+}
+
+void ServiceApp::defineOptions(Poco::Util::OptionSet& options) {
+  if (_command == nullptr) return;
+  if (_command->name() == "serve") ServerApplication::defineOptions(options);
+  options.addOption(Poco::Util::Option("help", "h", "print this help and exit").required(false).repeatable(false));
+  options.addOption(Poco::Util::Option("config", "c", "read configuration from this properties file")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("FILE"));
+  _command->defineOptions(options);
+}
+
+void ServiceApp::handleOption(const std::string& name, const std::string& value) {
+  ServerApplication::handleOption(name, value);
+  if (name == "help") {
+    _help = true;
+    stopOptionsProcessing();
+  } else if (name == "config") {
+    loadConfiguration(value, PRIO_DEFAULT);
+  } else {
+    _command->handleOption(name, value);
+  }
+}
+
+int ServiceApp::main(const std::vector<std::string>& args) {
+  try {
+    Services services(config());
+    _status = _command->run(args, services);
+  } catch (const UsageError& e) {
+    std::cerr << "profkpi " << _command->name() << ": " << e.what() << "\n"
+              << "Try 'profkpi " << _command->name() << " --help'.\n";
+    _status = EXIT_USAGE;
+  } catch (const engine::xml::DocumentError& e) {
+    logger().error("configuration: %s", std::string(e.what()));
+    _status = EXIT_USAGE;
+  } catch (const Poco::Exception& e) {
+    logger().error("%s", e.displayText());
+    _status = EXIT_USAGE;
+  } catch (const std::exception& e) {
+    logger().error("%s", std::string(e.what()));
+    _status = EXIT_USAGE;
+  }
+  return _status;
+}
+
+void ServiceApp::printOverview(std::ostream& out) const {
+  out << "usage: profkpi COMMAND [OPTIONS] [ARGUMENTS]\n\n"
+         "Validates, stores and reports on IT-profession KPI submissions.\n\n"
+         "Commands:\n";
+  for (const auto& command : _commands) {
+    out << "  " << command->name() << " " << command->arguments() << "\n";
+  }
+  out << "\nEvery command takes --config FILE and --help. 'profkpi COMMAND --help' describes one.\n";
+}
+
+void ServiceApp::printCommandHelp(std::ostream& out) const {
+  Poco::Util::HelpFormatter help(options());
+  help.setUnixStyle(true);
+  help.setCommand("profkpi " + _command->name());
+  help.setUsage("[OPTIONS] " + _command->arguments());
+  help.setHeader(_command->description());
+  help.setFooter("Exit status: 0 success, 1 input refused or job failed, 2 usage, configuration or I/O error.");
+  help.format(out);
+}
+
+}  // namespace profkpi::adapters::cli

@@ -1,0 +1,23 @@
+#include "engine/xml/RegistryLoader.h"
+
+#include "engine/xml/DocumentTree.h"
+
+namespace profkpi::engine::xml {
+
+Registry loadRegistry(const Schemas& schemas, const std::string& path) {
+  std::string text = path.empty() ? std::string(Schemas::defaultRegistry()) : readWholeFile(path);
+  XmlNode root = readValidatedDocument(schemas, text, REGISTRY_NAMESPACE, path.empty() ? "registry.xml" : path);
+  std::vector<Organisation> organisations;
+  for (const XmlNode& node : root.children) {
+    Organisation o;
+    o.code = node.attribute("code");
+    o.type = node.attribute("type");
+    if (const XmlNode* name = node.child("Name")) o.name = name->text;
+    if (const XmlNode* welsh = node.child("WelshName")) o.welshName = welsh->text;
+    if (const XmlNode* contact = node.child("Contact")) o.contact = contact->text;
+    organisations.push_back(std::move(o));
+  }
+  return Registry(std::move(organisations));
+}
+
+}  // namespace profkpi::engine::xml

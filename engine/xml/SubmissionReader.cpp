@@ -1,0 +1,479 @@
+#include "engine/xml/SubmissionReader.h"
+
+#include "engine/IdSet.h"
+#include "engine/Lexical.h"
+#include "engine/xml/GrammarPool.h"
+#include "engine/xml/XercesSupport.h"
+
+#include <xercesc/framework/LocalFileInputSource.hpp>
+#include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/sax/Locator.hpp>
+#include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/sax2/Attributes.hpp>
+#include <xercesc/sax2/DefaultHandler.hpp>
+#include <xercesc/util/OutOfMemoryException.hpp>
+#include <xercesc/util/XMLException.hpp>
+
+#include <array>
+#include <string_view>
+#include <unordered_map>
+
+namespace profkpi::engine::xml {
+
+using namespace xercesc;
+
+namespace {
+
+enum class El : std::uint8_t {
+  Other, Submission, Header, SubmissionId, Organisation, Period, PreparedAt, PreparedBy, SourceSystem,
+  Aggregate, ItHeadcount, ItFte, RolesTotal, RolesMapped, StaffAssessed, StaffWithPdp, StaffRecognised,
+  CpdDays, Workforce, Roles, Role, Staff, Member, Assessment, Pdp, Recognition, Cpd, Explanations,
+  Explanation,
+};
+
+El classify(const XMLCh* localName) {
+  static const std::unordered_map<std::u16string_view, El> NAMES = {
+      {u"Submission", El::Submission},     {u"Header", El::Header},
+      {u"SubmissionId", El::SubmissionId}, {u"Organisation", El::Organisation},
+      {u"Period", El::Period},             {u"PreparedAt", El::PreparedAt},
+      {u"PreparedBy", El::PreparedBy},     {u"SourceSystem", El::SourceSystem},
+      {u"Aggregate", El::Aggregate},       {u"ItHeadcount", El::ItHeadcount},
+      {u"ItFte", El::ItFte},               {u"RolesTotal", El::RolesTotal},
+      {u"RolesMapped", El::RolesMapped},   {u"StaffAssessed", El::StaffAssessed},
+      {u"StaffWithPdp", El::StaffWithPdp}, {u"StaffRecognised", El::StaffRecognised},
+      {u"CpdDays", El::CpdDays},           {u"Workforce", El::Workforce},
+      {u"Roles", El::Roles},               {u"Role", El::Role},
+      {u"Staff", El::Staff},               {u"Member", El::Member},
+      {u"Assessment", El::Assessment},     {u"Pdp", El::Pdp},
+      {u"Recognition", El::Recognition},   {u"Cpd", El::Cpd},
+      {u"Explanations", El::Explanations}, {u"Explanation", El::Explanation},
+  };
+  auto it = NAMES.find(std::u16string_view(localName));
+  return it == NAMES.end() ? El::Other : it->second;
+}
+
+// The Aggregate element holding each measure, in Measure order.
+std::optional<Measure> aggregateMeasure(El element) {
+  switch (element) {
+    case El::ItHeadcount: return Measure::ItHeadcount;
+    case El::ItFte: return Measure::ItFte;
+    case El::RolesTotal: return Measure::RolesTotal;
+    case El::RolesMapped: return Measure::RolesMapped;
+    case El::StaffAssessed: return Measure::StaffAssessed;
+    case El::StaffWithPdp: return Measure::StaffWithPdp;
+    case El::StaffRecognised: return Measure::StaffRecognised;
+    case El::CpdDays: return Measure::CpdDays;
+    default: return std::nullopt;
+  }
+}
+
+bool capturesText(El element) {
+  switch (element) {
+    case El::SubmissionId: case El::Organisation: case El::Period: case El::PreparedAt:
+    case El::PreparedBy: case El::Explanation:
+      return true;
+    default:
+      return aggregateMeasure(element).has_value();
+  }
+}
+
+// Longest text kept for one element; every captured element allows far less, so a
+// longer text is already a schema error (and cannot make us allocate without bound).
+constexpr std::size_t MAX_CAPTURED_TEXT = 64 * 1024;
+constexpr std::size_t MAX_RECORD_ID = 32;
+constexpr const char* DOCTYPE_REFUSED = "a DOCTYPE is not allowed: submissions may not declare a DTD or entities";
+const std::u16string_view NAMESPACE_U16 = u"urn:profkpi:submission:1";
+
+}  // namespace
+
+class SubmissionReader::Handler final : public DefaultHandler {
+ public:
+  explicit Handler(const ReaderLimits& limits) : _limits(limits) {}
+
+  void begin(SubmissionBuilder& builder) {
+    _builder = &builder;
+    _depth = 0;
+    _rootSeen = false;
+    _pending.clear();
+    _errorCount = _errorMark = _captureErrorMark = 0;
+    _capturing = false;
+    _header = SubmissionHeader{};
+    _figures = rules::AggregateFigures{};
+    _roleIds.clear();
+    _memberIds.clear();
+  }
+
+  // Flushes what is held back until the root element is judged.
+  void end() {
+    for (Diagnostic& d : _pending) _builder->report(std::move(d));
+    _pending.clear();
+    _builder = nullptr;
+  }
+
+  // Records a finding from outside the callbacks (I/O, parser exceptions).
+  void reportFatal(std::string message, Position where) {
+    add(Severity::Error, CODE_XML, std::move(message), where, false);
+  }
+
+  Position here() const {
+    if (_locator == nullptr) return {};
+    return {static_cast<long>(_locator->getLineNumber()), static_cast<long>(_locator->getColumnNumber())};
+  }
+
+  // ---- ErrorHandler
+  void warning(const SAXParseException&) override {}
+  void error(const SAXParseException& e) override { fromParser(CODE_XSD, e); }
+  void fatalError(const SAXParseException& e) override {
+    if (!_rootSeen && std::u16string_view(e.getMessage()) == u"invalid document structure") {
+      // What Xerces says when XERCES_DISABLE_DTD=1 refuses a DOCTYPE.
+      ++_errorCount;
+      add(Severity::Error, CODE_XML, std::string(DOCTYPE_REFUSED) + " (or the prolog is malformed)",
+          {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
+      return;
+    }
+    fromParser(CODE_XML, e);
+  }
+
+  // ---- LexicalHandler
+  void startDTD(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
+    add(Severity::Error, CODE_XML, DOCTYPE_REFUSED, here(), false);
+    throw ParseAborted{};
+  }
+
+  // ---- ContentHandler
+  void setDocumentLocator(const Locator* const locator) override { _locator = locator; }
+
+  void startElement(const XMLCh* const uri, const XMLCh* const localName, const XMLCh* const,
+                    const Attributes& attributes) override {
+    if (_depth >= _limits.maxDepth) {
+      add(Severity::Error, CODE_XML,
+          "elements nested deeper than " + std::to_string(_limits.maxDepth) + " levels", here(), false);
+      throw ParseAborted{};
+    }
+    if (attributes.getLength() > _limits.maxAttributes) {
+      add(Severity::Error, CODE_XML,
+          "an element with more than " + std::to_string(_limits.maxAttributes) + " attributes", here(), false);
+      throw ParseAborted{};
+    }
+    El element = std::u16string_view(uri) == NAMESPACE_U16 ? classify(localName) : El::Other;
+    if (_depth == 0) judgeRoot(uri, localName, element, attributes);
+    _stack[_depth++] = element;
+    bool tagClean = _errorCount == _errorMark;
+
+    switch (element) {
+      case El::Organisation:
+        _header.organisationPosition = here();
+        _header.organisationCode = ascii(attributes.getValue(u"code"));
+        break;
+      case El::Period: _header.periodPosition = here(); break;
+      case El::PreparedAt: _header.preparedAtPosition = here(); break;
+      case El::SourceSystem:
+        _header.sourceSystemName = toUtf8(attributes.getValue(u"name"));
+        _header.sourceSystemVersion = toUtf8(attributes.getValue(u"version"));
+        break;
+      case El::Workforce:
+        _workforcePosition = here();
+        _builder->workforceStarted();
+        break;
+      case El::Role: startRole(attributes); break;
+      case El::Member: startMember(attributes, tagClean); break;
+      case El::Assessment:
+        _member.assessmentPosition = here();
+        _member.assessment = dateAttribute(attributes, u"date", tagClean);
+        break;
+      case El::Pdp:
+        _member.pdpPosition = here();
+        _member.pdp = dateAttribute(attributes, u"agreed", tagClean);
+        break;
+      case El::Recognition: _member.recognised = true; break;
+      case El::Cpd: _member.cpdDays = amountAttribute(attributes, u"days", tagClean); break;
+      case El::Explanation:
+        _explanation = Explanation{};
+        _explanation.position = here();
+        _explanation.code = ascii(attributes.getValue(u"code"));
+        _explanation.kpi = ascii(attributes.getValue(u"kpi"));
+        break;
+      default: break;
+    }
+    if (capturesText(element)) {
+      _capturing = true;
+      _text.clear();
+      _textPosition = here();
+    }
+    _errorMark = _captureErrorMark = _errorCount;
+  }
+
+  void characters(const XMLCh* const chars, const XMLSize_t length) override {
+    if (_capturing && _text.size() < MAX_CAPTURED_TEXT) {
+      _text.append(chars, std::min<std::size_t>(length, MAX_CAPTURED_TEXT - _text.size()));
+    }
+  }
+
+  void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
+    El element = _stack[--_depth];
+    bool contentClean = _errorCount == _captureErrorMark;
+    _capturing = false;
+
+    if (auto measure = aggregateMeasure(element)) {
+      _figures.hundredths[static_cast<std::size_t>(*measure)] = measureValue(*measure, contentClean);
+      _figures.positions[static_cast<std::size_t>(*measure)] = _textPosition;
+    }
+    switch (element) {
+      case El::SubmissionId: _header.submissionId = std::string(lexical::trim(utf8Text())); break;
+      case El::Organisation: _header.organisationName = utf8Text(); break;
+      case El::Period:
+        _header.periodText = utf8Text();
+        _header.period = Period::parse(_header.periodText);
+        break;
+      case El::PreparedAt:
+        _header.preparedAt = lexical::zonedDateTime(utf8Text());
+        if (!_header.preparedAt && contentClean) outOfRange("PreparedAt", _textPosition);
+        break;
+      case El::PreparedBy: _header.preparedBy = utf8Text(); break;
+      case El::Header: _builder->header(std::move(_header)); break;
+      case El::Aggregate: _builder->aggregate(_figures); break;
+      case El::Member: _builder->member(_member); break;
+      case El::Workforce: _builder->workforceEnded(_workforcePosition); break;
+      case El::Explanation:
+        _explanation.text = utf8Text();
+        _builder->explanation(std::move(_explanation));
+        break;
+      default: break;
+    }
+    _errorMark = _errorCount;
+  }
+
+ private:
+  void judgeRoot(const XMLCh* uri, const XMLCh* localName, El element, const Attributes& attributes) {
+    _rootSeen = true;
+    std::string got = toUtf8(uri);
+    if (std::u16string_view(uri) != NAMESPACE_U16 || element != El::Submission) {
+      _pending.clear();  // "no declaration found" and the like say less than this
+      add(Severity::Error, CODE_XSD,
+          "unknown document: root element {" + got + "}" + toUtf8(localName) +
+              "; profkpi supports {" + std::string(SUBMISSION_NAMESPACE) + "}Submission, schemaVersion " +
+              std::string(SUPPORTED_SCHEMA_VERSION),
+          here(), false);
+      throw ParseAborted{};
+    }
+    const XMLCh* version = attributes.getValue(u"schemaVersion");
+    std::string versionText = version == nullptr ? "" : std::string(lexical::trim(toUtf8(version)));
+    if (versionText != SUPPORTED_SCHEMA_VERSION) {
+      _pending.clear();
+      add(Severity::Error, CODE_XSD,
+          (version == nullptr ? std::string("schemaVersion is missing")
+                              : "schemaVersion \"" + versionText + "\" is not supported") +
+              "; profkpi supports schemaVersion " + std::string(SUPPORTED_SCHEMA_VERSION) + " of " +
+              std::string(SUBMISSION_NAMESPACE),
+          here(), false);
+      throw ParseAborted{};
+    }
+    for (Diagnostic& d : _pending) _builder->report(std::move(d));
+    _pending.clear();
+    _header.schemaVersion = versionText;
+  }
+
+  void startRole(const Attributes& attributes) {
+    std::string id = recordId(attributes.getValue(u"id"));
+    if (ownIdentityChecks() && !id.empty() && !_roleIds.insert(id)) {
+      add(Severity::Error, CODE_XSD,
+          "duplicate Role id \"" + id + "\": Role ids must be unique (constraint RoleId)", here(), true);
+    }
+    const XMLCh* mapped = attributes.getValue(u"mapped");
+    _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(ascii(mapped)));
+  }
+
+  void startMember(const Attributes& attributes, bool tagClean) {
+    _member = MemberRecord{};
+    if (ownIdentityChecks()) {
+      std::string id = recordId(attributes.getValue(u"id"));
+      if (!id.empty() && !_memberIds.insert(id)) {
+        add(Severity::Error, CODE_XSD,
+            "duplicate Member id \"" + id + "\": Member ids must be unique (constraint MemberId)", here(),
+            true);
+      }
+      std::string roleId = recordId(attributes.getValue(u"roleId"));
+      if (!roleId.empty() && !_roleIds.contains(roleId)) {
+        add(Severity::Error, CODE_XSD,
+            "Member roleId \"" + roleId + "\" is not the id of a Role in this document (constraint MemberRoleId)",
+            here(), true);
+      }
+    }
+    _member.fte = amountAttribute(attributes, u"fte", tagClean);
+  }
+
+  bool ownIdentityChecks() const { return !_limits.xercesIdentityConstraints; }
+
+  // An id as xs:token sees it (collapsed); empty when it cannot be a valid id, in
+  // which case the schema has already refused it.
+  std::string recordId(const XMLCh* value) {
+    if (value == nullptr) return {};
+    std::string id(lexical::trim(ascii(value)));
+    return id.size() <= MAX_RECORD_ID ? id : std::string();
+  }
+
+  std::string ascii(const XMLCh* value) {
+    std::string out;
+    if (value != nullptr) appendAscii(value, out);
+    return out;
+  }
+
+  std::optional<Date> dateAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
+    const XMLCh* value = attributes.getValue(name);
+    if (value == nullptr) return std::nullopt;
+    auto parsed = lexical::date(ascii(value));
+    if (!parsed && tagClean) outOfRange("date", here());
+    return parsed;
+  }
+
+  std::optional<Amount> amountAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
+    const XMLCh* value = attributes.getValue(name);
+    if (value == nullptr) return std::nullopt;
+    auto parsed = lexical::amount(ascii(value));
+    if (parsed && parsed->hundredths() > MAX_MEASURE_VALUE * 100) parsed.reset();
+    if (!parsed && tagClean) outOfRange(toUtf8(name).c_str(), here());
+    return parsed;
+  }
+
+  std::optional<std::int64_t> measureValue(Measure measure, bool contentClean) {
+    std::string text = utf8Text();
+    std::optional<std::int64_t> hundredths;
+    if (measure == Measure::ItFte || measure == Measure::CpdDays) {
+      if (auto amount = lexical::amount(text)) hundredths = amount->hundredths();
+    } else if (auto count = lexical::nonNegativeInteger(text); count && *count <= MAX_MEASURE_VALUE) {
+      hundredths = *count * 100;
+    }
+    if (hundredths && *hundredths > MAX_MEASURE_VALUE * 100) hundredths.reset();
+    if (!hundredths && contentClean) outOfRange(std::string(measureName(measure)).c_str(), _textPosition);
+    return hundredths;
+  }
+
+  // A value the schema accepts but the engine cannot represent (an implementation limit).
+  void outOfRange(const char* what, Position where) {
+    add(Severity::Error, CODE_XSD,
+        std::string(what) + " is outside the range profkpi supports (counts and amounts up to " +
+            std::to_string(MAX_MEASURE_VALUE) + ", years up to 32767)",
+        where, true);
+  }
+
+  std::string utf8Text() const { return toUtf8(_text.data(), _text.size()); }
+
+  void fromParser(const char* code, const SAXParseException& e) {
+    ++_errorCount;
+    add(Severity::Error, code, toUtf8(e.getMessage()),
+        {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
+  }
+
+  void add(Severity severity, const char* code, std::string message, Position where, bool limited) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.message = std::move(message);
+    d.line = where.line;
+    d.column = where.column;
+    std::size_t count = _pending.size() + (_builder != nullptr ? _builder->findingCount() : 0);
+    if (limited && count >= _limits.maxDiagnostics) {
+      Diagnostic stop;
+      stop.code = CODE_XML;
+      stop.message = "more than " + std::to_string(_limits.maxDiagnostics) + " findings; reading stopped here";
+      stop.line = where.line;
+      stop.column = where.column;
+      sink(std::move(stop));
+      throw ParseAborted{};
+    }
+    sink(std::move(d));
+  }
+
+  void sink(Diagnostic d) {
+    if (_rootSeen) {
+      _builder->report(std::move(d));
+    } else {
+      _pending.push_back(std::move(d));
+    }
+  }
+
+  const ReaderLimits& _limits;
+  SubmissionBuilder* _builder = nullptr;
+  const Locator* _locator = nullptr;
+
+  std::array<El, 256> _stack{};
+  std::size_t _depth = 0;
+  bool _rootSeen = false;
+  Diagnostics _pending;  // findings before the root element is judged
+
+  std::size_t _errorCount = 0;        // findings from the parser so far
+  std::size_t _errorMark = 0;         // _errorCount after the previous callback
+  std::size_t _captureErrorMark = 0;  // _errorCount when the captured element started
+
+  bool _capturing = false;
+  std::u16string _text;
+  Position _textPosition;
+
+  SubmissionHeader _header;
+  rules::AggregateFigures _figures;
+  MemberRecord _member;
+  Explanation _explanation;
+  Position _workforcePosition;
+  IdSet _roleIds;
+  IdSet _memberIds;
+};
+
+struct SubmissionReader::Parser {
+  std::unique_ptr<SAX2XMLReader> sax;
+  RefuseAllEntities refuser;
+};
+
+SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& registry, const Clock& clock,
+                                   ReaderLimits limits)
+    : _registry(registry), _clock(clock), _limits(limits) {
+  if (_limits.maxDepth > 256) _limits.maxDepth = 256;
+  _handler = std::make_unique<Handler>(_limits);
+  _parser = std::make_unique<Parser>();
+  _parser->sax = createHardenedReader(schemas.pool().grammars, _limits.xercesIdentityConstraints);
+  _parser->sax->setContentHandler(_handler.get());
+  _parser->sax->setErrorHandler(_handler.get());
+  _parser->sax->setLexicalHandler(_handler.get());
+  _parser->sax->setEntityResolver(&_parser->refuser);
+}
+
+SubmissionReader::~SubmissionReader() = default;
+
+IntakeResult SubmissionReader::read(const char* data, std::size_t size, const std::string& name) {
+  MemBufInputSource source(reinterpret_cast<const XMLByte*>(data), size, name.c_str(), false);
+  return run(&source);
+}
+
+IntakeResult SubmissionReader::readFile(const std::string& path) {
+  std::unique_ptr<XMLCh[]> wide(XMLString::transcode(path.c_str()));
+  try {
+    LocalFileInputSource source(wide.get());
+    return run(&source);
+  } catch (const XMLException& e) {
+    SubmissionBuilder builder(_registry, _clock.now());
+    Diagnostic d;
+    d.code = CODE_XML;
+    d.message = "cannot read " + path + ": " + toUtf8(e.getMessage());
+    builder.report(std::move(d));
+    return builder.finish();
+  }
+}
+
+IntakeResult SubmissionReader::run(const void* source) {
+  SubmissionBuilder builder(_registry, _clock.now());
+  _handler->begin(builder);
+  try {
+    _parser->sax->parse(*static_cast<const InputSource*>(source));
+  } catch (const ParseAborted&) {
+    // The reason is recorded.
+  } catch (const OutOfMemoryException&) {
+    _handler->reportFatal("the document needs more memory than the reader allows", _handler->here());
+  } catch (const XMLException& e) {
+    _handler->reportFatal(toUtf8(e.getMessage()), _handler->here());
+  } catch (const SAXException& e) {
+    _handler->reportFatal(toUtf8(e.getMessage()), _handler->here());
+  }
+  _handler->end();
+  return builder.finish();
+}
+
+}  // namespace profkpi::engine::xml

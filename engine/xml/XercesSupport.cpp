@@ -1,0 +1,101 @@
+#include "engine/xml/XercesSupport.h"
+
+#include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/sax2/XMLReaderFactory.hpp>
+#include <xercesc/util/PlatformUtils.hpp>
+#include <xercesc/util/SecurityManager.hpp>
+#include <xercesc/util/TransService.hpp>
+#include <xercesc/util/XMLNetAccessor.hpp>
+#include <xercesc/util/XMLUni.hpp>
+
+#include <cstdlib>
+#include <mutex>
+
+namespace profkpi::engine::xml {
+
+using namespace xercesc;
+
+namespace {
+
+// No legitimate submission expands an entity at all (DTDs are refused); this is
+// the second line of defence should one ever get through.
+constexpr XMLSize_t ENTITY_EXPANSION_LIMIT = 1000;
+
+SecurityManager& securityManager() {
+  static SecurityManager* manager = [] {
+    auto* m = new SecurityManager();
+    m->setEntityExpansionLimit(ENTITY_EXPANSION_LIMIT);
+    return m;
+  }();
+  return *manager;
+}
+
+}  // namespace
+
+void ensureXercesInitialised() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // DOCTYPEs are refused by the readers' startDTD handlers, which run before an
+    // internal subset is read and say why. Operators may also set
+    // XERCES_DISABLE_DTD=1 (the systemd unit does): Xerces 3.2.4 then refuses the
+    // DOCTYPE itself, before the handler, as "invalid document structure".
+    XMLPlatformUtils::Initialize();
+    // Debian's build links a network accessor; without it no URL can ever be fetched.
+    delete XMLPlatformUtils::fgNetAccessor;
+    XMLPlatformUtils::fgNetAccessor = nullptr;
+  });
+}
+
+std::string toUtf8(const XMLCh* text, XMLSize_t length) {
+  if (text == nullptr || length == 0) return {};
+  TranscodeToStr utf8(text, length, "UTF-8");
+  return std::string(reinterpret_cast<const char*>(utf8.str()), utf8.length());
+}
+
+std::string toUtf8(const XMLCh* text) {
+  return text == nullptr ? std::string() : toUtf8(text, XMLString::stringLen(text));
+}
+
+bool appendAscii(const XMLCh* text, std::string& out) {
+  std::size_t start = out.size();
+  for (const XMLCh* p = text; *p != 0; ++p) {
+    if (*p >= 0x80) {
+      out.resize(start);
+      return false;
+    }
+    out.push_back(static_cast<char>(*p));
+  }
+  return true;
+}
+
+InputSource* RefuseAllEntities::resolveEntity(const XMLCh* const, const XMLCh* const) {
+  // An empty source rather than nullptr: with default resolution disabled Xerces
+  // would refuse anyway, and this keeps the refusal independent of that feature.
+  static const XMLByte nothing[] = {0};
+  return new MemBufInputSource(nothing, 0, "refused", false);
+}
+
+std::unique_ptr<SAX2XMLReader> createHardenedReader(XMLGrammarPool& pool, bool identityConstraints) {
+  ensureXercesInitialised();
+  std::unique_ptr<SAX2XMLReader> reader(XMLReaderFactory::createXMLReader(XMLPlatformUtils::fgMemoryManager, &pool));
+  reader->setFeature(XMLUni::fgSAX2CoreNameSpaces, true);
+  reader->setFeature(XMLUni::fgSAX2CoreNameSpacePrefixes, false);
+  reader->setFeature(XMLUni::fgSAX2CoreValidation, true);
+  reader->setFeature(XMLUni::fgXercesDynamic, false);
+  reader->setFeature(XMLUni::fgXercesSchema, true);
+  reader->setFeature(XMLUni::fgXercesSchemaFullChecking, false);
+  reader->setFeature(XMLUni::fgXercesIdentityConstraintChecking, identityConstraints);
+  reader->setFeature(XMLUni::fgXercesLoadSchema, false);
+  reader->setFeature(XMLUni::fgXercesUseCachedGrammarInParse, true);
+  reader->setFeature(XMLUni::fgXercesCacheGrammarFromParse, false);
+  reader->setFeature(XMLUni::fgXercesLoadExternalDTD, false);
+  reader->setFeature(XMLUni::fgXercesSkipDTDValidation, true);
+  reader->setFeature(XMLUni::fgXercesDisableDefaultEntityResolution, true);
+  reader->setFeature(XMLUni::fgXercesValidationErrorAsFatal, false);
+  reader->setFeature(XMLUni::fgXercesContinueAfterFatalError, false);
+  reader->setFeature(XMLUni::fgXercesIgnoreAnnotations, true);
+  reader->setProperty(XMLUni::fgXercesSecurityManager, &securityManager());
+  return reader;
+}
+
+}  // namespace profkpi::engine::xml
