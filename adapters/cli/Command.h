@@ -15,9 +15,9 @@
 namespace profkpi::adapters::cli {
 
 // Exit statuses of INTERFACE.md.
-inline constexpr int EXIT_OK = 0;
-inline constexpr int EXIT_REFUSED = 1;  // input refused, or a job failed
-inline constexpr int EXIT_USAGE = 2;    // usage, configuration or I/O error
+inline constexpr int STATUS_OK = 0;
+inline constexpr int STATUS_REFUSED = 1;  // input refused, or a job failed
+inline constexpr int STATUS_USAGE = 2;    // usage, configuration or I/O error
 
 class Command {
  public:

@@ -36,13 +36,13 @@ int ServiceApp::start(int argc, char** argv) {
   std::string first = argc > 1 ? argv[1] : "";
   if (first == "--help" || first == "-h" || first == "help") {
     printOverview(std::cout);
-    return EXIT_OK;
+    return STATUS_OK;
   }
   _command = find(first);
   if (_command == nullptr) {
     if (!first.empty()) std::cerr << "profkpi: unknown command \"" << first << "\"\n\n";
     printOverview(std::cerr);
-    return EXIT_USAGE;
+    return STATUS_USAGE;
   }
 
   std::vector<char*> rest{argv[0]};
@@ -52,17 +52,17 @@ int ServiceApp::start(int argc, char** argv) {
   } catch (const Poco::Util::OptionException& e) {
     std::cerr << "profkpi " << _command->name() << ": " << e.displayText() << "\n"
               << "Try 'profkpi " << _command->name() << " --help'.\n";
-    return EXIT_USAGE;
+    return STATUS_USAGE;
   } catch (const UsageError& e) {
     std::cerr << "profkpi " << _command->name() << ": " << e.what() << "\n";
-    return EXIT_USAGE;
+    return STATUS_USAGE;
   } catch (const Poco::Exception& e) {
     std::cerr << "profkpi " << _command->name() << ": configuration: " << e.displayText() << "\n";
-    return EXIT_USAGE;
+    return STATUS_USAGE;
   }
   if (_help) {
     printCommandHelp(std::cout);
-    return EXIT_OK;
+    return STATUS_OK;
   }
   run();
   return _status;
@@ -103,16 +103,16 @@ int ServiceApp::main(const std::vector<std::string>& args) {
   } catch (const UsageError& e) {
     std::cerr << "profkpi " << _command->name() << ": " << e.what() << "\n"
               << "Try 'profkpi " << _command->name() << " --help'.\n";
-    _status = EXIT_USAGE;
+    _status = STATUS_USAGE;
   } catch (const engine::xml::DocumentError& e) {
     logger().error("configuration: %s", std::string(e.what()));
-    _status = EXIT_USAGE;
+    _status = STATUS_USAGE;
   } catch (const Poco::Exception& e) {
     logger().error("%s", e.displayText());
-    _status = EXIT_USAGE;
+    _status = STATUS_USAGE;
   } catch (const std::exception& e) {
     logger().error("%s", std::string(e.what()));
-    _status = EXIT_USAGE;
+    _status = STATUS_USAGE;
   }
   return _status;
 }

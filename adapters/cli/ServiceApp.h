@@ -33,7 +33,7 @@ class ServiceApp final : public Poco::Util::ServerApplication {
   std::vector<std::unique_ptr<Command>> _commands;
   Command* _command = nullptr;
   bool _help = false;
-  int _status = EXIT_USAGE;
+  int _status = STATUS_USAGE;
 };
 
 }  // namespace profkpi::adapters::cli

@@ -33,12 +33,12 @@ int ValidateCommand::run(const std::vector<std::string>& args, Services& service
   if (args.empty()) throw UsageError("validate needs at least one FILE");
   engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.clock(),
                                        services.readerLimits());
-  int status = EXIT_OK;
+  int status = STATUS_OK;
   for (const std::string& file : args) {
     Poco::File path(file);
     if (!path.exists() || !path.isFile() || !path.canRead()) {
       std::cerr << file << ": cannot read: no such readable file\n";
-      status = EXIT_USAGE;
+      status = STATUS_USAGE;
       continue;
     }
     engine::IntakeResult result = reader.readFile(file);
@@ -54,7 +54,7 @@ int ValidateCommand::run(const std::vector<std::string>& args, Services& service
       std::cerr << file << ": valid (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")\n";
     } else {
       std::cerr << file << ": refused (" << errors << (errors == 1 ? " error" : " errors") << ")\n";
-      if (status == EXIT_OK) status = EXIT_REFUSED;
+      if (status == STATUS_OK) status = STATUS_REFUSED;
     }
   }
   std::cout.flush();

@@ -1,0 +1,150 @@
+// `profkpi validate` run as a process, as integrators and operators run it.
+#include "tests/support/Documents.h"
+#include "tests/support/LargeDocument.h"
+#include "tests/support/Process.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+#include <sstream>
+
+using namespace profkpi::tests;
+
+namespace {
+
+ProcessResult runProfkpi(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) {
+  std::vector<std::string> argv{profkpiBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return runProcess(argv, env);
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> result;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
+}
+
+std::string sample(const std::string& relative) { return samplesDir() + "/" + relative; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ValidateCliTest)
+
+BOOST_AUTO_TEST_CASE(helpIsOfferedEverywhere) {
+  ProcessResult overview = runProfkpi({"--help"});
+  BOOST_TEST(overview.exitCode == 0);
+  BOOST_TEST(overview.out.find("validate") != std::string::npos);
+  ProcessResult help = runProfkpi({"validate", "--help"});
+  BOOST_TEST(help.exitCode == 0);
+  BOOST_TEST(help.out.find("--format") != std::string::npos);
+  BOOST_TEST(help.out.find("--config") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(usageErrorsExitTwo) {
+  BOOST_TEST(runProfkpi({}).exitCode == 2);
+  BOOST_TEST(runProfkpi({"no-such-command"}).exitCode == 2);
+  BOOST_TEST(runProfkpi({"validate"}).exitCode == 2);
+  BOOST_TEST(runProfkpi({"validate", "--no-such-option", sample("valid/aggregate-zero-headcount.xml")}).exitCode == 2);
+  BOOST_TEST(runProfkpi({"validate", "--format", "yaml", sample("valid/aggregate-zero-headcount.xml")}).exitCode == 2);
+  BOOST_TEST(runProfkpi({"validate", "/nonexistent.xml"}).exitCode == 2);
+  BOOST_TEST(runProfkpi({"validate", "--config", "/nonexistent.properties", sample("valid/aggregate-zero-headcount.xml")})
+                 .exitCode == 2);
+}
+
+BOOST_AUTO_TEST_CASE(validFilesExitZeroAndPrintOnlyWarnings) {
+  ProcessResult r = runProfkpi({"validate", sample("valid/aggregate-hartlepool-2009-10-Q2.xml"),
+                             sample("valid/workforce-anglesey-2009-10-Q2.xml")});
+  BOOST_TEST(r.exitCode == 0, r.err);
+  BOOST_TEST(r.out.empty());
+  BOOST_TEST(r.err.find("valid") != std::string::npos);
+
+  std::string zero = sample("valid/aggregate-zero-headcount.xml");
+  ProcessResult warned = runProfkpi({"validate", zero});
+  BOOST_TEST(warned.exitCode == 0);
+  BOOST_TEST(warned.out == zero + ":21:18: warning PQ103: ItHeadcount is 0: the staff KPIs have no value\n");
+}
+
+BOOST_AUTO_TEST_CASE(refusalsPrintOneDiagnosticPerLineAndExitOne) {
+  std::string file = sample("refused/multiple-faults.xml");
+  ProcessResult r = runProfkpi({"validate", sample("valid/aggregate-hartlepool-2009-10-Q2.xml"), file});
+  BOOST_TEST(r.exitCode == 1);
+  std::vector<std::string> out = lines(r.out);
+  BOOST_REQUIRE(out.size() == 3u);
+  std::regex shape("^" + std::regex_replace(file, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                   R"(:[0-9]+:[0-9]+: (error|warning) (XML|XSD|PK[0-9]{3}|PQ[0-9]{3}): .+$)");
+  for (const std::string& line : out) BOOST_TEST(std::regex_match(line, shape), line);
+  BOOST_TEST(out[0].find(":13:") != std::string::npos);
+  BOOST_TEST(out[0].find("error PK001:") != std::string::npos);
+  BOOST_TEST(out[1].find("error PK003:") != std::string::npos);
+  BOOST_TEST(out[2].find("error XSD:") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(jsonFormatPrintsOneObjectPerFile) {
+  ProcessResult r = runProfkpi({"validate", "--format", "json", sample("valid/workforce-explained-warning.xml"),
+                             sample("refused/pk002-unknown-organisation.xml")});
+  BOOST_TEST(r.exitCode == 1);
+  std::vector<std::string> out = lines(r.out);
+  BOOST_REQUIRE(out.size() == 2u);
+  Poco::JSON::Parser parser;
+  auto first = parser.parse(out[0]).extract<Poco::JSON::Object::Ptr>();
+  BOOST_TEST(first->getValue<std::string>("status") == "valid");
+  BOOST_TEST(first->getValue<std::string>("organisation") == "W06000002");
+  auto warning = first->getArray("warnings")->getObject(0);
+  BOOST_TEST(warning->getValue<std::string>("code") == "PQ102");
+  BOOST_TEST(warning->getValue<std::string>("kpi") == "K5");
+  BOOST_TEST(warning->getValue<bool>("explained"));
+  BOOST_TEST(first->getObject("measures")->getValue<int>("ItHeadcount") > 0);
+
+  parser.reset();
+  auto second = parser.parse(out[1]).extract<Poco::JSON::Object::Ptr>();
+  BOOST_TEST(second->getValue<std::string>("status") == "refused");
+  auto error = second->getArray("errors")->getObject(0);
+  BOOST_TEST(error->getValue<std::string>("code") == "PK002");
+  BOOST_TEST(error->getValue<int>("line") > 0);
+  BOOST_TEST(error->getValue<int>("column") > 0);
+}
+
+BOOST_AUTO_TEST_CASE(configuredRegistryReplacesTheShippedOne) {
+  TempDir dir;
+  writeFile(dir.file("registry.xml"),
+            "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">"
+            "<Organisation code=\"E06000002\" type=\"unitary\"><Name>Middlesbrough Council</Name>"
+            "<Contact>kpi@middlesbrough.example.org</Contact></Organisation></Registry>");
+  writeFile(dir.file("profkpi.properties"), "registry.file = " + dir.file("registry.xml") + "\n");
+  ProcessResult r = runProfkpi({"validate", "--config", dir.file("profkpi.properties"),
+                             sample("valid/aggregate-hartlepool-2009-10-Q2.xml")});
+  BOOST_TEST(r.exitCode == 1);
+  BOOST_TEST(r.out.find("PK002") != std::string::npos);
+
+  writeFile(dir.file("broken.properties"), "registry.file = " + dir.file("profkpi.properties") + "\n");
+  BOOST_TEST(runProfkpi({"validate", "--config", dir.file("broken.properties"),
+                      sample("valid/aggregate-hartlepool-2009-10-Q2.xml")})
+                 .exitCode == 2);
+}
+
+BOOST_AUTO_TEST_CASE(doctypeIsRefusedAlsoWhenXercesDisablesDtds) {
+  for (const char* setting : {"", "1"}) {
+    ProcessResult r = runProfkpi({"validate", sample("hostile/billion-laughs.xml")}, {{"XERCES_DISABLE_DTD", setting}});
+    BOOST_TEST(r.exitCode == 1);
+    BOOST_TEST(r.out.find("error XML: a DOCTYPE is not allowed") != std::string::npos, r.out);
+    BOOST_TEST(r.seconds < 5.0);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(hundredMegabyteWorkforceIsValidatedInFlatMemory) {
+  TempDir dir;
+  std::string path = dir.file("workforce-100mb.xml");
+  std::int64_t members = writeLargeWorkforce(path, 100LL * 1000 * 1000);
+  ProcessResult r = runProfkpi({"validate", "--format", "json", path});
+  BOOST_TEST(r.exitCode == 0, r.out << r.err);
+  BOOST_TEST(r.out.find("\"ItHeadcount\":" + std::to_string(members)) != std::string::npos);
+  BOOST_TEST_MESSAGE("100 MB workforce (" << members << " members): " << r.seconds << " s, peak RSS "
+                                           << r.maxRssKb / 1024 << " MB");
+  BOOST_TEST(r.maxRssKb < 64 * 1024);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,150 @@
+#include "tests/support/IntakeFixture.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+
+using namespace profkpi::engine;
+using namespace profkpi::tests;
+
+namespace {
+double secondsToRead(IntakeFixture& f, const std::string& xml, IntakeResult& result) {
+  auto start = std::chrono::steady_clock::now();
+  result = f.read(xml);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(HostileDocumentTest, IntakeFixture)
+
+BOOST_AUTO_TEST_CASE(externalEntityIsNeverRead) {
+  writeFile(PROFKPI_TEST_TMP "/secret.txt", "TOP-SECRET-CONTENT-4711");
+  std::string xml = aggregateDocument();
+  xml.insert(xml.find("<Submission"), "<!DOCTYPE Submission [<!ENTITY x SYSTEM \"file://" PROFKPI_TEST_TMP
+                                      "/secret.txt\">]>\n");
+  xml.replace(xml.find("Hartlepool Borough Council"), 26, "&x;");
+  IntakeResult r = read(xml);
+  BOOST_TEST(errorCodes(r) == Codes{"XML"});
+  BOOST_TEST(allMessages(r).find("DOCTYPE") != std::string::npos);
+  BOOST_TEST(allMessages(r).find("TOP-SECRET") == std::string::npos);
+  BOOST_TEST(r.submission.header.organisationName.find("TOP-SECRET") == std::string::npos);
+
+  IntakeResult sample = read(readFile(samplesDir() + "/hostile/xxe-local-file.xml"));
+  BOOST_TEST(!sample.accepted());
+  BOOST_TEST(allMessages(sample).find("root:") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(parameterEntityIsRefused) {
+  IntakeResult r = read(readFile(samplesDir() + "/hostile/xxe-parameter-entity.xml"));
+  BOOST_TEST(errorCodes(r) == Codes{"XML"});
+}
+
+BOOST_AUTO_TEST_CASE(billionLaughsIsRefusedInWellUnderASecond) {
+  IntakeResult r;
+  double seconds = secondsToRead(*this, readFile(samplesDir() + "/hostile/billion-laughs.xml"), r);
+  BOOST_TEST(errorCodes(r) == Codes{"XML"});
+  BOOST_TEST(seconds < 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(schemaLocationHintIsIgnored) {
+  IntakeResult r = read(readFile(samplesDir() + "/hostile/schema-location-permissive.xml"));
+  BOOST_TEST(!r.accepted());
+  BOOST_TEST(errorCodes(r).front() == "XSD");
+  // A hint on an otherwise valid document changes nothing either.
+  std::string xml = aggregateDocument();
+  xml.replace(xml.find("schemaVersion"), 13,
+              "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+              "xsi:schemaLocation=\"urn:profkpi:submission:1 http://127.0.0.1:9/evil.xsd\" schemaVersion");
+  BOOST_TEST(read(xml).accepted());
+}
+
+BOOST_AUTO_TEST_CASE(unknownNamespaceIsNamedInTheRefusal) {
+  std::string xml = aggregateDocument();
+  xml.replace(xml.find("urn:profkpi:submission:1"), 24, "urn:example:other");
+  IntakeResult r = read(xml);
+  BOOST_TEST(errorCodes(r) == Codes{"XSD"});
+  BOOST_TEST(r.diagnostics[0].message.find("urn:example:other") != std::string::npos);
+  BOOST_TEST(r.diagnostics[0].message.find("urn:profkpi:submission:1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(unsupportedSchemaVersionIsNamedInTheRefusal) {
+  for (const char* version : {"2.0", "1.1", ""}) {
+    std::string xml = aggregateDocument();
+    xml.replace(xml.find("schemaVersion=\"1.0\""), 19, std::string("schemaVersion=\"") + version + "\"");
+    IntakeResult r = read(xml);
+    BOOST_TEST(errorCodes(r) == Codes{"XSD"}, version);
+    BOOST_TEST(r.diagnostics[0].message.find(std::string("\"") + version + "\"") != std::string::npos);
+    BOOST_TEST(r.diagnostics[0].message.find("1.0") != std::string::npos);
+  }
+  std::string missing = aggregateDocument();
+  missing.replace(missing.find("schemaVersion=\"1.0\""), 19, "");
+  BOOST_TEST(read(missing).diagnostics.at(0).message.find("missing") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(truncatedDocumentIsNotWellFormed) {
+  std::string xml = aggregateDocument();
+  for (std::size_t cut : {xml.size() / 3, xml.size() / 2, xml.size() - 3}) {
+    IntakeResult r = read(xml.substr(0, cut));
+    BOOST_TEST(errorCodes(r).back() == "XML");
+  }
+  BOOST_TEST(errorCodes(read("")) == Codes{"XML"});
+}
+
+BOOST_AUTO_TEST_CASE(invalidUtf8IsNotWellFormed) {
+  IntakeResult r = read(readFile(samplesDir() + "/hostile/invalid-utf8.xml"));
+  BOOST_TEST(errorCodes(r) == Codes{"XML"});
+  std::string xml = aggregateDocument();
+  xml.replace(xml.find("Hartlepool"), 1, "\xff\xfe");
+  BOOST_TEST(errorCodes(read(xml)) == Codes{"XML"});
+}
+
+BOOST_AUTO_TEST_CASE(trailingContentAfterRootIsNotWellFormed) {
+  for (const char* trailer : {"<Submission/>", "text", "<!-- fine -->x"}) {
+    IntakeResult r = read(aggregateDocument() + trailer);
+    BOOST_TEST(errorCodes(r) == Codes{"XML"}, trailer);
+  }
+  BOOST_TEST(read(aggregateDocument() + "<!-- a comment is fine -->\n").accepted());
+}
+
+BOOST_AUTO_TEST_CASE(deepNestingIsCutOffQuickly) {
+  std::string xml = "<Submission xmlns=\"urn:profkpi:submission:1\" schemaVersion=\"1.0\">";
+  std::string open, close;
+  for (int i = 0; i < 200000; ++i) open += "<a>";
+  for (int i = 0; i < 200000; ++i) close += "</a>";
+  IntakeResult r;
+  double seconds = secondsToRead(*this, xml + open + close + "</Submission>", r);
+  BOOST_TEST(!r.accepted());
+  BOOST_TEST(allMessages(r).find("nested deeper") != std::string::npos);
+  BOOST_TEST(seconds < 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(manyAttributesAreCutOff) {
+  std::string attributes;
+  for (int i = 0; i < 5000; ++i) attributes += " a" + std::to_string(i) + "=\"x\"";
+  std::string xml = aggregateDocument();
+  xml.replace(xml.find("<Header>"), 8, "<Header" + attributes + ">");
+  IntakeResult r = read(xml);
+  BOOST_TEST(!r.accepted());
+  BOOST_TEST(r.diagnostics.size() <= 1001u);  // each undeclared attribute is a schema fault
+
+  xml::ReaderLimits patient;
+  patient.maxDiagnostics = 100000;
+  xml::SubmissionReader lenient(sharedSchemas(), shippedRegistry(), clock, patient);
+  IntakeResult capped = lenient.read(xml.data(), xml.size());
+  BOOST_TEST(allMessages(capped).find("more than 32 attributes") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(floodOfFaultsIsCapped) {
+  std::vector<MemberFields> members = plainMembers(5000, "2");  // every fte invalid
+  IntakeResult r = read(workforceDocument({}, {{}}, members));
+  BOOST_TEST(r.diagnostics.size() <= 1001u);
+  BOOST_TEST(allMessages(r).find("reading stopped") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(utf16WithByteOrderMarkIsAccepted) {
+  IntakeResult r = read(readFile(samplesDir() + "/hostile/utf16-bom-valid.xml"));
+  BOOST_TEST(r.accepted(), allMessages(r));
+  BOOST_TEST(r.submission.measures.itHeadcount > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
