@@ -5,7 +5,9 @@
 #define PROFKPI_ENGINE_RATIO_H
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace profkpi::engine {
 
@@ -20,7 +22,10 @@ class Ratio {
   // "73.2"
   std::string toOneDecimal() const;
   double toDouble() const;
+  bool isZero() const { return _num == 0; }
 
+  // Comparisons are exact; arithmetic throws std::overflow_error where the exact
+  // result does not fit (only with absurd inputs; callers fall back to doubles).
   friend bool operator<(const Ratio& a, const Ratio& b) { return a._num * b._den < b._num * a._den; }
   friend bool operator>(const Ratio& a, const Ratio& b) { return b < a; }
   friend bool operator<=(const Ratio& a, const Ratio& b) { return !(b < a); }
@@ -28,12 +33,18 @@ class Ratio {
   friend bool operator==(const Ratio& a, const Ratio& b) { return a._num * b._den == b._num * a._den; }
 
   Ratio operator*(const Ratio& other) const;
+  Ratio operator/(const Ratio& other) const;  // REQUIRES: other > 0
+  Ratio operator+(const Ratio& other) const;
   Ratio operator-(const Ratio& other) const;  // REQUIRES: *this >= other
 
  private:
   __int128 _num;
   __int128 _den;
 };
+
+// The exact value of a non-negative decimal text ("0.8", "90", "12.345"); nothing
+// when it is not one.
+std::optional<Ratio> parseDecimalRatio(std::string_view text);
 
 // Formats tenths as "13.3", "-0.4", "100.0".
 std::string formatTenths(std::int64_t tenths);

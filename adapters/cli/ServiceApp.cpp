@@ -1,7 +1,9 @@
 #include "adapters/cli/ServiceApp.h"
 
 #include "adapters/cli/Defaults.h"
+#include "adapters/cli/IngestCommand.h"
 #include "adapters/cli/ValidateCommand.h"
+#include "engine/Errors.h"
 #include "engine/xml/DocumentTree.h"
 
 #include <Poco/Exception.h>
@@ -21,6 +23,7 @@ constexpr int PRIO_SHIPPED_DEFAULTS = 200;
 
 ServiceApp::ServiceApp() {
   _commands.push_back(std::make_unique<ValidateCommand>());
+  _commands.push_back(std::make_unique<IngestCommand>());
   setUnixOptions(true);
   config().add(defaultConfiguration(), PRIO_SHIPPED_DEFAULTS, false);
 }
@@ -103,6 +106,9 @@ int ServiceApp::main(const std::vector<std::string>& args) {
   } catch (const UsageError& e) {
     std::cerr << "profkpi " << _command->name() << ": " << e.what() << "\n"
               << "Try 'profkpi " << _command->name() << " --help'.\n";
+    _status = STATUS_USAGE;
+  } catch (const engine::StoreError& e) {
+    logger().error("%s", std::string(e.what()));
     _status = STATUS_USAGE;
   } catch (const engine::xml::DocumentError& e) {
     logger().error("configuration: %s", std::string(e.what()));

@@ -1,5 +1,7 @@
 #include "adapters/cli/Services.h"
 
+#include "adapters/store/SqlStore.h"
+#include "engine/xml/CatalogueLoader.h"
 #include "engine/xml/RegistryLoader.h"
 
 namespace profkpi::adapters::cli {
@@ -17,12 +19,58 @@ const engine::Registry& Services::registry() {
   return *_registry;
 }
 
+const engine::Catalogue& Services::catalogue() {
+  if (!_catalogue) _catalogue.emplace(engine::xml::loadCatalogue(schemas(), _config.getString("catalogue.file", "")));
+  return *_catalogue;
+}
+
+const engine::KpiCalculator& Services::calculator() {
+  if (!_calculator) _calculator = std::make_unique<engine::KpiCalculator>(catalogue());
+  return *_calculator;
+}
+
 engine::xml::ReaderLimits Services::readerLimits() const {
   engine::xml::ReaderLimits limits;
   limits.maxDepth = static_cast<std::size_t>(_config.getInt("intake.maxDepth", 32));
   limits.maxAttributes = static_cast<std::size_t>(_config.getInt("intake.maxAttributes", 32));
   limits.maxDiagnostics = static_cast<std::size_t>(_config.getInt("intake.maxDiagnostics", 1000));
   return limits;
+}
+
+engine::BenchmarkOptions Services::benchmarkOptions() const {
+  engine::BenchmarkOptions options;
+  options.minimumGroupSize = static_cast<std::size_t>(_config.getInt("benchmark.minimumGroupSize", 5));
+  return options;
+}
+
+engine::Store& Services::store() {
+  if (!_store) {
+    store::SqlStoreOptions options;
+    options.busyTimeoutSeconds = _config.getInt("store.busyTimeoutSeconds", 10);
+    options.maxSessions = _config.getInt("store.maxSessions", 32);
+    _store = std::make_unique<store::SqlStore>(_config.getString("store.connector", "sqlite"),
+                                               _config.getString("store.connection", "var/profkpi.db"), options);
+  }
+  return *_store;
+}
+
+engine::IntakeService& Services::intakeService() {
+  if (!_intakeService) _intakeService = std::make_unique<engine::IntakeService>(store(), calculator(), clock());
+  return *_intakeService;
+}
+
+intake::IntakeGateway& Services::gateway() {
+  if (!_gateway) {
+    _gateway = std::make_unique<intake::IntakeGateway>(schemas(), registry(), clock(), readerLimits(), intakeService());
+  }
+  return *_gateway;
+}
+
+engine::ResultsService& Services::results() {
+  if (!_results) {
+    _results = std::make_unique<engine::ResultsService>(store(), calculator(), registry(), benchmarkOptions());
+  }
+  return *_results;
 }
 
 }  // namespace profkpi::adapters::cli

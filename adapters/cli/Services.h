@@ -5,8 +5,14 @@
 #ifndef PROFKPI_ADAPTERS_CLI_SERVICES_H
 #define PROFKPI_ADAPTERS_CLI_SERVICES_H
 
+#include "adapters/intake/IntakeGateway.h"
+#include "engine/Catalogue.h"
 #include "engine/Clock.h"
+#include "engine/IntakeService.h"
+#include "engine/KpiCalculator.h"
 #include "engine/Registry.h"
+#include "engine/ResultsService.h"
+#include "engine/Store.h"
 #include "engine/xml/Schemas.h"
 #include "engine/xml/SubmissionReader.h"
 
@@ -24,17 +30,32 @@ class Services {
   ~Services();
 
   const Poco::Util::AbstractConfiguration& config() const { return _config; }
+  const engine::Clock& clock() { return _clock; }
   const engine::xml::Schemas& schemas();
   // Throws engine::xml::DocumentError when registry.file is unreadable or invalid.
   const engine::Registry& registry();
-  const engine::Clock& clock() { return _clock; }
+  // Throws engine::xml::DocumentError when catalogue.file is unreadable or invalid.
+  const engine::Catalogue& catalogue();
+  const engine::KpiCalculator& calculator();
   engine::xml::ReaderLimits readerLimits() const;
+  engine::BenchmarkOptions benchmarkOptions() const;
+  // Opens and migrates the configured store. Throws engine::StoreError.
+  engine::Store& store();
+  engine::IntakeService& intakeService();
+  intake::IntakeGateway& gateway();
+  engine::ResultsService& results();
 
  private:
   const Poco::Util::AbstractConfiguration& _config;
   engine::SystemClock _clock;
   std::unique_ptr<engine::xml::Schemas> _schemas;
   std::optional<engine::Registry> _registry;
+  std::optional<engine::Catalogue> _catalogue;
+  std::unique_ptr<engine::KpiCalculator> _calculator;
+  std::unique_ptr<engine::Store> _store;
+  std::unique_ptr<engine::IntakeService> _intakeService;
+  std::unique_ptr<intake::IntakeGateway> _gateway;
+  std::unique_ptr<engine::ResultsService> _results;
 };
 
 }  // namespace profkpi::adapters::cli

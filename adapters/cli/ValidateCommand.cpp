@@ -1,6 +1,8 @@
 #include "adapters/cli/ValidateCommand.h"
 
 #include "adapters/cli/DiagnosticFormat.h"
+#include "adapters/json/DiagnosticJson.h"
+#include "adapters/json/ReceiptJson.h"
 
 #include <Poco/File.h>
 #include <Poco/Util/Option.h>
@@ -43,7 +45,7 @@ int ValidateCommand::run(const std::vector<std::string>& args, Services& service
     }
     engine::IntakeResult result = reader.readFile(file);
     if (_json) {
-      std::cout << toJsonLine(intakeResultToJson(file, result)) << '\n';
+      std::cout << json::stringify(json::verdictToJson(file, result)) << '\n';
     } else {
       for (const engine::Diagnostic& d : result.diagnostics) std::cout << formatDiagnosticLine(file, d) << '\n';
     }

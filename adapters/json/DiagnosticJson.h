@@ -1,0 +1,28 @@
+// Findings as JSON, one shape everywhere: validate --format json, receipts,
+// problem documents and the store's copy of a receipt's warnings.
+#ifndef PROFKPI_ADAPTERS_JSON_DIAGNOSTICJSON_H
+#define PROFKPI_ADAPTERS_JSON_DIAGNOSTICJSON_H
+
+#include "engine/Diagnostic.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+namespace profkpi::adapters::json {
+
+// {"severity","code","line","column","message"[,"kpi"][,"explained"[,"explanation"]]}
+Poco::JSON::Object::Ptr diagnosticToJson(const engine::Diagnostic& diagnostic);
+Poco::JSON::Array::Ptr diagnosticsToJson(const engine::Diagnostics& diagnostics);
+
+// A JSON value on one line.
+std::string stringify(const Poco::Dynamic::Var& value);
+
+// The store's text form and back. Throws Poco::Exception on malformed text.
+std::string diagnosticsToText(const engine::Diagnostics& diagnostics);
+engine::Diagnostics diagnosticsFromText(const std::string& text);
+
+}  // namespace profkpi::adapters::json
+
+#endif

@@ -1,0 +1,54 @@
+#include "adapters/store/Migrations.h"
+
+namespace profkpi::adapters::store {
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1,
+       "submissions, original bytes, audit log",
+       {
+           "CREATE TABLE submissions ("
+           " seq {{ID}},"
+           " submission_id VARCHAR(36) NOT NULL UNIQUE,"
+           " organisation VARCHAR(9) NOT NULL,"
+           " organisation_name TEXT NOT NULL,"
+           " period VARCHAR(10) NOT NULL,"
+           " received_at_ms BIGINT NOT NULL,"
+           " channel VARCHAR(16) NOT NULL,"
+           " sha256 CHAR(64) NOT NULL,"
+           " kind VARCHAR(16) NOT NULL,"
+           " schema_version VARCHAR(16) NOT NULL,"
+           " prepared_at VARCHAR(40) NOT NULL,"
+           " source_system TEXT NOT NULL,"
+           " it_headcount BIGINT NOT NULL,"
+           " it_fte_hundredths BIGINT NOT NULL,"
+           " roles_total BIGINT NOT NULL,"
+           " roles_mapped BIGINT NOT NULL,"
+           " staff_assessed BIGINT NOT NULL,"
+           " staff_with_pdp BIGINT NOT NULL,"
+           " staff_recognised BIGINT NOT NULL,"
+           " cpd_days_hundredths BIGINT NOT NULL,"
+           " warnings TEXT NOT NULL,"
+           " revision INTEGER NOT NULL,"
+           " is_current INTEGER NOT NULL)",
+           "CREATE INDEX submissions_by_organisation ON submissions (organisation, period)",
+           "CREATE UNIQUE INDEX submissions_one_current ON submissions (organisation, period) WHERE is_current = 1",
+           "CREATE INDEX submissions_current_by_period ON submissions (period) WHERE is_current = 1",
+           "CREATE TABLE submission_bodies ("
+           " submission_id VARCHAR(36) PRIMARY KEY REFERENCES submissions (submission_id),"
+           " body {{BLOB}} NOT NULL)",
+           "CREATE TABLE audit_log ("
+           " seq {{ID}},"
+           " at_ms BIGINT NOT NULL,"
+           " actor TEXT NOT NULL,"
+           " action TEXT NOT NULL,"
+           " submission_id TEXT NOT NULL,"
+           " organisation TEXT NOT NULL,"
+           " origin TEXT NOT NULL,"
+           " detail TEXT NOT NULL)",
+       }},
+  };
+  return all;
+}
+
+}  // namespace profkpi::adapters::store

@@ -1,0 +1,427 @@
+#include "adapters/store/SqlStore.h"
+
+#include "adapters/json/DiagnosticJson.h"
+#include "adapters/store/Migrations.h"
+#include "engine/Errors.h"
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/SessionPool.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <sqlite3.h>
+
+#include <mutex>
+
+namespace profkpi::adapters::store {
+
+using namespace Poco::Data::Keywords;
+using engine::StoreError;
+using engine::SubmissionRecord;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace {
+
+const char* const RECORD_COLUMNS =
+    "seq, submission_id, organisation, organisation_name, period, received_at_ms, channel, sha256, kind,"
+    " schema_version, prepared_at, source_system, it_headcount, it_fte_hundredths, roles_total, roles_mapped,"
+    " staff_assessed, staff_with_pdp, staff_recognised, cpd_days_hundredths, warnings, revision, is_current";
+
+SqlDialect dialectOf(const std::string& connector) {
+  if (connector == "sqlite") return SqlDialect::SQLite;
+  if (connector == "postgresql") return SqlDialect::PostgreSQL;
+  throw StoreError("store.connector must be sqlite or postgresql, not \"" + connector + "\"");
+}
+
+void registerConnectors() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::PostgreSQL::Connector::registerConnector();
+  });
+}
+
+void sqliteExec(Session& session, const char* sql) {
+  char* error = nullptr;
+  int rc = sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(session), sql, nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error != nullptr ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    throw StoreError("SQLite: " + message + " (" + sql + ")");
+  }
+}
+
+std::int64_t millis(engine::Instant t) { return t.time_since_epoch().count(); }
+engine::Instant fromMillis(std::int64_t ms) { return engine::Instant{std::chrono::milliseconds{ms}}; }
+
+// Runs `work`, turning Poco's database exceptions into StoreError.
+template <typename Work>
+auto guarded(const char* what, Work&& work) -> decltype(work()) {
+  try {
+    return work();
+  } catch (const StoreError&) {
+    throw;
+  } catch (const Poco::Exception& e) {
+    throw StoreError(std::string("store: ") + what + ": " + e.displayText());
+  } catch (const std::exception& e) {
+    throw StoreError(std::string("store: ") + what + ": " + e.what());
+  }
+}
+
+// A writing transaction; rolled back unless committed.
+class Transaction {
+ public:
+  Transaction(Session& session, SqlDialect dialect) : _session(session), _dialect(dialect) {
+    if (_dialect == SqlDialect::SQLite) {
+      sqliteExec(_session, "BEGIN IMMEDIATE");
+    } else {
+      _session.begin();
+    }
+  }
+  ~Transaction() {
+    if (_open) {
+      try {
+        if (_dialect == SqlDialect::SQLite) {
+          sqliteExec(_session, "ROLLBACK");
+        } else {
+          _session.rollback();
+        }
+      } catch (...) {
+        // The connection is gone; the server rolls back for us.
+      }
+    }
+  }
+  void commit() {
+    if (_dialect == SqlDialect::SQLite) {
+      sqliteExec(_session, "COMMIT");
+    } else {
+      _session.commit();
+    }
+    _open = false;
+  }
+  // PostgreSQL: serialise writers on `key` until the transaction ends.
+  void lock(const std::string& key) {
+    if (_dialect != SqlDialect::PostgreSQL) return;  // BEGIN IMMEDIATE already serialises SQLite writers
+    int ignored = 0;
+    std::string k = key;
+    _session << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS held", use(k), into(ignored), now;
+  }
+
+ private:
+  Session& _session;
+  SqlDialect _dialect;
+  bool _open = true;
+};
+
+SubmissionRecord recordAt(Poco::Data::RecordSet& rs, std::size_t row) {
+  auto i64 = [&](std::size_t col) { return rs.value(col, row).convert<Poco::Int64>(); };
+  auto str = [&](std::size_t col) { return rs.value(col, row).convert<std::string>(); };
+  SubmissionRecord r;
+  r.sequence = i64(0);
+  r.submissionId = str(1);
+  r.organisation = str(2);
+  r.organisationName = str(3);
+  r.period = str(4);
+  r.receivedAt = fromMillis(i64(5));
+  r.channel = str(6);
+  r.sha256 = str(7);
+  r.kind = str(8);
+  r.schemaVersion = str(9);
+  r.preparedAt = str(10);
+  r.sourceSystem = str(11);
+  r.measures.itHeadcount = i64(12);
+  r.measures.itFte = engine::Amount::fromHundredths(i64(13));
+  r.measures.rolesTotal = i64(14);
+  r.measures.rolesMapped = i64(15);
+  r.measures.staffAssessed = i64(16);
+  r.measures.staffWithPdp = i64(17);
+  r.measures.staffRecognised = i64(18);
+  r.measures.cpdDays = engine::Amount::fromHundredths(i64(19));
+  r.warnings = json::diagnosticsFromText(str(20));
+  r.revision = static_cast<int>(i64(21));
+  r.current = i64(22) != 0;
+  return r;
+}
+
+}  // namespace
+
+// Sessions set up for our use: SQLite connections get their pragmas.
+class SqlStore::Pool final : public Poco::Data::SessionPool {
+ public:
+  Pool(SqlDialect dialect, const std::string& connection, const SqlStoreOptions& options)
+      : Poco::Data::SessionPool(connectorName(dialect), connection, 1, options.maxSessions, 60),
+        _dialect(dialect),
+        _options(options) {}
+
+ protected:
+  void customizeSession(Session& session) override {
+    if (_dialect != SqlDialect::SQLite) return;
+    std::string pragmas = "PRAGMA busy_timeout = " + std::to_string(_options.busyTimeoutSeconds * 1000) +
+                          "; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+    sqliteExec(session, pragmas.c_str());
+  }
+
+ private:
+  SqlDialect _dialect;
+  SqlStoreOptions _options;
+};
+
+SqlStore::SqlStore(const std::string& connector, const std::string& connection, SqlStoreOptions options)
+    : _dialect(dialectOf(connector)) {
+  registerConnectors();
+  guarded("open", [&] {
+    if (_dialect == SqlDialect::SQLite) {
+      Poco::Path parent = Poco::Path(connection).makeParent();
+      if (!parent.toString().empty()) Poco::File(parent).createDirectories();
+      Session first(connectorName(_dialect), connection);
+      sqliteExec(first, "PRAGMA journal_mode = WAL");  // persistent: set once per file
+    }
+    _pool = std::make_unique<Pool>(_dialect, connection, options);
+    migrate();
+    return 0;
+  });
+}
+
+SqlStore::~SqlStore() = default;
+
+Session SqlStore::session() {
+  try {
+    return _pool->get();
+  } catch (const Poco::Exception& e) {
+    throw StoreError("store: no connection: " + e.displayText());
+  }
+}
+
+void SqlStore::migrate() {
+  Session s = session();
+  Transaction tx(s, _dialect);
+  tx.lock("profkpi-migrations");
+  s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL,"
+       " description TEXT NOT NULL)",
+      now;
+  int applied = 0;
+  s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(applied), now;
+  for (const Migration& m : migrations()) {
+    if (m.version <= applied) continue;
+    for (const std::string& statement : m.statements) s << translate(_dialect, statement), now;
+    Poco::Int64 at = millis(date::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()));
+    s << translate(_dialect, "INSERT INTO schema_migrations (version, applied_at_ms, description) VALUES (?, ?, ?)"),
+        bind(m.version), bind(at), bind(m.description), now;
+  }
+  tx.commit();
+}
+
+int SqlStore::schemaVersion() {
+  return guarded("schema version", [&] {
+    Session s = session();
+    int version = 0;
+    s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(version), now;
+    return version;
+  });
+}
+
+engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std::string_view originalBytes,
+                                             const engine::AuditEntry& audit) {
+  return guarded("accept", [&]() -> AcceptResult {
+    Session s = session();
+    Transaction tx(s, _dialect);
+    tx.lock("id:" + record.submissionId);
+    auto existing = selectRecords("submission_id = ?", {record.submissionId});
+    if (!existing.empty()) {
+      const SubmissionRecord& first = existing.front();
+      return {first.sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, first};
+    }
+    tx.lock("current:" + record.organisation + "/" + record.period);
+
+    SubmissionRecord stored = record;
+    int revisions = 0;
+    s << translate(_dialect, "SELECT COUNT(*) FROM submissions WHERE organisation = ? AND period = ?"),
+        bind(record.organisation), bind(record.period), into(revisions), now;
+    stored.revision = revisions + 1;
+    stored.current = true;
+    s << translate(_dialect, "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1"),
+        bind(record.organisation), bind(record.period), now;
+
+    const engine::Measures& m = record.measures;
+    Statement insert(s);
+    insert << translate(_dialect,
+                        "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
+                        " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
+                        " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
+                        " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+        bind(record.submissionId), bind(record.organisation), bind(record.organisationName), bind(record.period),
+        bind(static_cast<Poco::Int64>(millis(record.receivedAt))), bind(record.channel), bind(record.sha256),
+        bind(record.kind), bind(record.schemaVersion), bind(record.preparedAt), bind(record.sourceSystem),
+        bind(static_cast<Poco::Int64>(m.itHeadcount)), bind(static_cast<Poco::Int64>(m.itFte.hundredths())),
+        bind(static_cast<Poco::Int64>(m.rolesTotal)), bind(static_cast<Poco::Int64>(m.rolesMapped)),
+        bind(static_cast<Poco::Int64>(m.staffAssessed)), bind(static_cast<Poco::Int64>(m.staffWithPdp)),
+        bind(static_cast<Poco::Int64>(m.staffRecognised)), bind(static_cast<Poco::Int64>(m.cpdDays.hundredths())),
+        bind(json::diagnosticsToText(record.warnings)), bind(stored.revision);
+    insert.execute();
+
+    Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());
+    s << translate(_dialect, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)"),
+        bind(record.submissionId), bind(body), now;
+    s << translate(_dialect,
+                   "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
+        bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
+    Poco::Int64 sequence = 0;
+    s << translate(_dialect, "SELECT seq FROM submissions WHERE submission_id = ?"), bind(record.submissionId),
+        into(sequence), now;
+    stored.sequence = sequence;
+    tx.commit();
+    return {Outcome::Stored, stored};
+  });
+}
+
+std::vector<SubmissionRecord> SqlStore::selectRecords(const std::string& where, const std::vector<std::string>& args) {
+  Session s = session();
+  Statement select(s);
+  select << translate(_dialect, std::string("SELECT ") + RECORD_COLUMNS + " FROM submissions WHERE " + where);
+  for (const std::string& arg : args) select, bind(arg);
+  select.execute();
+  Poco::Data::RecordSet rs(select);
+  std::vector<SubmissionRecord> records;
+  records.reserve(rs.rowCount());
+  for (std::size_t row = 0; row < rs.rowCount(); ++row) records.push_back(recordAt(rs, row));
+  return records;
+}
+
+std::optional<SubmissionRecord> SqlStore::findBySubmissionId(const std::string& submissionId) {
+  return guarded("find", [&]() -> std::optional<SubmissionRecord> {
+    auto found = selectRecords("submission_id = ?", {submissionId});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  });
+}
+
+std::optional<std::string> SqlStore::originalBytes(const std::string& submissionId) {
+  return guarded("original bytes", [&]() -> std::optional<std::string> {
+    Session s = session();
+    std::vector<Poco::Data::BLOB> bodies;  // one row at most: read singly (a Poco 1.11 PostgreSQL BLOB fix)
+    s << translate(_dialect, "SELECT body FROM submission_bodies WHERE submission_id = ?"), bind(submissionId),
+        into(bodies), now;
+    if (bodies.empty()) return std::nullopt;
+    const auto& content = bodies.front().content();
+    return std::string(content.begin(), content.end());
+  });
+}
+
+std::optional<SubmissionRecord> SqlStore::current(const std::string& organisation, const std::string& period) {
+  return guarded("current", [&]() -> std::optional<SubmissionRecord> {
+    auto found = selectRecords("organisation = ? AND period = ? AND is_current = 1", {organisation, period});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  });
+}
+
+std::vector<SubmissionRecord> SqlStore::currentForPeriod(const std::string& period) {
+  return guarded("current for period",
+                 [&] { return selectRecords("period = ? AND is_current = 1 ORDER BY organisation", {period}); });
+}
+
+std::vector<SubmissionRecord> SqlStore::currentForOrganisation(const std::string& organisation) {
+  return guarded("current for organisation",
+                 [&] { return selectRecords("organisation = ? AND is_current = 1 ORDER BY seq", {organisation}); });
+}
+
+std::vector<SubmissionRecord> SqlStore::revisions(const std::string& organisation, const std::string& period) {
+  return guarded("revisions", [&] {
+    return selectRecords("organisation = ? AND period = ? ORDER BY seq", {organisation, period});
+  });
+}
+
+std::vector<std::string> SqlStore::periods() {
+  return guarded("periods", [&] {
+    Session s = session();
+    std::vector<std::string> periods;
+    s << "SELECT DISTINCT period FROM submissions WHERE is_current = 1 ORDER BY period", into(periods), now;
+    return periods;
+  });
+}
+
+void SqlStore::appendAudit(const engine::AuditEntry& audit) {
+  guarded("audit", [&] {
+    Session s = session();
+    s << translate(_dialect,
+                   "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
+        bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
+    return 0;
+  });
+}
+
+std::vector<engine::AuditEntry> SqlStore::recentAudit(std::size_t limit) {
+  return guarded("read audit", [&] {
+    Session s = session();
+    Statement select(s);
+    select << translate(_dialect,
+                        "SELECT at_ms, actor, action, submission_id, organisation, origin, detail FROM audit_log"
+                        " ORDER BY seq DESC LIMIT ?"),
+        bind(static_cast<Poco::Int64>(limit));
+    select.execute();
+    Poco::Data::RecordSet rs(select);
+    std::vector<engine::AuditEntry> entries;
+    for (std::size_t row = 0; row < rs.rowCount(); ++row) {
+      engine::AuditEntry e;
+      e.at = fromMillis(rs.value(0, row).convert<Poco::Int64>());
+      e.actor = rs.value(1, row).convert<std::string>();
+      e.action = rs.value(2, row).convert<std::string>();
+      e.submissionId = rs.value(3, row).convert<std::string>();
+      e.organisation = rs.value(4, row).convert<std::string>();
+      e.origin = rs.value(5, row).convert<std::string>();
+      e.detail = rs.value(6, row).convert<std::string>();
+      entries.push_back(std::move(e));
+    }
+    return entries;
+  });
+}
+
+bool SqlStore::ping() {
+  try {
+    Session s = session();
+    int one = 0;
+    s << "SELECT 1", into(one), now;
+    return one == 1;
+  } catch (...) {
+    return false;
+  }
+}
+
+std::vector<std::string> SqlStore::integrityProblems() {
+  return guarded("integrity check", [&] {
+    std::vector<std::string> problems;
+    Session s = session();
+    if (_dialect == SqlDialect::SQLite) {
+      std::vector<std::string> result;
+      s << "PRAGMA integrity_check", into(result), now;
+      if (result.size() != 1 || result.front() != "ok") {
+        for (const std::string& line : result) problems.push_back("sqlite: " + line);
+      }
+    }
+    int orphans = 0;
+    s << "SELECT COUNT(*) FROM submissions s WHERE NOT EXISTS"
+         " (SELECT 1 FROM submission_bodies b WHERE b.submission_id = s.submission_id)",
+        into(orphans), now;
+    if (orphans > 0) problems.push_back(std::to_string(orphans) + " submissions without their original bytes");
+    int headless = 0;
+    s << "SELECT COUNT(*) FROM (SELECT organisation, period FROM submissions GROUP BY organisation, period"
+         " HAVING SUM(is_current) <> 1) AS broken",
+        into(headless), now;
+    if (headless > 0) problems.push_back(std::to_string(headless) + " organisation periods without exactly one current submission");
+    return problems;
+  });
+}
+
+}  // namespace profkpi::adapters::store
