@@ -1,6 +1,7 @@
 #include "adapters/cli/ServiceApp.h"
 
 #include "adapters/cli/Defaults.h"
+#include "adapters/cli/DemoDataCommand.h"
 #include "adapters/cli/IngestCommand.h"
 #include "adapters/cli/ValidateCommand.h"
 #include "engine/Errors.h"
@@ -24,6 +25,7 @@ constexpr int PRIO_SHIPPED_DEFAULTS = 200;
 ServiceApp::ServiceApp() {
   _commands.push_back(std::make_unique<ValidateCommand>());
   _commands.push_back(std::make_unique<IngestCommand>());
+  _commands.push_back(std::make_unique<DemoDataCommand>());
   setUnixOptions(true);
   config().add(defaultConfiguration(), PRIO_SHIPPED_DEFAULTS, false);
 }

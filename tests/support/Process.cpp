@@ -15,11 +15,8 @@
 
 namespace profkpi::tests {
 
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
-  TempDir io;
-  std::string outPath = io.file("stdout");
-  std::string errPath = io.file("stderr");
-  auto started = std::chrono::steady_clock::now();
+int spawnProcess(const std::vector<std::string>& argv, const std::string& outPath, const std::string& errPath,
+                 const std::map<std::string, std::string>& env) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -42,6 +39,21 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::map<st
     execv(args[0], args.data());
     _exit(127);
   }
+  return pid;
+}
+
+int waitProcess(int pid) {
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0) throw std::runtime_error("waitpid failed");
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
+  TempDir io;
+  std::string outPath = io.file("stdout");
+  std::string errPath = io.file("stderr");
+  auto started = std::chrono::steady_clock::now();
+  pid_t pid = spawnProcess(argv, outPath, errPath, env);
   int status = 0;
   struct rusage usage {};
   if (wait4(pid, &status, 0, &usage) < 0) throw std::runtime_error("wait4 failed");

@@ -22,6 +22,12 @@ struct ProcessResult {
 // environment (an empty value removes the variable). Waits for it to end.
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
 
+// Starts argv[0] without waiting, its output going to the files named.
+int spawnProcess(const std::vector<std::string>& argv, const std::string& outPath, const std::string& errPath,
+                 const std::map<std::string, std::string>& env = {});
+// Waits for a spawned process; its exit code, or -signal when a signal ended it.
+int waitProcess(int pid);
+
 // The built profkpi executable.
 std::string profkpiBinary();
 

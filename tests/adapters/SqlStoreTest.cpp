@@ -1,0 +1,188 @@
+// The same suite runs against SQLite and PostgreSQL (see support/StoreFixture.h).
+#include "engine/Errors.h"
+#include "tests/support/StoreFixture.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <thread>
+
+using namespace profkpi::engine;
+using namespace profkpi::tests;
+
+namespace {
+
+SubmissionRecord record(const std::string& id, const std::string& org = "E06000001",
+                        const std::string& period = "2009-10-Q2", const std::string& sha = std::string(64, 'a')) {
+  SubmissionRecord r;
+  r.submissionId = id;
+  r.organisation = org;
+  r.organisationName = "Cyngor Sir Ynys Môn";
+  r.period = period;
+  r.receivedAt = Instant{std::chrono::milliseconds{1254733200123}};
+  r.channel = "http";
+  r.sha256 = sha;
+  r.kind = "aggregate";
+  r.schemaVersion = "1.0";
+  r.preparedAt = "2009-10-05T08:00:00Z";
+  r.sourceSystem = "iTrent 10.2";
+  r.measures.itHeadcount = 41;
+  r.measures.itFte = Amount::fromHundredths(3850);
+  r.measures.rolesTotal = 30;
+  r.measures.rolesMapped = 24;
+  r.measures.staffAssessed = 30;
+  r.measures.staffWithPdp = 35;
+  r.measures.staffRecognised = 11;
+  r.measures.cpdDays = Amount::fromHundredths(4850);
+  Diagnostic w;
+  w.severity = Severity::Warning;
+  w.code = "PQ102";
+  w.kpi = "K5";
+  w.line = 12;
+  w.column = 3;
+  w.message = "K5 is 32.0";
+  w.explained = true;
+  w.explanation = "courses — ŵ";
+  r.warnings.push_back(w);
+  return r;
+}
+
+AuditEntry audit(const std::string& id) {
+  AuditEntry a;
+  a.actor = "test";
+  a.action = "accepted";
+  a.submissionId = id;
+  a.organisation = "E06000001";
+  a.origin = "127.0.0.1";
+  return a;
+}
+
+const std::string ID1 = "11111111-1111-4111-8111-111111111111";
+const std::string ID2 = "22222222-2222-4222-8222-222222222222";
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(SqlStoreTest, StoreFixture)
+
+BOOST_AUTO_TEST_CASE(migrationsAreAppliedOnceAndRecorded) {
+  BOOST_TEST(store->schemaVersion() == 1);
+  reopen();
+  BOOST_TEST(store->schemaVersion() == 1);
+  BOOST_TEST(store->ping());
+  BOOST_TEST(store->integrityProblems().empty());
+}
+
+BOOST_AUTO_TEST_CASE(acceptedRecordComesBackWhole) {
+  std::string bytes("<x>\0\xff\xfe ŵ</x>", 13);
+  auto result = store->accept(record(ID1), bytes, audit(ID1));
+  BOOST_TEST((result.outcome == Store::Outcome::Stored));
+  BOOST_TEST(result.record.revision == 1);
+  BOOST_TEST(result.record.sequence > 0);
+  reopen();
+  auto found = store->findBySubmissionId(ID1);
+  BOOST_REQUIRE(found);
+  BOOST_TEST(found->organisationName == "Cyngor Sir Ynys Môn");
+  BOOST_TEST((found->measures == record(ID1).measures));
+  BOOST_TEST((found->receivedAt == record(ID1).receivedAt));
+  BOOST_TEST(found->sourceSystem == "iTrent 10.2");
+  BOOST_REQUIRE(found->warnings.size() == 1u);
+  BOOST_TEST(found->warnings[0].explanation == "courses — ŵ");
+  BOOST_TEST(found->warnings[0].explained);
+  BOOST_TEST(found->current);
+  BOOST_TEST(*store->originalBytes(ID1) == bytes);
+  BOOST_TEST(!store->findBySubmissionId(ID2));
+  BOOST_TEST(!store->originalBytes(ID2));
+  BOOST_TEST(store->recentAudit(10).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(sameIdSameBytesIsADuplicateOtherBytesAConflict) {
+  store->accept(record(ID1), "body", audit(ID1));
+  auto again = store->accept(record(ID1), "body", audit(ID1));
+  BOOST_TEST((again.outcome == Store::Outcome::Duplicate));
+  BOOST_TEST(again.record.sequence > 0);
+  auto other = store->accept(record(ID1, "E06000001", "2009-10-Q2", std::string(64, 'b')), "other", audit(ID1));
+  BOOST_TEST((other.outcome == Store::Outcome::Conflict));
+  BOOST_TEST(other.record.sha256 == std::string(64, 'a'));
+  BOOST_TEST(store->revisions("E06000001", "2009-10-Q2").size() == 1u);
+  BOOST_TEST(*store->originalBytes(ID1) == "body");
+}
+
+BOOST_AUTO_TEST_CASE(resubmissionBecomesCurrentAndKeepsTheEarlierOne) {
+  store->accept(record(ID1), "first", audit(ID1));
+  auto second = store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  BOOST_TEST(second.record.revision == 2);
+  BOOST_TEST(store->current("E06000001", "2009-10-Q2")->submissionId == ID2);
+  auto revisions = store->revisions("E06000001", "2009-10-Q2");
+  BOOST_REQUIRE(revisions.size() == 2u);
+  BOOST_TEST(!revisions[0].current);
+  BOOST_TEST(revisions[1].current);
+  BOOST_TEST(*store->originalBytes(ID1) == "first");
+  BOOST_TEST(store->currentForPeriod("2009-10-Q2").size() == 1u);
+  BOOST_TEST(store->integrityProblems().empty());
+}
+
+BOOST_AUTO_TEST_CASE(currentViewsSpanOrganisationsAndPeriods) {
+  store->accept(record(ID1, "E06000001", "2009-10-Q1"), "a", audit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'd')), "b", audit(ID2));
+  store->accept(record("33333333-3333-4333-8333-333333333333", "E06000002", "2009-10-Q2"), "c", audit(""));
+  BOOST_TEST(store->currentForOrganisation("E06000001").size() == 2u);
+  auto q2 = store->currentForPeriod("2009-10-Q2");
+  BOOST_REQUIRE(q2.size() == 2u);
+  BOOST_TEST(q2[0].organisation == "E06000001");
+  BOOST_TEST((store->periods() == std::vector<std::string>{"2009-10-Q1", "2009-10-Q2"}));
+}
+
+BOOST_AUTO_TEST_CASE(eightThreadsPostingOneIdStoreItOnce) {
+  std::atomic<int> stored{0}, duplicates{0}, failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      try {
+        auto r = store->accept(record(ID1), "same body", audit(ID1));
+        (r.outcome == Store::Outcome::Stored ? stored : duplicates)++;
+      } catch (const StoreError&) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(failures == 0);
+  BOOST_TEST(stored == 1);
+  BOOST_TEST(duplicates == 7);
+  BOOST_TEST(store->revisions("E06000001", "2009-10-Q2").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(concurrentResubmissionsLeaveOneCurrent) {
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      std::string id = std::to_string(t) + "aaaaaaa-1111-4111-8111-111111111111";
+      try {
+        store->accept(record(id, "E06000001", "2009-10-Q2", std::string(63, 'e') + std::to_string(t)), id, audit(id));
+      } catch (const StoreError&) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(failures == 0);
+  auto revisions = store->revisions("E06000001", "2009-10-Q2");
+  BOOST_TEST(revisions.size() == 8u);
+  int current = 0;
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    BOOST_TEST(revisions[i].revision == static_cast<int>(i) + 1);
+    current += revisions[i].current ? 1 : 0;
+  }
+  BOOST_TEST(current == 1);
+  BOOST_TEST(store->integrityProblems().empty());
+}
+
+BOOST_AUTO_TEST_CASE(unusableStoreRaisesStoreError) {
+  BOOST_CHECK_THROW(profkpi::adapters::store::SqlStore("sqlite", "/proc/no/such/dir/store.db"), StoreError);
+  BOOST_CHECK_THROW(profkpi::adapters::store::SqlStore("postgresql", "host=127.0.0.1 port=1 dbname=x connect_timeout=2"),
+                    StoreError);
+  BOOST_CHECK_THROW(profkpi::adapters::store::SqlStore("oracle", "x"), StoreError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

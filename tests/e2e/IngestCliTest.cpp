@@ -1,0 +1,146 @@
+// `profkpi ingest` as a process against a real SQLite file, including being
+// killed with SIGKILL in the middle of a run.
+#include "adapters/store/SqlStore.h"
+#include "tests/support/Documents.h"
+#include "tests/support/Process.h"
+
+#include <Poco/File.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <random>
+#include <sstream>
+#include <thread>
+
+using namespace profkpi::tests;
+
+namespace {
+
+struct Fixture {
+  TempDir dir;
+  std::string config = dir.file("profkpi.properties");
+
+  Fixture() { writeFile(config, "store.connection = " + dir.file("store.db") + "\n"); }
+
+  ProcessResult ingest(const std::vector<std::string>& paths) {
+    std::vector<std::string> argv{profkpiBinary(), "ingest", "--config", config};
+    argv.insert(argv.end(), paths.begin(), paths.end());
+    return runProcess(argv);
+  }
+};
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> result;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
+}
+
+// n distinct valid documents in `folder`, named in submission order.
+std::vector<std::string> writeDocuments(const std::string& folder, int n) {
+  const std::vector<std::string> orgs = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005",
+                                         "E07000008", "E08000003", "E08000025", "E09000001", "E09000033"};
+  const std::vector<std::string> periods = {"2008-09-Q1", "2008-09-Q2", "2008-09-Q3", "2008-09-Q4", "2009-10-Q1",
+                                            "2009-10-Q2", "2009-10-Q3", "2009-10-Q4"};
+  std::vector<std::string> files;
+  for (int i = 0; i < n; ++i) {
+    HeaderFields h;
+    char id[40];
+    std::snprintf(id, sizeof id, "%08x-0000-4000-8000-%012x", 0xc0ffee00u + i, i);
+    h.submissionId = id;
+    h.organisationCode = orgs[i % orgs.size()];
+    h.period = periods[(i / orgs.size()) % periods.size()];
+    h.preparedAt = "2010-06-01T09:00:00Z";
+    AggregateFields f;
+    f.staffRecognised = std::to_string(i % 41);
+    char name[32];
+    std::snprintf(name, sizeof name, "/%05d.xml", i);
+    files.push_back(folder + name);
+    writeFile(files.back(), aggregateDocument(h, f));
+  }
+  return files;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(IngestCliTest, Fixture)
+
+BOOST_AUTO_TEST_CASE(ingestsAFolderThenAnswersResendsAsBefore) {
+  ProcessResult first = ingest({samplesDir() + "/valid"});
+  BOOST_TEST(first.exitCode == 0, first.err);
+  std::vector<std::string> receipts = lines(first.out);
+  BOOST_REQUIRE(receipts.size() == 4u);
+  Poco::JSON::Parser parser;
+  auto receipt = parser.parse(receipts[0]).extract<Poco::JSON::Object::Ptr>();
+  BOOST_TEST(receipt->getValue<std::string>("status") == "accepted");
+  BOOST_TEST(receipt->getValue<std::string>("sha256").size() == 64u);
+  BOOST_TEST(receipt->getObject("kpis")->getObject("K2")->getValue<double>("value") == 73.2);
+  BOOST_TEST(receipt->getObject("kpis")->getObject("K2")->getValue<std::string>("status") == "amber");
+  BOOST_TEST(receipt->getValue<int>("index") == 95);
+
+  ProcessResult again = ingest({samplesDir() + "/valid"});
+  BOOST_TEST(again.exitCode == 0);
+  BOOST_TEST(again.out == first.out);  // the same receipts, byte for byte
+}
+
+BOOST_AUTO_TEST_CASE(refusedFilePrintsDiagnosticsAndStoresNothing) {
+  ProcessResult r = ingest({samplesDir() + "/refused/pk003-mapped-over-total.xml"});
+  BOOST_TEST(r.exitCode == 1);
+  BOOST_TEST(r.out.find(": error PK003: ") != std::string::npos);
+  profkpi::adapters::store::SqlStore store("sqlite", dir.file("store.db"));
+  BOOST_TEST(store.periods().empty());
+  BOOST_TEST(store.recentAudit(1).front().action == "refused");
+}
+
+BOOST_AUTO_TEST_CASE(manyFilesShowProgress) {
+  writeDocuments(dir.path(), 40);
+  ProcessResult r = ingest({dir.path()});
+  BOOST_TEST(r.exitCode == 0);
+  BOOST_TEST(r.err.find("40/40 files (100%)") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(killedMidRunLosesNothingAcknowledged) {
+  std::string folder = dir.file("docs");
+  Poco::File(folder).createDirectories();
+  std::vector<std::string> files = writeDocuments(folder, 400);
+  std::mt19937 random(20091005);
+  int cycles = std::getenv("PROFKPI_LONG_TESTS") ? 40 : 6;
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    std::string out = dir.file("out" + std::to_string(cycle));
+    int pid = spawnProcess({profkpiBinary(), "ingest", "--config", config, folder}, out, dir.file("err"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 + random() % 400));
+    kill(pid, SIGKILL);
+    waitProcess(pid);
+
+    profkpi::adapters::store::SqlStore store("sqlite", dir.file("store.db"));
+    BOOST_TEST(store.integrityProblems().empty(), "cycle " << cycle);
+    Poco::JSON::Parser parser;
+    int acknowledged = 0;
+    for (const std::string& line : lines(readFile(out))) {
+      if (line.empty() || line.back() != '}') continue;  // cut off by the kill
+      parser.reset();
+      auto receipt = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
+      std::string id = receipt->getValue<std::string>("submissionId");
+      auto bytes = store.originalBytes(id);
+      BOOST_REQUIRE_MESSAGE(bytes, "acknowledged " << id << " is missing after the kill");
+      std::size_t index = std::stoul(id.substr(24), nullptr, 16);
+      BOOST_TEST(*bytes == readFile(files.at(index)));
+      ++acknowledged;
+    }
+    BOOST_TEST_MESSAGE("cycle " << cycle << ": " << acknowledged << " acknowledged before SIGKILL");
+  }
+  ProcessResult finish = ingest({folder});
+  BOOST_TEST(finish.exitCode == 0, finish.err);
+  profkpi::adapters::store::SqlStore store("sqlite", dir.file("store.db"));
+  std::size_t stored = 0;
+  for (const std::string& period : store.periods()) stored += store.currentForPeriod(period).size();
+  BOOST_TEST(stored == 80u);  // 10 organisations x 8 periods, resubmissions replacing earlier ones
+  BOOST_TEST(store.integrityProblems().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

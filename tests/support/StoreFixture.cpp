@@ -1,0 +1,23 @@
+#include "tests/support/StoreFixture.h"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace profkpi::tests {
+
+StoreConfig freshStoreConfig(const TempDir& dir) {
+  const char* backend = std::getenv("PROFKPI_STORE_BACKEND");
+  if (backend == nullptr || std::string(backend) == "sqlite") return {"sqlite", dir.file("store.db")};
+  const char* pg = std::getenv("PROFKPI_TEST_PG");
+  if (pg == nullptr) throw std::runtime_error("PROFKPI_STORE_BACKEND=postgresql needs PROFKPI_TEST_PG (scripts/with-postgres)");
+  Poco::Data::PostgreSQL::Connector::registerConnector();
+  Poco::Data::Session session("PostgreSQL", pg);
+  session << "DROP TABLE IF EXISTS submission_bodies, submissions, audit_log, schema_migrations CASCADE",
+      Poco::Data::Keywords::now;
+  return {"postgresql", pg};
+}
+
+}  // namespace profkpi::tests
