@@ -1,13 +1,13 @@
 #include "engine/DemoData.h"
 
-#include "engine/DemoRandom.h"
-#include "engine/DemoWorkforce.h"
-#include "engine/DemoXml.h"
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <stdexcept>
+
+#include "engine/DemoRandom.h"
+#include "engine/DemoWorkforce.h"
+#include "engine/DemoXml.h"
 
 namespace profkpi::engine {
 
@@ -21,9 +21,9 @@ struct TypeInfo {
   const char* type;
   std::int64_t low;
   std::int64_t high;
-  char country;            // first letter of the GSS code
-  const char* namePrefix;  // + "0001"
-  const char* welshPrefix; // nullptr: no Welsh name
+  char country;             // first letter of the GSS code
+  const char* namePrefix;   // + "0001"
+  const char* welshPrefix;  // nullptr: no Welsh name
 };
 
 const std::array<TypeInfo, 8> TYPES = {{
@@ -58,9 +58,8 @@ const std::array<Source, 7> SOURCES = {{
     {"MHR People First", ""},
     {"Spreadsheet export", ""},
 }};
-const std::array<const char*, 5> PREPARERS = {
-    "ICT Workforce Development Team", "HR Systems Team", "Digital Services",
-    "People & Organisational Development", "IT Service Management Office"};
+const std::array<const char*, 5> PREPARERS = {"ICT Workforce Development Team", "HR Systems Team", "Digital Services",
+                                              "People & Organisational Development", "IT Service Management Office"};
 
 constexpr int NORMAL_DAYS_MAX = 42;  // PreparedAt at most 6 weeks after the period (else "late")
 
@@ -81,7 +80,7 @@ struct Profile {
   std::int64_t cpdSlope = 0;
   int campaignQuarter = -1;  // an assessment round lifts ASSESSED from this quarter on
   std::int64_t campaignLift = 0;
-  int welshPerMille = 0;     // chance that a document uses the Welsh name
+  int welshPerMille = 0;  // chance that a document uses the Welsh name
   const Source* source = nullptr;
   const char* preparer = nullptr;
 };
@@ -100,7 +99,8 @@ Profile makeProfile(const Organisation& o, const DemoOptions& options, bool outs
   p.headcount = r.between(type.low, type.high);
   if (p.workforce) {
     std::int64_t cap = options.maxWorkforceMembers;
-    p.headcount = std::min(p.headcount, r.between(std::min<std::int64_t>(8, cap), std::max<std::int64_t>(1, cap * 5 / 6)));
+    p.headcount =
+        std::min(p.headcount, r.between(std::min<std::int64_t>(8, cap), std::max<std::int64_t>(1, cap * 5 / 6)));
   }
   p.growth = r.between(-15, 20);
   p.fteRatio = r.between(820, 970);
@@ -235,33 +235,51 @@ std::vector<Explanation> explanations(const Measures& m, const std::optional<Mea
                                       const Context& c) {
   std::vector<Explanation> out;
   if (m.itHeadcount == 0) {
-    out.push_back({"PQ103", "", "Our IT service is delivered under contract by a shared-service partner, so the "
-                                "council employs no IT staff directly; the client-side roles are listed for completeness.", {}});
+    out.push_back({"PQ103",
+                   "",
+                   "Our IT service is delivered under contract by a shared-service partner, so the "
+                   "council employs no IT staff directly; the client-side roles are listed for completeness.",
+                   {}});
   }
   std::int64_t fte = m.itFte.hundredths();
   if (fte > 0 && m.cpdDays.hundredths() * 12 > 30 * fte * months) {
-    out.push_back({"PQ102", "K5", "Most of the IT team attended a ten-day accredited training programme this quarter, "
-                                  "so CPD days per FTE are far above our usual level; we expect K5 to return to normal "
-                                  "next quarter.", {}});
+    out.push_back({"PQ102",
+                   "K5",
+                   "Most of the IT team attended a ten-day accredited training programme this quarter, "
+                   "so CPD days per FTE are far above our usual level; we expect K5 to return to normal "
+                   "next quarter.",
+                   {}});
   }
   if (previous) {
     std::array<Fraction, 5> now = kpis(m, months);
     std::array<Fraction, 5> before = kpis(*previous, months);
     if (c.campaignStarts && movedMoreThan(now[1], before[1], 25)) {
-      out.push_back({"PQ101", "K2", "We completed a council-wide assessment round against the SFIA role profiles this "
-                                    "quarter, so many more staff hold a current assessment.", {}});
+      out.push_back({"PQ101",
+                     "K2",
+                     "We completed a council-wide assessment round against the SFIA role profiles this "
+                     "quarter, so many more staff hold a current assessment.",
+                     {}});
     }
     if (movedMoreThan(now[4], before[4], 5)) {
       if (c.cpdSpike) {
-        out.push_back({"PQ101", "K5", "CPD rose sharply because of the accredited training programme explained under PQ102.", {}});
+        out.push_back({"PQ101",
+                       "K5",
+                       "CPD rose sharply because of the accredited training programme explained under PQ102.",
+                       {}});
       } else if (c.cpdSpikeBefore) {
-        out.push_back({"PQ101", "K5", "Last quarter included a ten-day accredited training programme; CPD is back to its usual level.", {}});
+        out.push_back({"PQ101",
+                       "K5",
+                       "Last quarter included a ten-day accredited training programme; CPD is back to its usual level.",
+                       {}});
       }
     }
   }
   if (c.correction) {
-    out.push_back({"PQ104", "", "Corrected return: the first one missed assessments, recognitions and CPD that were "
-                                "recorded late in the HR system.", {}});
+    out.push_back({"PQ104",
+                   "",
+                   "Corrected return: the first one missed assessments, recognitions and CPD that were "
+                   "recorded late in the HR system.",
+                   {}});
   }
   return out;
 }
@@ -288,10 +306,9 @@ std::string submissionId(std::uint64_t seed, const std::string& code, const std:
   std::uint64_t hi = (r.next() & ~0xf000ULL) | 0x4000ULL;
   std::uint64_t lo = (r.next() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
   char text[40];
-  std::snprintf(text, sizeof text, "%08llx-%04llx-%04llx-%04llx-%012llx",
-                static_cast<unsigned long long>(hi >> 32), static_cast<unsigned long long>((hi >> 16) & 0xffff),
-                static_cast<unsigned long long>(hi & 0xffff), static_cast<unsigned long long>(lo >> 48),
-                static_cast<unsigned long long>(lo & 0xffffffffffffULL));
+  std::snprintf(text, sizeof text, "%08llx-%04llx-%04llx-%04llx-%012llx", static_cast<unsigned long long>(hi >> 32),
+                static_cast<unsigned long long>((hi >> 16) & 0xffff), static_cast<unsigned long long>(hi & 0xffff),
+                static_cast<unsigned long long>(lo >> 48), static_cast<unsigned long long>(lo & 0xffffffffffffULL));
   return text;
 }
 
@@ -368,9 +385,7 @@ DemoData::DemoData(const Registry& registry, DemoOptions options) : _options(std
   }
 }
 
-std::string DemoData::registryXml() const {
-  return demo::registryXml(_organisations);
-}
+std::string DemoData::registryXml() const { return demo::registryXml(_organisations); }
 
 DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& sink,
                                const std::function<void(std::size_t, std::size_t)>& progress) const {
@@ -443,9 +458,9 @@ DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& s
                                    figures.cpdPerFteYear};
           // Dates after the period end must precede the first return's PreparedAt (PK006).
           Date datesBefore = end + date::days{preparedDays};
-          measures = demo::buildWorkforce(plan, streamKey(_options.seed, "workforce", o.code),
-                                          streamKey(_options.seed, "workforce", o.code, periodCode), period,
-                                          datesBefore, s);
+          measures =
+              demo::buildWorkforce(plan, streamKey(_options.seed, "workforce", o.code),
+                                   streamKey(_options.seed, "workforce", o.code, periodCode), period, datesBefore, s);
         } else {
           s.aggregate = measures;
         }

@@ -7,14 +7,14 @@
 #ifndef PROFKPI_ENGINE_DEMODATA_H
 #define PROFKPI_ENGINE_DEMODATA_H
 
-#include "engine/Period.h"
-#include "engine/Registry.h"
-
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "engine/Period.h"
+#include "engine/Registry.h"
 
 namespace profkpi::engine {
 

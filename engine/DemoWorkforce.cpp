@@ -1,11 +1,11 @@
 #include "engine/DemoWorkforce.h"
 
-#include "engine/BusinessRules.h"
-#include "engine/DemoRandom.h"
-
 #include <array>
 #include <cstdio>
 #include <numeric>
+
+#include "engine/BusinessRules.h"
+#include "engine/DemoRandom.h"
 
 namespace profkpi::engine::demo {
 
@@ -97,7 +97,8 @@ DemoMember makeMember(std::size_t index, std::size_t roleCount, std::uint64_t or
   member.id = id;
   member.role = index % roleCount;
   Random random(mix64(organisationKey + index) ^ 0x6d656d626572ULL);
-  std::int64_t fte = random.chance(780) ? 100 : PART_TIME[static_cast<std::size_t>(random.between(0, PART_TIME.size() - 1))];
+  std::int64_t fte =
+      random.chance(780) ? 100 : PART_TIME[static_cast<std::size_t>(random.between(0, PART_TIME.size() - 1))];
   member.fte = Amount::fromHundredths(fte);
   return member;
 }
@@ -106,7 +107,8 @@ void addRecognitions(DemoMember& member, std::size_t index, std::uint64_t organi
   Random random(mix64(organisationKey + index) ^ 0x7265636fULL);
   int count = random.chance(700) ? 1 : 2;
   auto first = static_cast<std::size_t>(random.between(0, RECOGNITIONS.size() - 1));
-  for (int k = 0; k < count; ++k) member.recognitions.push_back(&RECOGNITIONS[(first + static_cast<std::size_t>(k) * 3) % RECOGNITIONS.size()]);
+  for (int k = 0; k < count; ++k)
+    member.recognitions.push_back(&RECOGNITIONS[(first + static_cast<std::size_t>(k) * 3) % RECOGNITIONS.size()]);
 }
 
 // Sets one kind of date (Assessment or Pdp) on every member: `inWindow` of them

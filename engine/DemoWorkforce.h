@@ -4,11 +4,11 @@
 #ifndef PROFKPI_ENGINE_DEMOWORKFORCE_H
 #define PROFKPI_ENGINE_DEMOWORKFORCE_H
 
+#include <cstdint>
+
 #include "engine/DemoXml.h"
 #include "engine/Measures.h"
 #include "engine/Period.h"
-
-#include <cstdint>
 
 namespace profkpi::engine::demo {
 

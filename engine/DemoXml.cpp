@@ -108,11 +108,20 @@ std::string escapeXml(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -148,8 +157,9 @@ std::string registryXml(const std::vector<Organisation>& organisations) {
   std::string out;
   out.reserve(200 + organisations.size() * 180);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<!-- profkpi demo registry (schema: xsd/registry-1.xsd): the shipped organisations and the\n"
-         "     synthetic ones of `profkpi demo-data`. Point registry.file at it to accept their data. -->\n";
+  out +=
+      "<!-- profkpi demo registry (schema: xsd/registry-1.xsd): the shipped organisations and the\n"
+      "     synthetic ones of `profkpi demo-data`. Point registry.file at it to accept their data. -->\n";
   out += "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">\n";
   for (const Organisation& o : organisations) {
     out += "  <Organisation";

@@ -5,16 +5,16 @@
 #ifndef PROFKPI_ENGINE_DEMOXML_H
 #define PROFKPI_ENGINE_DEMOXML_H
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "engine/Amount.h"
 #include "engine/Measures.h"
 #include "engine/Registry.h"
 #include "engine/Submission.h"
 #include "engine/Time.h"
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace profkpi::engine::demo {
 
@@ -52,9 +52,9 @@ struct DemoSubmission {
   std::string sourceName;     // empty: no SourceSystem
   std::string sourceVersion;  // empty: no version attribute
   bool workforce = false;
-  Measures aggregate;              // when !workforce
-  std::vector<DemoRole> roles;     // when workforce
-  std::vector<DemoMember> members; // when workforce
+  Measures aggregate;               // when !workforce
+  std::vector<DemoRole> roles;      // when workforce
+  std::vector<DemoMember> members;  // when workforce
   std::vector<Explanation> explanations;
 };
 

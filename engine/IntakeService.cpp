@@ -35,6 +35,7 @@ const char* outcomeName(IntakeOutcome outcome) {
     case IntakeOutcome::Accepted: return "accepted";
     case IntakeOutcome::Duplicate: return "duplicate";
     case IntakeOutcome::Conflict: return "conflict";
+    case IntakeOutcome::Forbidden: return "forbidden";
     case IntakeOutcome::Refused: break;
   }
   return "refused";
@@ -51,6 +52,22 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
   audit.submissionId = lowerCase(s.header.submissionId);
   audit.organisation = s.header.organisationCode;
   audit.origin = delivery.origin;
+
+  const std::string& claimed = s.header.organisationCode;
+  if (!delivery.organisation.empty() && !claimed.empty() && claimed != delivery.organisation) {
+    Receipt forbidden;
+    forbidden.outcome = IntakeOutcome::Forbidden;
+    Diagnostic d;
+    d.code = "PK007";
+    d.message = "credentials for " + delivery.organisation + " may not submit for " + claimed;
+    d.line = s.header.organisationPosition.line;
+    d.column = s.header.organisationPosition.column;
+    forbidden.diagnostics.push_back(d);
+    audit.action = "forbidden";
+    audit.detail = "PK007 " + d.message;
+    _store.appendAudit(audit);
+    return forbidden;
+  }
 
   if (!read.accepted()) {
     Receipt refused;

@@ -21,6 +21,9 @@ struct Delivery {
   std::string channel;     // http, inbox, cli
   std::string actor;       // API key id, "cli", "inbox"
   std::string origin;      // client address or file path
+  // PK007: the organisation the credentials belong to; empty when any may be
+  // submitted for (an admin key, the command line, the inbox).
+  std::string organisation;
 };
 
 enum class IntakeOutcome {
@@ -28,6 +31,7 @@ enum class IntakeOutcome {
   Duplicate,  // identical resend: the first receipt again (HTTP 200)
   Conflict,   // SubmissionId reused for other content (HTTP 409)
   Refused,    // schema or business-rule errors, nothing stored (HTTP 400/422)
+  Forbidden,  // PK007: for another organisation than the credentials' (HTTP 403)
 };
 
 struct Receipt {

@@ -41,9 +41,7 @@ void writeFile(const Poco::Path& path, const std::string& bytes) {
   if (!out) throw WriteError("cannot write " + path.toString());
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -53,22 +51,32 @@ std::string DemoDataCommand::description() const {
          "chronologically with resubmissions after originals. Figures drift plausibly and respect every "
          "business rule; a few organisation-periods are missing, late, resubmitted or explain a warning. "
          "The same options always give the same bytes. When --scale exceeds the registry, synthetic "
-         "organisations are added and listed, with the registry's, in DIR/registry.xml: set registry.file "
+         "organisations are added and listed, with the registry's, in DIR.registry.xml beside DIR: set registry.file "
          "to it before validating or ingesting their data. "
          "Exit status: 0 written, 2 usage, configuration or I/O error.";
 }
 
 void DemoDataCommand::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("out", "o", "folder to write into (required; created if missing)")
-                        .required(false).repeatable(false).argument("DIR"));
+                        .required(false)
+                        .repeatable(false)
+                        .argument("DIR"));
   options.addOption(Poco::Util::Option("last", "", "the most recent quarter (default 2025-26-Q2)")
-                        .required(false).repeatable(false).argument("PERIOD"));
+                        .required(false)
+                        .repeatable(false)
+                        .argument("PERIOD"));
   options.addOption(Poco::Util::Option("quarters", "", "how many quarters up to --last (default 8)")
-                        .required(false).repeatable(false).argument("N"));
+                        .required(false)
+                        .repeatable(false)
+                        .argument("N"));
   options.addOption(Poco::Util::Option("scale", "", "number of organisations (default: the registry's)")
-                        .required(false).repeatable(false).argument("N"));
+                        .required(false)
+                        .repeatable(false)
+                        .argument("N"));
   options.addOption(Poco::Util::Option("seed", "", "varies every figure and identifier (default 1)")
-                        .required(false).repeatable(false).argument("N"));
+                        .required(false)
+                        .repeatable(false)
+                        .argument("N"));
 }
 
 void DemoDataCommand::handleOption(const std::string& name, const std::string& value) {
@@ -107,12 +115,14 @@ int DemoDataCommand::run(const std::vector<std::string>& args, Services& service
     }
   }
   Poco::Path base = Poco::Path::forDirectory(_out);
+  // Beside DIR, not in it, so that `profkpi ingest DIR` sees only submissions.
+  std::string registryPath = Poco::Path(base).makeParent().toString() + base[base.depth() - 1] + ".registry.xml";
   std::size_t total = demo->periods().size() * demo->organisations().size();
   std::size_t reported = 0;
   engine::DemoSummary summary;
   try {
     dir.createDirectories();
-    if (demo->hasSyntheticOrganisations()) writeFile(Poco::Path(base, "registry.xml"), demo->registryXml());
+    if (demo->hasSyntheticOrganisations()) writeFile(Poco::Path(registryPath), demo->registryXml());
     std::string folder;
     summary = demo->generate(
         [&](const engine::DemoDocument& document) {
@@ -126,8 +136,7 @@ int DemoDataCommand::run(const std::vector<std::string>& args, Services& service
         [&](std::size_t done, std::size_t) {
           if (total < PROGRESS_THRESHOLD || done * 10 / total == reported) return;
           reported = done * 10 / total;
-          std::cerr << "demo-data: " << reported * 10 << "% (" << done << " of " << total
-                    << " organisation-periods)\n";
+          std::cerr << "demo-data: " << reported * 10 << "% (" << done << " of " << total << " organisation-periods)\n";
         });
   } catch (const WriteError& e) {
     std::cerr << "profkpi demo-data: " << e.what() << "\n";
@@ -143,7 +152,9 @@ int DemoDataCommand::run(const std::vector<std::string>& args, Services& service
             << plural(demo->organisations().size(), "organisation") << " over "
             << plural(demo->periods().size(), "quarter") << ", " << demo->periods().front().code() << " to "
             << demo->periods().back().code() << ", into " << _out
-            << (demo->hasSyntheticOrganisations() ? "; set registry.file to " + Poco::Path(base, "registry.xml").toString() : "")
+            << (demo->hasSyntheticOrganisations()
+                    ? "; set registry.file to " + registryPath
+                    : "")
             << "\n";
   return STATUS_OK;
 }

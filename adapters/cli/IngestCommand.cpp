@@ -77,6 +77,7 @@ int IngestCommand::run(const std::vector<std::string>& args, Services& services)
         break;
       case engine::IntakeOutcome::Conflict:
       case engine::IntakeOutcome::Refused:
+      case engine::IntakeOutcome::Forbidden:
         ++refused;
         for (const engine::Diagnostic& d : receipt.diagnostics) std::cout << formatDiagnosticLine(file, d) << '\n';
         break;

@@ -3,6 +3,8 @@
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/DemoDataCommand.h"
 #include "adapters/cli/IngestCommand.h"
+#include "adapters/cli/KeysCommand.h"
+#include "adapters/cli/ServeCommand.h"
 #include "adapters/cli/ValidateCommand.h"
 #include "engine/Errors.h"
 #include "engine/xml/DocumentTree.h"
@@ -25,6 +27,8 @@ constexpr int PRIO_SHIPPED_DEFAULTS = 200;
 ServiceApp::ServiceApp() {
   _commands.push_back(std::make_unique<ValidateCommand>());
   _commands.push_back(std::make_unique<IngestCommand>());
+  _commands.push_back(std::make_unique<ServeCommand>());
+  _commands.push_back(std::make_unique<KeysCommand>());
   _commands.push_back(std::make_unique<DemoDataCommand>());
   setUnixOptions(true);
   config().add(defaultConfiguration(), PRIO_SHIPPED_DEFAULTS, false);
@@ -104,6 +108,7 @@ void ServiceApp::handleOption(const std::string& name, const std::string& value)
 int ServiceApp::main(const std::vector<std::string>& args) {
   try {
     Services services(config());
+    services.setTerminationWaiter([this] { waitForTerminationRequest(); });
     _status = _command->run(args, services);
   } catch (const UsageError& e) {
     std::cerr << "profkpi " << _command->name() << ": " << e.what() << "\n"

@@ -54,6 +54,16 @@ engine::Store& Services::store() {
   return *_store;
 }
 
+engine::KeyStore& Services::keyStore() {
+  store();
+  return *_store;
+}
+
+auth::ApiKeys& Services::apiKeys() {
+  if (!_apiKeys) _apiKeys = std::make_unique<auth::ApiKeys>(keyStore(), clock());
+  return *_apiKeys;
+}
+
 engine::IntakeService& Services::intakeService() {
   if (!_intakeService) _intakeService = std::make_unique<engine::IntakeService>(store(), calculator(), clock());
   return *_intakeService;

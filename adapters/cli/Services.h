@@ -5,6 +5,7 @@
 #ifndef PROFKPI_ADAPTERS_CLI_SERVICES_H
 #define PROFKPI_ADAPTERS_CLI_SERVICES_H
 
+#include "adapters/auth/ApiKeys.h"
 #include "adapters/intake/IntakeGateway.h"
 #include "engine/Catalogue.h"
 #include "engine/Clock.h"
@@ -18,8 +19,13 @@
 
 #include <Poco/Util/AbstractConfiguration.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
+
+namespace profkpi::adapters::store {
+class SqlStore;
+}
 
 namespace profkpi::adapters::cli {
 
@@ -41,9 +47,15 @@ class Services {
   engine::BenchmarkOptions benchmarkOptions() const;
   // Opens and migrates the configured store. Throws engine::StoreError.
   engine::Store& store();
+  engine::KeyStore& keyStore();
+  auth::ApiKeys& apiKeys();
   engine::IntakeService& intakeService();
   intake::IntakeGateway& gateway();
   engine::ResultsService& results();
+
+  // Blocks until the process is asked to stop (SIGTERM, SIGINT); set by the application.
+  void waitForTermination() const { _waitForTermination(); }
+  void setTerminationWaiter(std::function<void()> waiter) { _waitForTermination = std::move(waiter); }
 
  private:
   const Poco::Util::AbstractConfiguration& _config;
@@ -52,10 +64,12 @@ class Services {
   std::optional<engine::Registry> _registry;
   std::optional<engine::Catalogue> _catalogue;
   std::unique_ptr<engine::KpiCalculator> _calculator;
-  std::unique_ptr<engine::Store> _store;
+  std::unique_ptr<store::SqlStore> _store;
+  std::unique_ptr<auth::ApiKeys> _apiKeys;
   std::unique_ptr<engine::IntakeService> _intakeService;
   std::unique_ptr<intake::IntakeGateway> _gateway;
   std::unique_ptr<engine::ResultsService> _results;
+  std::function<void()> _waitForTermination = [] {};
 };
 
 }  // namespace profkpi::adapters::cli

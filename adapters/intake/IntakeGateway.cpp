@@ -36,13 +36,14 @@ engine::IntakeResult IntakeGateway::validate(std::string_view bytes, const std::
 }
 
 engine::Receipt IntakeGateway::submit(std::string_view bytes, const std::string& channel, const std::string& actor,
-                                      const std::string& origin) {
+                                      const std::string& origin, const std::string& organisation) {
   engine::Delivery delivery;
   delivery.bytes = bytes;
   delivery.sha256 = sha256Hex(bytes);
   delivery.channel = channel;
   delivery.actor = actor;
   delivery.origin = origin;
+  delivery.organisation = organisation;
   return _service.accept(delivery, validate(bytes, origin));
 }
 

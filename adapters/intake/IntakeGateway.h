@@ -22,9 +22,10 @@ class IntakeGateway {
                 engine::xml::ReaderLimits limits, engine::IntakeService& service);
   ~IntakeGateway();
 
-  // Throws engine::StoreError when the store fails.
+  // `organisation`: the credentials' organisation for PK007, or empty when any
+  // may be submitted for. Throws engine::StoreError when the store fails.
   engine::Receipt submit(std::string_view bytes, const std::string& channel, const std::string& actor,
-                         const std::string& origin);
+                         const std::string& origin, const std::string& organisation = {});
 
   // Reads without storing (what `validate` does), with a pooled reader.
   engine::IntakeResult validate(std::string_view bytes, const std::string& name);

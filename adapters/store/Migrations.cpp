@@ -47,6 +47,17 @@ const std::vector<Migration>& migrations() {
            " origin TEXT NOT NULL,"
            " detail TEXT NOT NULL)",
        }},
+      {2,
+       "API keys",
+       {
+           "CREATE TABLE api_keys ("
+           " key_id VARCHAR(32) PRIMARY KEY,"
+           " organisation VARCHAR(9) NOT NULL,"
+           " role VARCHAR(16) NOT NULL,"
+           " secret_hash CHAR(64) NOT NULL,"
+           " created_at_ms BIGINT NOT NULL,"
+           " revoked_at_ms BIGINT)",
+       }},
   };
   return all;
 }

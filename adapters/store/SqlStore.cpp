@@ -424,4 +424,59 @@ std::vector<std::string> SqlStore::integrityProblems() {
   });
 }
 
+void SqlStore::addKey(const engine::ApiKeyRecord& key) {
+  guarded("add key", [&] {
+    Session s = session();
+    s << translate(_dialect,
+                   "INSERT INTO api_keys (key_id, organisation, role, secret_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)"),
+        bind(key.id), bind(key.organisation), bind(std::string(engine::roleName(key.role))), bind(key.secretHash),
+        bind(static_cast<Poco::Int64>(millis(key.createdAt))), now;
+    return 0;
+  });
+}
+
+std::vector<engine::ApiKeyRecord> SqlStore::selectKeys(const std::string& where, const std::vector<std::string>& args) {
+  Session s = session();
+  Statement select(s);
+  select << translate(_dialect,
+                      "SELECT key_id, organisation, role, secret_hash, created_at_ms, revoked_at_ms FROM api_keys " + where);
+  for (const std::string& arg : args) select, bind(arg);
+  select.execute();
+  Poco::Data::RecordSet rs(select);
+  std::vector<engine::ApiKeyRecord> keys;
+  for (std::size_t row = 0; row < rs.rowCount(); ++row) {
+    engine::ApiKeyRecord k;
+    k.id = rs.value(0, row).convert<std::string>();
+    k.organisation = rs.value(1, row).convert<std::string>();
+    k.role = engine::roleFromName(rs.value(2, row).convert<std::string>()).value_or(engine::Role::Reader);
+    k.secretHash = rs.value(3, row).convert<std::string>();
+    k.createdAt = fromMillis(rs.value(4, row).convert<Poco::Int64>());
+    if (!rs.value(5, row).isEmpty()) k.revokedAt = fromMillis(rs.value(5, row).convert<Poco::Int64>());
+    keys.push_back(std::move(k));
+  }
+  return keys;
+}
+
+std::optional<engine::ApiKeyRecord> SqlStore::findKey(const std::string& id) {
+  return guarded("find key", [&]() -> std::optional<engine::ApiKeyRecord> {
+    auto keys = selectKeys("WHERE key_id = ?", {id});
+    if (keys.empty()) return std::nullopt;
+    return keys.front();
+  });
+}
+
+std::vector<engine::ApiKeyRecord> SqlStore::listKeys() {
+  return guarded("list keys", [&] { return selectKeys("ORDER BY organisation, created_at_ms", {}); });
+}
+
+bool SqlStore::revokeKey(const std::string& id, engine::Instant at) {
+  return guarded("revoke key", [&] {
+    Session s = session();
+    Statement update(s);
+    update << translate(_dialect, "UPDATE api_keys SET revoked_at_ms = ? WHERE key_id = ? AND revoked_at_ms IS NULL"),
+        bind(static_cast<Poco::Int64>(millis(at))), bind(id);
+    return update.execute() == 1;
+  });
+}
+
 }  // namespace profkpi::adapters::store

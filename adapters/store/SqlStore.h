@@ -8,6 +8,7 @@
 #define PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 
 #include "adapters/store/SqlDialect.h"
+#include "engine/ApiKey.h"
 #include "engine/Store.h"
 
 #include <Poco/Data/Session.h>
@@ -25,7 +26,7 @@ struct SqlStoreOptions {
   int maxSessions = 32;
 };
 
-class SqlStore final : public engine::Store {
+class SqlStore final : public engine::Store, public engine::KeyStore {
  public:
   // Opens (creating if need be) and migrates the store. `connector` is "sqlite"
   // or "postgresql"; `connection` a file path or a libpq connection string.
@@ -47,6 +48,11 @@ class SqlStore final : public engine::Store {
   bool ping() override;
   std::vector<std::string> integrityProblems() override;
 
+  void addKey(const engine::ApiKeyRecord& key) override;
+  std::optional<engine::ApiKeyRecord> findKey(const std::string& id) override;
+  std::vector<engine::ApiKeyRecord> listKeys() override;
+  bool revokeKey(const std::string& id, engine::Instant at) override;
+
   // The schema version after start-up migrations.
   int schemaVersion();
   SqlDialect dialect() const { return _dialect; }
@@ -55,6 +61,7 @@ class SqlStore final : public engine::Store {
   class Pool;
   Poco::Data::Session session();
   void migrate();
+  std::vector<engine::ApiKeyRecord> selectKeys(const std::string& where, const std::vector<std::string>& args);
   std::vector<engine::SubmissionRecord> selectRecords(const std::string& where, const std::vector<std::string>& args);
 
   SqlDialect _dialect;

@@ -94,6 +94,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _builder = &builder;
     _depth = 0;
     _rootSeen = false;
+    _rootRefused = false;
     _pending.clear();
     _errorCount = _errorMark = _captureErrorMark = 0;
     _capturing = false;
@@ -122,7 +123,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   // ---- ErrorHandler
   void warning(const SAXParseException&) override {}
-  void error(const SAXParseException& e) override { fromParser(CODE_XSD, e); }
+  void error(const SAXParseException& e) override {
+    // Once the root is refused, the document is judged by nothing else in its schema.
+    if (!_rootRefused) fromParser(CODE_XSD, e);
+  }
   void fatalError(const SAXParseException& e) override {
     if (!_rootSeen && std::u16string_view(e.getMessage()) == u"invalid document structure") {
       // What Xerces says when XERCES_DISABLE_DTD=1 refuses a DOCTYPE.
@@ -157,6 +161,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     }
     El element = std::u16string_view(uri) == NAMESPACE_U16 ? classify(localName) : El::Other;
     if (_depth == 0) judgeRoot(uri, localName, element, attributes);
+    if (_rootRefused) element = El::Other;  // read on for well-formedness only
     _stack[_depth++] = element;
     bool tagClean = _errorCount == _errorMark;
 
@@ -254,7 +259,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
               "; profkpi supports {" + std::string(SUBMISSION_NAMESPACE) + "}Submission, schemaVersion " +
               std::string(SUPPORTED_SCHEMA_VERSION),
           here(), false);
-      throw ParseAborted{};
+      _rootRefused = true;
+      return;
     }
     const XMLCh* version = attributes.getValue(u"schemaVersion");
     std::string versionText = version == nullptr ? "" : std::string(lexical::trim(toUtf8(version)));
@@ -266,7 +272,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
               "; profkpi supports schemaVersion " + std::string(SUPPORTED_SCHEMA_VERSION) + " of " +
               std::string(SUBMISSION_NAMESPACE),
           here(), false);
-      throw ParseAborted{};
+      _rootRefused = true;
+      return;
     }
     for (Diagnostic& d : _pending) _builder->report(std::move(d));
     _pending.clear();
@@ -399,6 +406,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
   std::array<El, 256> _stack{};
   std::size_t _depth = 0;
   bool _rootSeen = false;
+  bool _rootRefused = false;  // unknown namespace or version: only well-formedness is checked further
   Diagnostics _pending;  // findings before the root element is judged
 
   std::size_t _errorCount = 0;        // findings from the parser so far

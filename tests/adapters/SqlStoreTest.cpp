@@ -65,9 +65,9 @@ const std::string ID2 = "22222222-2222-4222-8222-222222222222";
 BOOST_FIXTURE_TEST_SUITE(SqlStoreTest, StoreFixture)
 
 BOOST_AUTO_TEST_CASE(migrationsAreAppliedOnceAndRecorded) {
-  BOOST_TEST(store->schemaVersion() == 1);
+  BOOST_TEST(store->schemaVersion() == 2);
   reopen();
-  BOOST_TEST(store->schemaVersion() == 1);
+  BOOST_TEST(store->schemaVersion() == 2);
   BOOST_TEST(store->ping());
   BOOST_TEST(store->integrityProblems().empty());
 }

@@ -1,9 +1,8 @@
-#include "engine/DemoData.h"
-
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <set>
+
+#include "engine/DemoData.h"
 
 using namespace profkpi::engine;
 
@@ -14,11 +13,12 @@ Organisation organisation(const char* code, const char* name, const char* type, 
 }
 
 Registry smallRegistry() {
-  return Registry({organisation("E06000001", "Hartlepool Borough Council", "unitary"),
-                   organisation("E06000015", "Brighton & Hove City Council", "unitary"),
-                   organisation("E07000008", "Cambridge City Council", "district"),
-                   organisation("E09000001", "City of London Corporation", "london-borough"),
-                   organisation("W06000001", "Isle of Anglesey County Council", "welsh-unitary", "Cyngor Sir Ynys Môn")});
+  return Registry(
+      {organisation("E06000001", "Hartlepool Borough Council", "unitary"),
+       organisation("E06000015", "Brighton & Hove City Council", "unitary"),
+       organisation("E07000008", "Cambridge City Council", "district"),
+       organisation("E09000001", "City of London Corporation", "london-borough"),
+       organisation("W06000001", "Isle of Anglesey County Council", "welsh-unitary", "Cyngor Sir Ynys Môn")});
 }
 
 std::string codeOf(const std::string& fileName) {

@@ -1,0 +1,68 @@
+#include "adapters/cli/ServeCommand.h"
+
+#include "adapters/auth/FailureLimiter.h"
+#include "adapters/http/HttpService.h"
+#include "adapters/inbox/InboxWatcher.h"
+
+#include <Poco/Logger.h>
+
+namespace profkpi::adapters::cli {
+
+namespace {
+
+http::HttpOptions httpOptions(const Poco::Util::AbstractConfiguration& config) {
+  http::HttpOptions o;
+  o.host = config.getString("http.host", o.host);
+  o.port = config.getInt("http.port", o.port);
+  o.maxBodyBytes = config.getInt64("http.maxBodyBytes", o.maxBodyBytes);
+  o.threads = config.getInt("http.threads", o.threads);
+  o.queue = config.getInt("http.queue", o.queue);
+  o.keepAliveRequests = config.getInt("http.keepAliveRequests", o.keepAliveRequests);
+  o.keepAliveSeconds = config.getInt("http.keepAliveSeconds", o.keepAliveSeconds);
+  o.ioTimeoutSeconds = config.getInt("http.ioTimeoutSeconds", o.ioTimeoutSeconds);
+  o.bodySeconds = config.getInt("http.bodySeconds", o.bodySeconds);
+  o.publicUrl = config.getString("http.publicUrl", o.publicUrl);
+  return o;
+}
+
+auth::FailureLimits failureLimits(const Poco::Util::AbstractConfiguration& config) {
+  auth::FailureLimits l;
+  l.maxFailures = config.getInt("auth.maxFailures", l.maxFailures);
+  l.window = std::chrono::seconds(config.getInt("auth.failureWindowSeconds", static_cast<int>(l.window.count())));
+  return l;
+}
+
+}  // namespace
+
+std::string ServeCommand::description() const {
+  return "Runs the HTTP service (INTERFACE.md) and the inbox watcher until SIGTERM or SIGINT, then stops "
+         "accepting, finishes the requests in flight and exits 0. Settings: http.*, inbox.*, store.*.";
+}
+
+int ServeCommand::run(const std::vector<std::string>& args, Services& services) {
+  if (!args.empty()) throw UsageError("serve takes no arguments");
+  const auto& config = services.config();
+  Poco::Logger& log = Poco::Logger::get("serve");
+
+  auth::FailureLimiter limiter(services.clock(), failureLimits(config));
+  http::Metrics metrics;
+  http::HttpContext context{httpOptions(config), services.gateway(), services.store(), services.results(),
+                            services.apiKeys(), limiter, metrics};
+  http::HttpService httpService(context);
+  inbox::InboxWatcher inbox(config.getString("inbox.dir", "var/inbox"), services.gateway(),
+                            config.getInt("inbox.pollMilliseconds", 2000),
+                            [&metrics](const std::string& result) { metrics.inboxFile(result); });
+
+  httpService.start();
+  inbox.start();
+  log.information("listening on http://%s:%d/ (%d threads); watching %s", context.options.host, httpService.port(),
+                  context.options.threads, config.getString("inbox.dir", "var/inbox"));
+  services.waitForTermination();
+  log.information("stopping: finishing requests in flight");
+  inbox.stop();
+  httpService.stop();
+  log.information("stopped");
+  return STATUS_OK;
+}
+
+}  // namespace profkpi::adapters::cli

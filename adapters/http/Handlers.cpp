@@ -1,0 +1,127 @@
+#include "adapters/http/Handlers.h"
+
+#include "adapters/http/HttpError.h"
+#include "adapters/json/ReceiptJson.h"
+#include "adapters/json/ResultsJson.h"
+#include "engine/IntakeService.h"
+
+#include <Poco/Net/MediaType.h>
+#include <Poco/String.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace profkpi::adapters::http {
+
+namespace {
+
+bool isXmlContentType(const std::string& header) {
+  if (header.empty()) return false;
+  try {
+    Poco::Net::MediaType type(header);
+    return type.matches("application", "xml") || type.matches("text", "xml");
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+}
+
+std::string lowerCase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+}  // namespace
+
+void SubmitHandler::serve(Exchange& x) {
+  engine::ApiKeyRecord key = x.authenticate();
+  if (key.role == engine::Role::Reader) throw HttpError(403, "Forbidden", "a reader key may not submit");
+  if (!isXmlContentType(x.request.getContentType())) {
+    throw HttpError(415, "Unsupported media type", "send the submission as application/xml or text/xml");
+  }
+  std::string body = x.readBody();
+  std::string organisation = key.role == engine::Role::Admin ? "" : key.organisation;
+  engine::Receipt receipt = _context.gateway.submit(body, "http", key.id, x.clientAddress(), organisation);
+  x.organisation = receipt.record.organisation.empty() ? key.organisation : receipt.record.organisation;
+  _context.metrics.submission(engine::outcomeName(receipt.outcome));
+
+  switch (receipt.outcome) {
+    case engine::IntakeOutcome::Accepted: {
+      std::string location = _context.options.publicUrl + "/api/v1/submissions/" + receipt.record.submissionId;
+      x.response.set("Location", location);
+      x.sendJson(201, json::receiptToJson(receipt));
+      return;
+    }
+    case engine::IntakeOutcome::Duplicate:
+      x.sendJson(200, json::receiptToJson(receipt));
+      return;
+    case engine::IntakeOutcome::Conflict:
+      x.sendProblem(409, "SubmissionId reused", receipt.diagnostics.front().message, receipt.diagnostics);
+      return;
+    case engine::IntakeOutcome::Forbidden:
+      _context.metrics.refusal("PK007");
+      x.sendProblem(403, "Forbidden", receipt.diagnostics.front().message, receipt.diagnostics);
+      return;
+    case engine::IntakeOutcome::Refused:
+      break;
+  }
+  engine::Diagnostics errors;
+  for (const engine::Diagnostic& d : receipt.diagnostics) {
+    if (!d.isError()) continue;
+    errors.push_back(d);
+    _context.metrics.refusal(d.code);
+  }
+  if (receipt.wellFormed) {
+    x.sendProblem(422, "Submission refused", std::to_string(errors.size()) + " schema or business-rule errors", errors);
+  } else {
+    x.sendProblem(400, "Not well-formed XML", "the body is not a well-formed XML document", errors);
+  }
+}
+
+void ReceiptHandler::serve(Exchange& x) {
+  engine::ApiKeyRecord key = x.authenticate();
+  auto record = _context.store.findBySubmissionId(lowerCase(_submissionId));
+  // Another organisation's submission is answered as unknown: its existence is not ours to tell.
+  if (!record || (key.role != engine::Role::Admin && record->organisation != key.organisation)) {
+    throw HttpError(404, "Not found", "no submission " + _submissionId);
+  }
+  x.organisation = record->organisation;
+  engine::Receipt receipt;
+  receipt.outcome = engine::IntakeOutcome::Accepted;
+  receipt.record = *record;
+  if (auto period = engine::Period::parse(record->period)) {
+    receipt.scorecard = _context.results.calculator().compute(record->measures, *period);
+  }
+  receipt.diagnostics = record->warnings;
+  x.sendJson(200, json::receiptToJson(receipt));
+}
+
+void KpisHandler::serve(Exchange& x) {
+  engine::ApiKeyRecord key = x.authenticate();
+  x.organisation = _organisation;
+  x.authorise(key, _organisation, false, true);
+  auto period = engine::Period::parse(_period);
+  if (!period || !period->followsOn()) throw HttpError(404, "Not found", "no such period: " + _period);
+  auto results = _context.results.results(_organisation, *period);
+  if (!results) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
+  x.sendJson(200, json::resultsToJson(*results, *period));
+}
+
+void HealthHandler::serve(Exchange& x) {
+  bool up = _context.store.ping();
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("status", std::string(up ? "ok" : "unavailable"));
+  body->set("store", up);
+  x.sendJson(up ? 200 : 503, body);
+}
+
+void MetricsHandler::serve(Exchange& x) {
+  x.sendBytes(200, "text/plain; version=0.0.4; charset=utf-8", _context.metrics.render());
+}
+
+void RefusalHandler::serve(Exchange& x) {
+  if (!_allow.empty()) x.response.set("Allow", _allow);
+  if (_status == 413) x.response.setKeepAlive(false);  // the body is never read
+  x.sendProblem(_status, _title, _detail);
+}
+
+}  // namespace profkpi::adapters::http

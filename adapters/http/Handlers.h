@@ -1,0 +1,86 @@
+// One small handler per route of INTERFACE.md.
+#ifndef PROFKPI_ADAPTERS_HTTP_HANDLERS_H
+#define PROFKPI_ADAPTERS_HTTP_HANDLERS_H
+
+#include "adapters/http/ApiHandler.h"
+
+namespace profkpi::adapters::http {
+
+// POST /api/v1/submissions
+class SubmitHandler final : public ApiHandler {
+ public:
+  explicit SubmitHandler(HttpContext& context) : ApiHandler(context, "POST /api/v1/submissions") {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+};
+
+// GET /api/v1/submissions/{submissionId}
+class ReceiptHandler final : public ApiHandler {
+ public:
+  ReceiptHandler(HttpContext& context, std::string submissionId)
+      : ApiHandler(context, "GET /api/v1/submissions/{id}"), _submissionId(std::move(submissionId)) {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+
+ private:
+  std::string _submissionId;
+};
+
+// GET /api/v1/organisations/{code}/periods/{period}/kpis
+class KpisHandler final : public ApiHandler {
+ public:
+  KpisHandler(HttpContext& context, std::string organisation, std::string period)
+      : ApiHandler(context, "GET /api/v1/organisations/{code}/periods/{period}/kpis"),
+        _organisation(std::move(organisation)),
+        _period(std::move(period)) {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+
+ private:
+  std::string _organisation;
+  std::string _period;
+};
+
+// GET /healthz
+class HealthHandler final : public ApiHandler {
+ public:
+  explicit HealthHandler(HttpContext& context) : ApiHandler(context, "GET /healthz") {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+};
+
+// GET /metrics
+class MetricsHandler final : public ApiHandler {
+ public:
+  explicit MetricsHandler(HttpContext& context) : ApiHandler(context, "GET /metrics") {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+};
+
+// Answers a refusal decided before any handler ran (unknown route, wrong
+// method, a declared body over the limit).
+class RefusalHandler final : public ApiHandler {
+ public:
+  RefusalHandler(HttpContext& context, std::string route, int status, std::string title, std::string detail,
+                 std::string allow = {})
+      : ApiHandler(context, std::move(route)), _status(status), _title(std::move(title)), _detail(std::move(detail)),
+        _allow(std::move(allow)) {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+
+ private:
+  int _status;
+  std::string _title;
+  std::string _detail;
+  std::string _allow;
+};
+
+}  // namespace profkpi::adapters::http
+
+#endif

@@ -1,0 +1,29 @@
+// What the HTTP handlers share: the engine services and adapters they call and
+// the service's own state (metrics, failed-authentication limiter). Everything
+// referenced is thread-safe and outlives the server.
+#ifndef PROFKPI_ADAPTERS_HTTP_HTTPCONTEXT_H
+#define PROFKPI_ADAPTERS_HTTP_HTTPCONTEXT_H
+
+#include "adapters/auth/ApiKeys.h"
+#include "adapters/auth/FailureLimiter.h"
+#include "adapters/http/HttpOptions.h"
+#include "adapters/http/Metrics.h"
+#include "adapters/intake/IntakeGateway.h"
+#include "engine/ResultsService.h"
+#include "engine/Store.h"
+
+namespace profkpi::adapters::http {
+
+struct HttpContext {
+  HttpOptions options;
+  intake::IntakeGateway& gateway;
+  engine::Store& store;
+  engine::ResultsService& results;
+  auth::ApiKeys& keys;
+  auth::FailureLimiter& limiter;
+  Metrics& metrics;
+};
+
+}  // namespace profkpi::adapters::http
+
+#endif

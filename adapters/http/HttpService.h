@@ -1,0 +1,37 @@
+// The HTTP service: Poco's HTTPServer with its own bounded thread pool and queue,
+// per-read timeouts and bounded keep-alive. stop() stops accepting, lets requests
+// in flight finish, and returns when they have.
+#ifndef PROFKPI_ADAPTERS_HTTP_HTTPSERVICE_H
+#define PROFKPI_ADAPTERS_HTTP_HTTPSERVICE_H
+
+#include "adapters/http/HttpContext.h"
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include <memory>
+
+namespace profkpi::adapters::http {
+
+class HttpService {
+ public:
+  // `context` must outlive the service. Throws Poco::Net::NetException when the
+  // address cannot be bound.
+  explicit HttpService(HttpContext& context);
+  ~HttpService();
+
+  void start();
+  void stop();
+  // The port actually bound (useful when configured as 0).
+  int port() const;
+
+ private:
+  HttpContext& _context;
+  Poco::ThreadPool _pool;
+  std::unique_ptr<Poco::Net::HTTPServer> _server;
+  bool _running = false;
+};
+
+}  // namespace profkpi::adapters::http
+
+#endif

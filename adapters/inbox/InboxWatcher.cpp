@@ -1,0 +1,171 @@
+#include "adapters/inbox/InboxWatcher.h"
+
+#include "adapters/json/DiagnosticJson.h"
+#include "adapters/json/ReceiptJson.h"
+#include "engine/Errors.h"
+
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace profkpi::adapters::inbox {
+
+namespace {
+
+const char* const ACCEPTED = "accepted";
+const char* const REFUSED = "refused";
+
+bool isGssCode(const std::string& name) {
+  return name.size() == 9 && std::string("ENSW").find(name[0]) != std::string::npos &&
+         std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Writes `content` to `path` durably: a temporary file, fsync, rename.
+void writeDurably(const std::string& path, const std::string& content) {
+  std::string temporary = path + ".tmp";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0) throw engine::StoreError("inbox: cannot write " + temporary + ": " + std::strerror(errno));
+  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    throw engine::StoreError("inbox: cannot write " + path + ": " + std::strerror(errno));
+  }
+}
+
+// A name in `folder` not yet taken: NAME, else NAME.1, NAME.2, ...
+std::string freeName(const std::string& folder, const std::string& name) {
+  std::string candidate = folder + "/" + name;
+  for (int n = 1; Poco::File(candidate).exists(); ++n) candidate = folder + "/" + name + "." + std::to_string(n);
+  return candidate;
+}
+
+void moveInto(const std::string& path, const std::string& target) {
+  if (::rename(path.c_str(), target.c_str()) != 0) {
+    throw engine::StoreError("inbox: cannot move " + path + ": " + std::strerror(errno));
+  }
+}
+
+}  // namespace
+
+InboxWatcher::InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds,
+                           std::function<void(const std::string&)> onFile)
+    : _folder(std::move(folder)), _gateway(gateway), _pollMilliseconds(pollMilliseconds), _onFile(std::move(onFile)) {
+  for (const char* sub : {ACCEPTED, REFUSED}) Poco::File(_folder + "/" + sub).createDirectories();
+}
+
+InboxWatcher::~InboxWatcher() { stop(); }
+
+InboxCounts InboxWatcher::processOnce() {
+  InboxCounts counts;
+  std::vector<std::pair<std::string, std::string>> folders{{_folder, ""}};  // (path, organisation)
+  std::vector<std::string> top;
+  Poco::File(_folder).list(top);
+  std::sort(top.begin(), top.end());
+  for (const std::string& name : top) {
+    std::string path = _folder + "/" + name;
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode) && isGssCode(name)) folders.emplace_back(path, name);
+  }
+  for (const auto& [folder, organisation] : folders) {
+    std::vector<std::string> names;
+    Poco::File(folder).list(names);
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      if (!endsWith(name, ".xml") || name[0] == '.') continue;  // not complete yet, or hidden
+      if (_stopping) return counts;
+      process(folder + "/" + name, name, organisation, counts);
+    }
+  }
+  return counts;
+}
+
+void InboxWatcher::process(const std::string& path, const std::string& name, const std::string& folderOrganisation,
+                           InboxCounts& counts) {
+  Poco::Logger& log = Poco::Logger::get("inbox");
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return;  // gone meanwhile
+  if (!S_ISREG(info.st_mode)) {
+    refuse(path, name, S_ISLNK(info.st_mode) ? "symbolic links are refused: drop the file itself\n"
+                                             : "only regular files are taken\n");
+    ++counts.refused;
+    return;
+  }
+  // O_NOFOLLOW: a file swapped for a link after the check is still not followed.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    refuse(path, name, std::string("cannot read the file: ") + std::strerror(errno) + "\n");
+    ++counts.refused;
+    return;
+  }
+  std::string bytes;
+  char buffer[65536];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+
+  engine::Receipt receipt = _gateway.submit(bytes, "inbox", "inbox", path, folderOrganisation);
+  bool accepted = receipt.outcome == engine::IntakeOutcome::Accepted || receipt.outcome == engine::IntakeOutcome::Duplicate;
+  if (accepted) {
+    std::string target = freeName(_folder + "/" + ACCEPTED, name);
+    writeDurably(target + ".receipt.json", json::stringify(json::receiptToJson(receipt)) + "\n");
+    moveInto(path, target);
+    ++counts.accepted;
+    log.information("%s: %s, %s", name, std::string(engine::outcomeName(receipt.outcome)), receipt.record.submissionId);
+  } else {
+    std::ostringstream reasons;
+    for (const engine::Diagnostic& d : receipt.diagnostics) {
+      reasons << name;
+      if (d.line > 0) reasons << ":" << d.line << ":" << d.column;
+      reasons << ": " << engine::severityName(d.severity) << " " << d.code << ": " << d.message << "\n";
+    }
+    refuse(path, name, reasons.str());
+    ++counts.refused;
+  }
+  if (_onFile) _onFile(accepted ? "accepted" : "refused");
+}
+
+void InboxWatcher::refuse(const std::string& path, const std::string& name, const std::string& reasons) {
+  std::string target = freeName(_folder + "/" + REFUSED, name);
+  writeDurably(target + ".errors.txt", reasons);
+  moveInto(path, target);
+  Poco::Logger::get("inbox").warning("%s: refused", name);
+}
+
+void InboxWatcher::start() {
+  _stopping = false;
+  _thread.start(*this);
+}
+
+void InboxWatcher::stop() {
+  if (!_thread.isRunning()) return;
+  _stopping = true;
+  _wake.set();
+  _thread.join();
+}
+
+void InboxWatcher::run() {
+  Poco::Logger& log = Poco::Logger::get("inbox");
+  while (!_stopping) {
+    try {
+      processOnce();
+    } catch (const std::exception& e) {
+      log.error("%s (will try again)", std::string(e.what()));
+    }
+    _wake.tryWait(_pollMilliseconds);
+  }
+}
+
+}  // namespace profkpi::adapters::inbox

@@ -1,0 +1,71 @@
+// The inbox: councils' systems drop submission files into inbox.dir and each is
+// taken once complete, handed to the same intake as HTTP, and moved with its
+// verdict beside it.
+//
+// Convention for senders: write the file under a name that does not end in
+// ".xml" (for example "name.xml.part"), then rename it to "name.xml"; only
+// *.xml names are taken. A file directly in the inbox may be for any
+// organisation; a file in a sub-folder named for a GSS code (inbox/W06000001/)
+// must be for that organisation. Accepted files move to accepted/ with
+// NAME.receipt.json beside them; refused ones to refused/ with NAME.errors.txt.
+// Symbolic links and anything that is not a regular file are refused without
+// being read.
+//
+// Exactly once: a file is moved only after its submission is committed; should
+// the process stop in between, the file is taken again on restart and answered
+// as an identical resend, so it is stored once. Not thread-safe: one watcher per
+// inbox folder.
+#ifndef PROFKPI_ADAPTERS_INBOX_INBOXWATCHER_H
+#define PROFKPI_ADAPTERS_INBOX_INBOXWATCHER_H
+
+#include "adapters/intake/IntakeGateway.h"
+
+#include <Poco/Event.h>
+#include <Poco/Thread.h>
+
+#include <atomic>
+#include <functional>
+#include <string>
+
+namespace profkpi::adapters::inbox {
+
+struct InboxCounts {
+  std::size_t accepted = 0;
+  std::size_t refused = 0;
+};
+
+class InboxWatcher : public Poco::Runnable {
+ public:
+  // `gateway` must outlive the watcher. `onFile` (optional) hears "accepted" or
+  // "refused" for each file processed (metrics).
+  InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds = 2000,
+               std::function<void(const std::string&)> onFile = {});
+  ~InboxWatcher() override;
+
+  // Processes every complete file present now. Throws engine::StoreError when
+  // the store fails (the file stays where it is, to be taken next time).
+  InboxCounts processOnce();
+
+  // Polls in a background thread until stop().
+  void start();
+  void stop();
+
+  void run() override;
+
+ private:
+  void process(const std::string& path, const std::string& name, const std::string& folderOrganisation,
+               InboxCounts& counts);
+  void refuse(const std::string& path, const std::string& name, const std::string& reasons);
+
+  std::string _folder;
+  intake::IntakeGateway& _gateway;
+  int _pollMilliseconds;
+  std::function<void(const std::string&)> _onFile;
+  Poco::Thread _thread;
+  Poco::Event _wake;
+  std::atomic<bool> _stopping{false};
+};
+
+}  // namespace profkpi::adapters::inbox
+
+#endif
