@@ -123,11 +123,16 @@ void applyExplanations(const std::vector<Explanation>& explanations, Diagnostics
   }
 }
 
-bool withinTwelveMonthsTo(Date date, Date periodEnd) {
+std::pair<Date, Date> twelveMonthsTo(Date periodEnd) {
   date::year_month_day end{periodEnd};
   date::year_month_day start = end - date::years{1};
   Date windowOpen = start.ok() ? Date{start} : Date{start.year() / start.month() / date::last};
-  return date > windowOpen && date <= periodEnd;
+  return {windowOpen, periodEnd};
+}
+
+bool withinTwelveMonthsTo(Date date, Date periodEnd) {
+  auto [open, end] = twelveMonthsTo(periodEnd);
+  return date > open && date <= end;
 }
 
 }  // namespace profkpi::engine::rules

@@ -51,6 +51,8 @@ void applyExplanations(const std::vector<Explanation>& explanations, Diagnostics
 
 // The 12 months ending on the period's last day: date > end - 12 months, date <= end.
 bool withinTwelveMonthsTo(Date date, Date periodEnd);
+// The same window as (end - 12 months, end), to test many dates against.
+std::pair<Date, Date> twelveMonthsTo(Date periodEnd);
 
 }  // namespace profkpi::engine::rules
 

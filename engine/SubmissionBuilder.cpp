@@ -7,6 +7,7 @@ SubmissionBuilder::SubmissionBuilder(const Registry& registry, Instant now)
 
 void SubmissionBuilder::header(SubmissionHeader header) {
   rules::checkHeader(header, _registry, _now, _result.diagnostics);
+  if (header.period) _window = rules::twelveMonthsTo(header.period->lastDay());
   _result.submission.header = std::move(header);
 }
 
@@ -55,12 +56,16 @@ void SubmissionBuilder::member(const MemberRecord& member) {
   if (member.assessment) {
     rules::checkMemberDate("Assessment", *member.assessment, member.assessmentPosition, h.preparedAt,
                            _result.diagnostics);
-    if (h.period && rules::withinTwelveMonthsTo(*member.assessment, h.period->lastDay())) ++m.staffAssessed;
+    if (inWindow(*member.assessment)) ++m.staffAssessed;
   }
   if (member.pdp) {
     rules::checkMemberDate("Pdp agreed", *member.pdp, member.pdpPosition, h.preparedAt, _result.diagnostics);
-    if (h.period && rules::withinTwelveMonthsTo(*member.pdp, h.period->lastDay())) ++m.staffWithPdp;
+    if (inWindow(*member.pdp)) ++m.staffWithPdp;
   }
+}
+
+bool SubmissionBuilder::inWindow(Date day) const {
+  return _window && day > _window->first && day <= _window->second;
 }
 
 void SubmissionBuilder::workforceEnded(Position where) {

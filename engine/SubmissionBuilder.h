@@ -57,9 +57,13 @@ class SubmissionBuilder {
   IntakeResult finish();
 
  private:
+  // In the 12 months to the period's end (SUBMISSION.md section 3)?
+  bool inWindow(Date day) const;
+
   const Registry& _registry;
   Instant _now;
   IntakeResult _result;
+  std::optional<std::pair<Date, Date>> _window;  // (exclusive start, inclusive end), from the period
 };
 
 }  // namespace profkpi::engine

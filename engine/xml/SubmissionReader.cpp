@@ -16,7 +16,6 @@
 
 #include <array>
 #include <string_view>
-#include <unordered_map>
 
 namespace profkpi::engine::xml {
 
@@ -31,8 +30,14 @@ enum class El : std::uint8_t {
   Explanation,
 };
 
+// Called for every element of a document of any size, so it compares rather
+// than hashes: the length and first letter narrow it to one or two names.
 El classify(const XMLCh* localName) {
-  static const std::unordered_map<std::u16string_view, El> NAMES = {
+  struct Name {
+    std::u16string_view text;
+    El element;
+  };
+  static const Name NAMES[] = {
       {u"Submission", El::Submission},     {u"Header", El::Header},
       {u"SubmissionId", El::SubmissionId}, {u"Organisation", El::Organisation},
       {u"Period", El::Period},             {u"PreparedAt", El::PreparedAt},
@@ -48,8 +53,13 @@ El classify(const XMLCh* localName) {
       {u"Recognition", El::Recognition},   {u"Cpd", El::Cpd},
       {u"Explanations", El::Explanations}, {u"Explanation", El::Explanation},
   };
-  auto it = NAMES.find(std::u16string_view(localName));
-  return it == NAMES.end() ? El::Other : it->second;
+  std::u16string_view name(localName);
+  for (const Name& candidate : NAMES) {
+    if (candidate.text.size() == name.size() && candidate.text[0] == name[0] && candidate.text == name) {
+      return candidate.element;
+    }
+  }
+  return El::Other;
 }
 
 // The Aggregate element holding each measure, in Measure order.
@@ -95,6 +105,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _depth = 0;
     _rootSeen = false;
     _rootRefused = false;
+    _ourNamespace = nullptr;
     _pending.clear();
     _errorCount = _errorMark = _captureErrorMark = 0;
     _capturing = false;
@@ -159,7 +170,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
           "an element with more than " + std::to_string(_limits.maxAttributes) + " attributes", here(), false);
       throw ParseAborted{};
     }
-    El element = std::u16string_view(uri) == NAMESPACE_U16 ? classify(localName) : El::Other;
+    El element = inOurNamespace(uri) ? classify(localName) : El::Other;
     if (_depth == 0) judgeRoot(uri, localName, element, attributes);
     if (_rootRefused) element = El::Other;  // read on for well-formedness only
     _stack[_depth++] = element;
@@ -191,7 +202,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
         _member.pdp = dateAttribute(attributes, u"agreed", tagClean);
         break;
       case El::Recognition: _member.recognised = true; break;
-      case El::Cpd: _member.cpdDays = amountAttribute(attributes, u"days", tagClean); break;
+      case El::Cpd: _member.cpdDays = amountAttribute(attributes, u"days", "days", tagClean); break;
       case El::Explanation:
         _explanation = Explanation{};
         _explanation.position = here();
@@ -281,42 +292,63 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   void startRole(const Attributes& attributes) {
-    std::string id = recordId(attributes.getValue(u"id"));
+    std::string_view id = recordId(attributes.getValue(u"id"), _idBuffer);
     if (ownIdentityChecks() && !id.empty() && !_roleIds.insert(id)) {
       add(Severity::Error, CODE_XSD,
-          "duplicate Role id \"" + id + "\": Role ids must be unique (constraint RoleId)", here(), true);
+          "duplicate Role id \"" + std::string(id) + "\": Role ids must be unique (constraint RoleId)", here(), true);
     }
     const XMLCh* mapped = attributes.getValue(u"mapped");
-    _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(ascii(mapped)));
+    _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(asciiView(mapped, _valueBuffer)));
   }
 
   void startMember(const Attributes& attributes, bool tagClean) {
     _member = MemberRecord{};
+    // One pass over the attributes rather than a search for each.
+    const XMLCh* id = nullptr;
+    const XMLCh* roleId = nullptr;
+    const XMLCh* fte = nullptr;
+    for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
+      if (*attributes.getURI(i) != 0) continue;  // only unqualified attributes are ours
+      std::u16string_view name(attributes.getLocalName(i));
+      if (name == u"id") id = attributes.getValue(i);
+      else if (name == u"roleId") roleId = attributes.getValue(i);
+      else if (name == u"fte") fte = attributes.getValue(i);
+    }
     if (ownIdentityChecks()) {
-      std::string id = recordId(attributes.getValue(u"id"));
-      if (!id.empty() && !_memberIds.insert(id)) {
+      std::string_view memberId = recordId(id, _idBuffer);
+      if (!memberId.empty() && !_memberIds.insert(memberId)) {
         add(Severity::Error, CODE_XSD,
-            "duplicate Member id \"" + id + "\": Member ids must be unique (constraint MemberId)", here(),
-            true);
+            "duplicate Member id \"" + std::string(memberId) + "\": Member ids must be unique (constraint MemberId)",
+            here(), true);
       }
-      std::string roleId = recordId(attributes.getValue(u"roleId"));
-      if (!roleId.empty() && !_roleIds.contains(roleId)) {
+      std::string_view role = recordId(roleId, _idBuffer);
+      if (!role.empty() && !_roleIds.contains(role)) {
         add(Severity::Error, CODE_XSD,
-            "Member roleId \"" + roleId + "\" is not the id of a Role in this document (constraint MemberRoleId)",
+            "Member roleId \"" + std::string(role) +
+                "\" is not the id of a Role in this document (constraint MemberRoleId)",
             here(), true);
       }
     }
-    _member.fte = amountAttribute(attributes, u"fte", tagClean);
+    _member.fte = amountValue(fte, "fte", tagClean);
+  }
+
+
+  // Xerces hands out namespace URIs from its string pool, so the pointer seen
+  // once for ours stands for it for the rest of the document.
+  bool inOurNamespace(const XMLCh* uri) {
+    if (uri == _ourNamespace) return true;
+    if (std::u16string_view(uri) != NAMESPACE_U16) return false;
+    _ourNamespace = uri;
+    return true;
   }
 
   bool ownIdentityChecks() const { return !_limits.xercesIdentityConstraints; }
 
-  // An id as xs:token sees it (collapsed); empty when it cannot be a valid id, in
-  // which case the schema has already refused it.
-  std::string recordId(const XMLCh* value) {
-    if (value == nullptr) return {};
-    std::string id(lexical::trim(ascii(value)));
-    return id.size() <= MAX_RECORD_ID ? id : std::string();
+  // An id as xs:token sees it (collapsed), in `buffer`; empty when it cannot be a
+  // valid id, in which case the schema has already refused it.
+  std::string_view recordId(const XMLCh* value, std::string& buffer) {
+    std::string_view id = lexical::trim(asciiView(value, buffer));
+    return id.size() <= MAX_RECORD_ID ? id : std::string_view();
   }
 
   std::string ascii(const XMLCh* value) {
@@ -325,22 +357,35 @@ class SubmissionReader::Handler final : public DefaultHandler {
     return out;
   }
 
+  // The value in `buffer` when it is all ASCII (empty otherwise): reused buffers
+  // keep the per-Member work free of allocations.
+  static std::string_view asciiView(const XMLCh* value, std::string& buffer) {
+    buffer.clear();
+    if (value != nullptr) appendAscii(value, buffer);
+    return buffer;
+  }
+
   std::optional<Date> dateAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
     const XMLCh* value = attributes.getValue(name);
     if (value == nullptr) return std::nullopt;
-    auto parsed = lexical::date(ascii(value));
+    auto parsed = lexical::date(asciiView(value, _valueBuffer));
     if (!parsed && tagClean) outOfRange("date", here());
     return parsed;
   }
 
-  std::optional<Amount> amountAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
-    const XMLCh* value = attributes.getValue(name);
+  std::optional<Amount> amountAttribute(const Attributes& attributes, const XMLCh* name, const char* what,
+                                        bool tagClean) {
+    return amountValue(attributes.getValue(name), what, tagClean);
+  }
+
+  std::optional<Amount> amountValue(const XMLCh* value, const char* what, bool tagClean) {
     if (value == nullptr) return std::nullopt;
-    auto parsed = lexical::amount(ascii(value));
+    auto parsed = lexical::amount(asciiView(value, _valueBuffer));
     if (parsed && parsed->hundredths() > MAX_MEASURE_VALUE * 100) parsed.reset();
-    if (!parsed && tagClean) outOfRange(toUtf8(name).c_str(), here());
+    if (!parsed && tagClean) outOfRange(what, here());
     return parsed;
   }
+
 
   std::optional<std::int64_t> measureValue(Measure measure, bool contentClean) {
     std::string text = utf8Text();
@@ -424,6 +469,9 @@ class SubmissionReader::Handler final : public DefaultHandler {
   Position _workforcePosition;
   IdSet _roleIds;
   IdSet _memberIds;
+  std::string _idBuffer;
+  std::string _valueBuffer;
+  const XMLCh* _ourNamespace = nullptr;
 };
 
 struct SubmissionReader::Parser {

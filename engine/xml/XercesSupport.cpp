@@ -58,12 +58,16 @@ std::string toUtf8(const XMLCh* text) {
 
 bool appendAscii(const XMLCh* text, std::string& out) {
   std::size_t start = out.size();
-  for (const XMLCh* p = text; *p != 0; ++p) {
-    if (*p >= 0x80) {
+  std::size_t length = 0;
+  while (text[length] != 0) ++length;
+  out.resize(start + length);
+  char* target = &out[start];
+  for (std::size_t i = 0; i < length; ++i) {
+    if (text[i] >= 0x80) {
       out.resize(start);
       return false;
     }
-    out.push_back(static_cast<char>(*p));
+    target[i] = static_cast<char>(text[i]);
   }
   return true;
 }
