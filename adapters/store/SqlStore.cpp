@@ -229,63 +229,133 @@ int SqlStore::schemaVersion() {
 
 engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std::string_view originalBytes,
                                              const engine::AuditEntry& audit) {
+  if (_dialect == SqlDialect::SQLite) return acceptGrouped(record, originalBytes, audit);
   return guarded("accept", [&]() -> AcceptResult {
     Session s = session();
     Transaction tx(s, _dialect);
     tx.lock("id:" + record.submissionId);
-    auto existing = selectRecords("submission_id = ?", {record.submissionId});
-    if (!existing.empty()) {
-      const SubmissionRecord& first = existing.front();
-      return {first.sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, first};
-    }
     tx.lock("current:" + record.organisation + "/" + record.period);
-
-    SubmissionRecord stored = record;
-    int revisions = 0;
-    s << translate(_dialect, "SELECT COUNT(*) FROM submissions WHERE organisation = ? AND period = ?"),
-        bind(record.organisation), bind(record.period), into(revisions), now;
-    stored.revision = revisions + 1;
-    stored.current = true;
-    s << translate(_dialect, "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1"),
-        bind(record.organisation), bind(record.period), now;
-
-    const engine::Measures& m = record.measures;
-    Statement insert(s);
-    insert << translate(_dialect,
-                        "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
-                        " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
-                        " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
-                        " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-        bind(record.submissionId), bind(record.organisation), bind(record.organisationName), bind(record.period),
-        bind(static_cast<Poco::Int64>(millis(record.receivedAt))), bind(record.channel), bind(record.sha256),
-        bind(record.kind), bind(record.schemaVersion), bind(record.preparedAt), bind(record.sourceSystem),
-        bind(static_cast<Poco::Int64>(m.itHeadcount)), bind(static_cast<Poco::Int64>(m.itFte.hundredths())),
-        bind(static_cast<Poco::Int64>(m.rolesTotal)), bind(static_cast<Poco::Int64>(m.rolesMapped)),
-        bind(static_cast<Poco::Int64>(m.staffAssessed)), bind(static_cast<Poco::Int64>(m.staffWithPdp)),
-        bind(static_cast<Poco::Int64>(m.staffRecognised)), bind(static_cast<Poco::Int64>(m.cpdDays.hundredths())),
-        bind(json::diagnosticsToText(record.warnings)), bind(stored.revision);
-    insert.execute();
-
-    Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());
-    s << translate(_dialect, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)"),
-        bind(record.submissionId), bind(body), now;
-    s << translate(_dialect,
-                   "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
-        bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
-    Poco::Int64 sequence = 0;
-    s << translate(_dialect, "SELECT seq FROM submissions WHERE submission_id = ?"), bind(record.submissionId),
-        into(sequence), now;
-    stored.sequence = sequence;
-    tx.commit();
-    return {Outcome::Stored, stored};
+    AcceptResult result = acceptWithin(s, record, originalBytes, audit);
+    if (result.outcome == Outcome::Stored) tx.commit();
+    return result;
   });
+}
+
+// Group commit for SQLite, where every commit is an fsync and writers queue for
+// one lock: concurrent callers are gathered into one transaction. The first to
+// arrive leads: it writes the whole queue, each submission in a savepoint of its
+// own, commits once, and wakes the others; whoever arrives meanwhile waits for
+// the next batch. Every caller returns only after its batch has committed.
+engine::Store::AcceptResult SqlStore::acceptGrouped(const SubmissionRecord& record, std::string_view originalBytes,
+                                                    const engine::AuditEntry& audit) {
+  PendingAccept mine{&record, originalBytes, &audit, std::nullopt, {}, false};
+  std::unique_lock<std::mutex> lock(_commitMutex);
+  _commitQueue.push_back(&mine);
+  while (!mine.done) {
+    if (_commitLeader) {
+      _commitDone.wait(lock);
+      continue;
+    }
+    _commitLeader = true;
+    std::vector<PendingAccept*> batch;
+    batch.swap(_commitQueue);
+    lock.unlock();
+    writeBatch(batch);
+    lock.lock();
+    _commitLeader = false;
+    for (PendingAccept* p : batch) p->done = true;
+    _commitDone.notify_all();
+  }
+  if (!mine.error.empty()) throw StoreError(mine.error);
+  return *mine.result;
+}
+
+void SqlStore::writeBatch(const std::vector<PendingAccept*>& batch) {
+  try {
+    Session s = session();
+    Transaction tx(s, _dialect);
+    for (PendingAccept* p : batch) {
+      sqliteExec(s, "SAVEPOINT one_submission");
+      try {
+        p->result = acceptWithin(s, *p->record, p->bytes, *p->audit);
+        sqliteExec(s, "RELEASE one_submission");
+      } catch (const std::exception& e) {
+        sqliteExec(s, "ROLLBACK TO one_submission");
+        sqliteExec(s, "RELEASE one_submission");
+        p->error = std::string("store: accept: ") + e.what();
+      }
+    }
+    tx.commit();
+  } catch (const std::exception& e) {
+    // Nothing of the batch is committed: every caller hears so.
+    std::string message = std::string("store: accept: ") + (dynamic_cast<const Poco::Exception*>(&e)
+                                                                ? dynamic_cast<const Poco::Exception&>(e).displayText()
+                                                                : e.what());
+    for (PendingAccept* p : batch) {
+      p->result.reset();
+      p->error = message;
+    }
+  }
+}
+
+engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionRecord& record,
+                                                   std::string_view originalBytes, const engine::AuditEntry& audit) {
+  auto existing = selectRecords(s, "submission_id = ?", {record.submissionId});
+  if (!existing.empty()) {
+    const SubmissionRecord& first = existing.front();
+    return {first.sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, first};
+  }
+  SubmissionRecord stored = record;
+  // The current one has the highest revision; its row is found through the
+  // one-current index, so numbering costs the same however long the history.
+  std::vector<int> currentRevision;
+  s << translate(_dialect, "SELECT revision FROM submissions WHERE organisation = ? AND period = ? AND is_current = 1"),
+      bind(record.organisation), bind(record.period), into(currentRevision), now;
+  stored.revision = currentRevision.empty() ? 1 : currentRevision.front() + 1;
+  stored.current = true;
+  s << translate(_dialect, "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1"),
+      bind(record.organisation), bind(record.period), now;
+
+  const engine::Measures& m = record.measures;
+  Statement insert(s);
+  insert << translate(_dialect,
+                      "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
+                      " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
+                      " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
+                      " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+      bind(record.submissionId), bind(record.organisation), bind(record.organisationName), bind(record.period),
+      bind(static_cast<Poco::Int64>(millis(record.receivedAt))), bind(record.channel), bind(record.sha256),
+      bind(record.kind), bind(record.schemaVersion), bind(record.preparedAt), bind(record.sourceSystem),
+      bind(static_cast<Poco::Int64>(m.itHeadcount)), bind(static_cast<Poco::Int64>(m.itFte.hundredths())),
+      bind(static_cast<Poco::Int64>(m.rolesTotal)), bind(static_cast<Poco::Int64>(m.rolesMapped)),
+      bind(static_cast<Poco::Int64>(m.staffAssessed)), bind(static_cast<Poco::Int64>(m.staffWithPdp)),
+      bind(static_cast<Poco::Int64>(m.staffRecognised)), bind(static_cast<Poco::Int64>(m.cpdDays.hundredths())),
+      bind(json::diagnosticsToText(record.warnings)), bind(stored.revision);
+  insert.execute();
+
+  Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());
+  s << translate(_dialect, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)"),
+      bind(record.submissionId), bind(body), now;
+  s << translate(_dialect,
+                 "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
+      bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
+  Poco::Int64 sequence = 0;
+  s << translate(_dialect, "SELECT seq FROM submissions WHERE submission_id = ?"), bind(record.submissionId),
+      into(sequence), now;
+  stored.sequence = sequence;
+  return {Outcome::Stored, stored};
 }
 
 std::vector<SubmissionRecord> SqlStore::selectRecords(const std::string& where, const std::vector<std::string>& args) {
   Session s = session();
+  return selectRecords(s, where, args);
+}
+
+std::vector<SubmissionRecord> SqlStore::selectRecords(Session& s, const std::string& where,
+                                                      const std::vector<std::string>& args) {
   Statement select(s);
   select << translate(_dialect, std::string("SELECT ") + RECORD_COLUMNS + " FROM submissions WHERE " + where);
   for (const std::string& arg : args) select, bind(arg);

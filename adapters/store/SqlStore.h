@@ -13,8 +13,12 @@
 
 #include <Poco/Data/Session.h>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace profkpi::adapters::store {
 
@@ -56,16 +60,41 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   // The schema version after start-up migrations.
   int schemaVersion();
   SqlDialect dialect() const { return _dialect; }
+  // A session from the pool, for the store's companions on the same database
+  // (SqlRunLedger, SqlDeliveryLog); back to the pool when destroyed. Throws
+  // engine::StoreError when no connection can be had.
+  Poco::Data::Session session();
 
  private:
   class Pool;
-  Poco::Data::Session session();
   void migrate();
   std::vector<engine::ApiKeyRecord> selectKeys(const std::string& where, const std::vector<std::string>& args);
   std::vector<engine::SubmissionRecord> selectRecords(const std::string& where, const std::vector<std::string>& args);
+  std::vector<engine::SubmissionRecord> selectRecords(Poco::Data::Session& s, const std::string& where,
+                                                      const std::vector<std::string>& args);
+
+  // One caller's submission waiting for the next group commit (SQLite).
+  struct PendingAccept {
+    const engine::SubmissionRecord* record;
+    std::string_view bytes;
+    const engine::AuditEntry* audit;
+    std::optional<AcceptResult> result;
+    std::string error;  // set instead of result when it failed
+    bool done = false;
+  };
+  AcceptResult acceptGrouped(const engine::SubmissionRecord& record, std::string_view originalBytes,
+                             const engine::AuditEntry& audit);
+  void writeBatch(const std::vector<PendingAccept*>& batch);
+  // Checks, numbers and writes one submission inside the caller's transaction.
+  AcceptResult acceptWithin(Poco::Data::Session& s, const engine::SubmissionRecord& record,
+                            std::string_view originalBytes, const engine::AuditEntry& audit);
 
   SqlDialect _dialect;
   std::unique_ptr<Pool> _pool;
+  std::mutex _commitMutex;
+  std::condition_variable _commitDone;
+  std::vector<PendingAccept*> _commitQueue;
+  bool _commitLeader = false;
 };
 
 }  // namespace profkpi::adapters::store

@@ -15,8 +15,9 @@ StoreConfig freshStoreConfig(const TempDir& dir) {
   if (pg == nullptr) throw std::runtime_error("PROFKPI_STORE_BACKEND=postgresql needs PROFKPI_TEST_PG (scripts/with-postgres)");
   Poco::Data::PostgreSQL::Connector::registerConnector();
   Poco::Data::Session session("PostgreSQL", pg);
-  session << "DROP TABLE IF EXISTS submission_bodies, submissions, audit_log, api_keys, schema_migrations CASCADE",
-      Poco::Data::Keywords::now;
+  // Every table profkpi has, whatever its migrations have made.
+  session << "DROP SCHEMA public CASCADE", Poco::Data::Keywords::now;
+  session << "CREATE SCHEMA public", Poco::Data::Keywords::now;
   return {"postgresql", pg};
 }
 

@@ -1,0 +1,44 @@
+-- wrk script: POSTs 5 KB aggregate submissions, each with a new SubmissionId,
+-- spread over organisations and quarters. Set PROFKPI_KEY to an admin key.
+--   wrk -t2 -c32 -d20s -s bench/http-ingest.lua http://127.0.0.1:8080/api/v1/submissions
+local codes = {"E06000001","E06000002","E06000003","E06000004","E06000005","E07000008","E08000003",
+               "E08000025","E09000001","E09000033","E10000003","W06000001","W06000002","W06000015"}
+local periods = {"2008-09-Q1","2008-09-Q2","2008-09-Q3","2008-09-Q4","2009-10-Q1","2009-10-Q2"}
+local padding = string.rep("Figures checked against the HR system export and the ICT establishment list. ", 25)
+local counter = 0
+local thread_id = 0
+local key = os.getenv("PROFKPI_KEY") or ""
+
+function setup(thread)
+  thread:set("thread_id", math.random(0, 0xffff))
+end
+
+function request()
+  counter = counter + 1
+  local id = string.format("%08x-%04x-4%03x-8000-%012x", os.time() % 0xffffffff, thread_id, counter % 0xfff, counter)
+  local code = codes[(counter % #codes) + 1]
+  local period = periods[(math.floor(counter / #codes) % #periods) + 1]
+  local body = [[<?xml version="1.0" encoding="UTF-8"?>
+<Submission xmlns="urn:profkpi:submission:1" schemaVersion="1.0">
+  <Header>
+    <SubmissionId>]] .. id .. [[</SubmissionId>
+    <Organisation code="]] .. code .. [[">Benchmark Council</Organisation>
+    <Period>]] .. period .. [[</Period>
+    <PreparedAt>2010-06-01T09:00:00+01:00</PreparedAt>
+    <PreparedBy>Benchmark</PreparedBy>
+    <SourceSystem name="wrk" version="4"/>
+  </Header>
+  <Aggregate>
+    <ItHeadcount>41</ItHeadcount><ItFte>38.5</ItFte><RolesTotal>30</RolesTotal><RolesMapped>24</RolesMapped>
+    <StaffAssessed>30</StaffAssessed><StaffWithPdp>35</StaffWithPdp><StaffRecognised>11</StaffRecognised>
+    <CpdDays>48.5</CpdDays>
+  </Aggregate>
+  <Explanations>
+    <Explanation code="PQ101" kpi="K2">]] .. padding .. [[</Explanation>
+    <Explanation code="PQ104">]] .. padding .. [[</Explanation>
+  </Explanations>
+</Submission>
+]]
+  return wrk.format("POST", nil, {["Content-Type"] = "application/xml", ["Authorization"] = "Bearer " .. key}, body)
+end
+
