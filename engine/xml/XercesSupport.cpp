@@ -4,7 +4,6 @@
 #include <xercesc/sax2/XMLReaderFactory.hpp>
 #include <xercesc/util/PlatformUtils.hpp>
 #include <xercesc/util/SecurityManager.hpp>
-#include <xercesc/util/TransService.hpp>
 #include <xercesc/util/XMLNetAccessor.hpp>
 #include <xercesc/util/XMLUni.hpp>
 
@@ -46,10 +45,37 @@ void ensureXercesInitialised() {
   });
 }
 
+// UTF-16 to UTF-8 by hand: Xerces' TranscodeToStr looks its transcoder up by
+// name on every call, which dominated reading the registry. Unpaired
+// surrogates (which a parser never produces) become U+FFFD.
 std::string toUtf8(const XMLCh* text, XMLSize_t length) {
-  if (text == nullptr || length == 0) return {};
-  TranscodeToStr utf8(text, length, "UTF-8");
-  return std::string(reinterpret_cast<const char*>(utf8.str()), utf8.length());
+  std::string out;
+  if (text == nullptr) return out;
+  out.reserve(length);
+  for (XMLSize_t i = 0; i < length; ++i) {
+    char32_t c = text[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (text[++i] - 0xDC00);
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
 }
 
 std::string toUtf8(const XMLCh* text) {
