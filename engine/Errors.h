@@ -4,6 +4,7 @@
 #define PROFKPI_ENGINE_ERRORS_H
 
 #include <stdexcept>
+#include <string>
 
 namespace profkpi::engine {
 
@@ -22,6 +23,22 @@ class RenderError : public std::runtime_error {
 
 // A report could not be delivered (mail refused or unreachable).
 class DeliveryError : public std::runtime_error {
+ public:
+  enum class Kind {
+    Temporary,    // refused for now (SMTP 4xx, a broken conversation): try again later
+    Unreachable,  // no mail server answered: later messages will fail the same way
+    Permanent,    // refused for good (SMTP 5xx): trying again will not help
+  };
+  using std::runtime_error::runtime_error;
+  DeliveryError(const std::string& what, Kind kind) : std::runtime_error(what), _kind(kind) {}
+  Kind kind() const { return _kind; }
+
+ private:
+  Kind _kind = Kind::Temporary;
+};
+
+// A rendered report could not be archived (disk full, permissions...).
+class ArchiveError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };

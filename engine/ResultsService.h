@@ -60,6 +60,7 @@ class ResultsService {
 
   const KpiCalculator& calculator() const { return _calculator; }
   const Registry& registry() const { return _registry; }
+  const BenchmarkOptions& options() const { return _options; }
 
  private:
   Store& _store;

@@ -31,6 +31,16 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setString("smtp.host", "");
   defaults->setInt("smtp.port", 25);
   defaults->setString("smtp.from", "");
+  defaults->setString("smtp.helo", "");  // empty: the host's name
+  defaults->setInt("smtp.connectTimeoutSeconds", 10);
+  defaults->setInt("smtp.timeoutSeconds", 30);
+  defaults->setInt("smtp.attempts", 3);
+  defaults->setInt("smtp.retryDelayMilliseconds", 2000);
+  defaults->setBool("nightly.enabled", true);  // serve runs the schedule
+  defaults->setInt("nightly.leaseSeconds", 600);
+  defaults->setInt("nightly.maxMailRuns", 14);
+  defaults->setInt("nightly.pollSeconds", 60);
+  defaults->setInt("nightly.retrySeconds", 300);
   defaults->setInt("intake.maxDepth", 32);
   defaults->setInt("intake.maxAttributes", 32);
   defaults->setInt("intake.maxDiagnostics", 1000);

@@ -1,6 +1,7 @@
 #include "adapters/cli/ServeCommand.h"
 
 #include "adapters/auth/FailureLimiter.h"
+#include "adapters/cli/ServeNightly.h"
 #include "adapters/http/HttpService.h"
 #include "adapters/inbox/InboxWatcher.h"
 
@@ -35,8 +36,9 @@ auth::FailureLimits failureLimits(const Poco::Util::AbstractConfiguration& confi
 }  // namespace
 
 std::string ServeCommand::description() const {
-  return "Runs the HTTP service (INTERFACE.md) and the inbox watcher until SIGTERM or SIGINT, then stops "
-         "accepting, finishes the requests in flight and exits 0. Settings: http.*, inbox.*, store.*.";
+  return "Runs the HTTP service (INTERFACE.md), the inbox watcher and the nightly schedule until SIGTERM or SIGINT, "
+         "then stops accepting, finishes the requests in flight and exits 0. Settings: http.*, inbox.*, store.*, "
+         "nightly.*, smtp.*.";
 }
 
 int ServeCommand::run(const std::vector<std::string>& args, Services& services) {
@@ -48,17 +50,22 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
   http::Metrics metrics;
   http::HttpContext context{httpOptions(config), services.gateway(), services.store(), services.results(),
                             services.apiKeys(), limiter, metrics};
+  context.pdf = services.renderer("pdf");
   http::HttpService httpService(context);
   inbox::InboxWatcher inbox(config.getString("inbox.dir", "var/inbox"), services.gateway(),
                             config.getInt("inbox.pollMilliseconds", 2000),
                             [&metrics](const std::string& result) { metrics.inboxFile(result); });
 
+  ServeNightly nightly(services);
+
   httpService.start();
   inbox.start();
+  nightly.start();
   log.information("listening on http://%s:%d/ (%d threads); watching %s", context.options.host, httpService.port(),
                   context.options.threads, config.getString("inbox.dir", "var/inbox"));
   services.waitForTermination();
   log.information("stopping: finishing requests in flight");
+  nightly.stop();
   inbox.stop();
   httpService.stop();
   log.information("stopped");

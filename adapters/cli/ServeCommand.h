@@ -1,4 +1,4 @@
-// `profkpi serve`: the HTTP service and the inbox watcher until SIGTERM/SIGINT,
+// `profkpi serve`: the HTTP service, the inbox watcher and the nightly schedule until SIGTERM/SIGINT,
 // then a clean stop: no new connections, requests in flight finished, exit 0.
 #ifndef PROFKPI_ADAPTERS_CLI_SERVECOMMAND_H
 #define PROFKPI_ADAPTERS_CLI_SERVECOMMAND_H

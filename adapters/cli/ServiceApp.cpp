@@ -4,6 +4,9 @@
 #include "adapters/cli/DemoDataCommand.h"
 #include "adapters/cli/IngestCommand.h"
 #include "adapters/cli/KeysCommand.h"
+#include "adapters/cli/NightlyCommand.h"
+#include "adapters/cli/ReportCommand.h"
+#include "adapters/cli/SectorReportCommand.h"
 #include "adapters/cli/ServeCommand.h"
 #include "adapters/cli/ValidateCommand.h"
 #include "engine/Errors.h"
@@ -27,6 +30,9 @@ constexpr int PRIO_SHIPPED_DEFAULTS = 200;
 ServiceApp::ServiceApp() {
   _commands.push_back(std::make_unique<ValidateCommand>());
   _commands.push_back(std::make_unique<IngestCommand>());
+  _commands.push_back(std::make_unique<ReportCommand>());
+  _commands.push_back(std::make_unique<SectorReportCommand>());
+  _commands.push_back(std::make_unique<NightlyCommand>());
   _commands.push_back(std::make_unique<ServeCommand>());
   _commands.push_back(std::make_unique<KeysCommand>());
   _commands.push_back(std::make_unique<DemoDataCommand>());

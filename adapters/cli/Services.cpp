@@ -3,6 +3,8 @@
 #include "adapters/store/SqlStore.h"
 #include "engine/xml/CatalogueLoader.h"
 #include "engine/xml/RegistryLoader.h"
+#include "reports/HtmlReportRenderer.h"
+#include "reports/PdfReportRenderer.h"
 
 namespace profkpi::adapters::cli {
 
@@ -59,6 +61,11 @@ engine::KeyStore& Services::keyStore() {
   return *_store;
 }
 
+store::SqlStore& Services::sqlStore() {
+  store();
+  return *_store;
+}
+
 auth::ApiKeys& Services::apiKeys() {
   if (!_apiKeys) _apiKeys = std::make_unique<auth::ApiKeys>(keyStore(), clock());
   return *_apiKeys;
@@ -81,6 +88,19 @@ engine::ResultsService& Services::results() {
     _results = std::make_unique<engine::ResultsService>(store(), calculator(), registry(), benchmarkOptions());
   }
   return *_results;
+}
+
+engine::ReportRenderer* Services::renderer(const std::string& format) {
+  if (format != "pdf" && format != "html") return nullptr;
+  if (!_fonts) {
+    _fonts = reports::loadFonts(_config.getString("reports.font.regular", ""), _config.getString("reports.font.bold", ""));
+  }
+  if (format == "pdf") {
+    if (!_pdfRenderer) _pdfRenderer = std::make_unique<reports::PdfReportRenderer>(*_fonts);
+    return _pdfRenderer.get();
+  }
+  if (!_htmlRenderer) _htmlRenderer = std::make_unique<reports::HtmlReportRenderer>(*_fonts);
+  return _htmlRenderer.get();
 }
 
 }  // namespace profkpi::adapters::cli

@@ -12,10 +12,12 @@
 #include "engine/IntakeService.h"
 #include "engine/KpiCalculator.h"
 #include "engine/Registry.h"
+#include "engine/ReportRenderer.h"
 #include "engine/ResultsService.h"
 #include "engine/Store.h"
 #include "engine/xml/Schemas.h"
 #include "engine/xml/SubmissionReader.h"
+#include "reports/FontFace.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 
@@ -48,10 +50,16 @@ class Services {
   // Opens and migrates the configured store. Throws engine::StoreError.
   engine::Store& store();
   engine::KeyStore& keyStore();
+  // The concrete store, for adapters that share its database (the nightly run's ledger).
+  store::SqlStore& sqlStore();
   auth::ApiKeys& apiKeys();
   engine::IntakeService& intakeService();
   intake::IntakeGateway& gateway();
   engine::ResultsService& results();
+  // The report renderer for "pdf" or "html", nullptr for any other format. Fonts
+  // from reports.font.regular / reports.font.bold (empty: the ones found at build
+  // time). Throws engine::RenderError when a font cannot be read.
+  engine::ReportRenderer* renderer(const std::string& format);
 
   // Blocks until the process is asked to stop (SIGTERM, SIGINT); set by the application.
   void waitForTermination() const { _waitForTermination(); }
@@ -69,6 +77,9 @@ class Services {
   std::unique_ptr<engine::IntakeService> _intakeService;
   std::unique_ptr<intake::IntakeGateway> _gateway;
   std::unique_ptr<engine::ResultsService> _results;
+  std::optional<reports::Fonts> _fonts;
+  std::unique_ptr<engine::ReportRenderer> _pdfRenderer;
+  std::unique_ptr<engine::ReportRenderer> _htmlRenderer;
   std::function<void()> _waitForTermination = [] {};
 };
 

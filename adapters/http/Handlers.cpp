@@ -4,6 +4,7 @@
 #include "adapters/json/ReceiptJson.h"
 #include "adapters/json/ResultsJson.h"
 #include "engine/IntakeService.h"
+#include "engine/Reports.h"
 
 #include <Poco/Net/MediaType.h>
 #include <Poco/String.h>
@@ -104,6 +105,44 @@ void KpisHandler::serve(Exchange& x) {
   auto results = _context.results.results(_organisation, *period);
   if (!results) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
   x.sendJson(200, json::resultsToJson(*results, *period));
+}
+
+namespace {
+
+engine::Period reportPeriod(const std::string& text) {
+  auto period = engine::Period::parse(text);
+  if (!period || !period->followsOn()) throw HttpError(404, "Not found", "no such period: " + text);
+  return *period;
+}
+
+engine::ReportRenderer& pdfRenderer(HttpContext& context) {
+  if (context.pdf == nullptr) throw HttpError(503, "Service unavailable", "reports are not available", 60);
+  return *context.pdf;
+}
+
+}  // namespace
+
+void BoardReportHandler::serve(Exchange& x) {
+  engine::ApiKeyRecord key = x.authenticate();
+  x.organisation = _organisation;
+  x.authorise(key, _organisation, false, true);
+  engine::Period period = reportPeriod(_period);
+  engine::Reports reports(_context.store, _context.results);
+  auto board = reports.board(_organisation, period);
+  if (!board) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
+  std::string pdf = pdfRenderer(_context).renderBoard(*board);
+  x.response.set("Content-Disposition", "inline; filename=\"" + _organisation + "-" + period.code() + ".pdf\"");
+  x.sendBytes(200, "application/pdf", pdf);
+}
+
+void SectorReportHandler::serve(Exchange& x) {
+  engine::ApiKeyRecord key = x.authenticate();
+  if (key.role != engine::Role::Admin) throw HttpError(403, "Forbidden", "the sector report is for admin keys");
+  engine::Period period = reportPeriod(_period);
+  engine::Reports reports(_context.store, _context.results);
+  std::string pdf = pdfRenderer(_context).renderSector(reports.sector(period));
+  x.response.set("Content-Disposition", "inline; filename=\"sector-" + period.code() + ".pdf\"");
+  x.sendBytes(200, "application/pdf", pdf);
 }
 
 void HealthHandler::serve(Exchange& x) {

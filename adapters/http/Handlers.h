@@ -44,6 +44,37 @@ class KpisHandler final : public ApiHandler {
   std::string _period;
 };
 
+// GET /api/v1/organisations/{code}/periods/{period}/report.pdf: the board
+// report, rendered from the current data (byte-identical to the nightly
+// archive's copy of the same data).
+class BoardReportHandler final : public ApiHandler {
+ public:
+  BoardReportHandler(HttpContext& context, std::string organisation, std::string period)
+      : ApiHandler(context, "GET /api/v1/organisations/{code}/periods/{period}/report.pdf"),
+        _organisation(std::move(organisation)),
+        _period(std::move(period)) {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+
+ private:
+  std::string _organisation;
+  std::string _period;
+};
+
+// GET /api/v1/periods/{period}/sector-report.pdf (admin)
+class SectorReportHandler final : public ApiHandler {
+ public:
+  SectorReportHandler(HttpContext& context, std::string period)
+      : ApiHandler(context, "GET /api/v1/periods/{period}/sector-report.pdf"), _period(std::move(period)) {}
+
+ protected:
+  void serve(Exchange& exchange) override;
+
+ private:
+  std::string _period;
+};
+
 // GET /healthz
 class HealthHandler final : public ApiHandler {
  public:

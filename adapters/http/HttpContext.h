@@ -9,6 +9,7 @@
 #include "adapters/http/HttpOptions.h"
 #include "adapters/http/Metrics.h"
 #include "adapters/intake/IntakeGateway.h"
+#include "engine/ReportRenderer.h"
 #include "engine/ResultsService.h"
 #include "engine/Store.h"
 
@@ -22,6 +23,8 @@ struct HttpContext {
   auth::ApiKeys& keys;
   auth::FailureLimiter& limiter;
   Metrics& metrics;
+  // Renders reports on demand (GET .../report.pdf); nullptr: the routes answer 503.
+  engine::ReportRenderer* pdf = nullptr;
 };
 
 }  // namespace profkpi::adapters::http

@@ -60,6 +60,14 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
     return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new KpisHandler(_context, s[3], s[5]))
                            : wrongMethod("/api/v1/organisations/{code}/periods/{period}/kpis", "GET");
   }
+  if (is(s, {"api", "v1", "organisations", "{code}", "periods", "{period}", "report.pdf"})) {
+    return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new BoardReportHandler(_context, s[3], s[5]))
+                           : wrongMethod("/api/v1/organisations/{code}/periods/{period}/report.pdf", "GET");
+  }
+  if (is(s, {"api", "v1", "periods", "{period}", "sector-report.pdf"})) {
+    return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new SectorReportHandler(_context, s[3]))
+                           : wrongMethod("/api/v1/periods/{period}/sector-report.pdf", "GET");
+  }
   return new RefusalHandler(_context, "unknown", 404, "Not found", "no such resource: " + request.getURI());
 }
 

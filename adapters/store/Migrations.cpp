@@ -58,6 +58,58 @@ const std::vector<Migration>& migrations() {
            " created_at_ms BIGINT NOT NULL,"
            " revoked_at_ms BIGINT)",
        }},
+      {3,
+       "nightly run: lease, run history, delivery state",
+       {
+           "CREATE TABLE nightly_lease ("
+           " name VARCHAR(32) PRIMARY KEY,"
+           " holder TEXT NOT NULL,"
+           " since_ms BIGINT NOT NULL,"
+           " expires_ms BIGINT NOT NULL)",
+           "CREATE TABLE nightly_runs ("
+           " run_id {{ID}},"
+           " run_trigger VARCHAR(16) NOT NULL,"
+           " served_day VARCHAR(10),"
+           " holder TEXT NOT NULL,"
+           " started_at_ms BIGINT NOT NULL,"
+           " finished_at_ms BIGINT,"
+           " outcome VARCHAR(16) NOT NULL,"
+           " boards INTEGER NOT NULL,"
+           " sectors INTEGER NOT NULL,"
+           " mailed INTEGER NOT NULL,"
+           " pending INTEGER NOT NULL,"
+           " refused INTEGER NOT NULL,"
+           " failed INTEGER NOT NULL,"
+           " detail TEXT NOT NULL)",
+           "CREATE INDEX nightly_runs_served ON nightly_runs (served_day) WHERE served_day IS NOT NULL",
+           "CREATE TABLE nightly_run_items ("
+           " item_id {{ID}},"
+           " run_id BIGINT NOT NULL REFERENCES nightly_runs (run_id),"
+           " at_ms BIGINT NOT NULL,"
+           " organisation VARCHAR(9) NOT NULL,"
+           " period VARCHAR(10) NOT NULL,"
+           " action VARCHAR(16) NOT NULL,"
+           " sha256 VARCHAR(64) NOT NULL,"
+           " detail TEXT NOT NULL)",
+           "CREATE INDEX nightly_run_items_by_run ON nightly_run_items (run_id)",
+           "CREATE TABLE nightly_deliveries ("
+           " organisation VARCHAR(9) PRIMARY KEY,"
+           " period VARCHAR(10) NOT NULL,"
+           " data_sequence BIGINT NOT NULL,"
+           " file_name TEXT NOT NULL,"
+           " sha256 VARCHAR(64) NOT NULL,"
+           " status VARCHAR(16) NOT NULL,"
+           " attempts INTEGER NOT NULL,"
+           " last_error TEXT NOT NULL,"
+           " updated_at_ms BIGINT NOT NULL,"
+           " delivered_at_ms BIGINT)",
+           "CREATE TABLE nightly_sector_reports ("
+           " period VARCHAR(10) PRIMARY KEY,"
+           " data_sequence BIGINT NOT NULL,"
+           " file_name TEXT NOT NULL,"
+           " sha256 VARCHAR(64) NOT NULL,"
+           " rendered_at_ms BIGINT NOT NULL)",
+       }},
   };
   return all;
 }

@@ -193,6 +193,18 @@ BOOST_AUTO_TEST_CASE(readRoutesCheckRoleAndOrganisation) {
   BOOST_TEST(wrongMethod.status == 405);
   BOOST_TEST(wrongMethod.headers["allow"] == "POST");
 
+  HttpResult report = get("/api/v1/organisations/E06000001/periods/2009-10-Q2/report.pdf", reader);
+  BOOST_TEST(report.status == 200);
+  BOOST_TEST(report.headers["content-type"] == "application/pdf");
+  BOOST_TEST(report.body.compare(0, 5, "%PDF-") == 0);
+  BOOST_TEST(get("/api/v1/organisations/E06000001/periods/2009-10-Q2/report.pdf", reader).body == report.body);
+  BOOST_TEST(get("/api/v1/organisations/E06000001/periods/2009-10-Q2/report.pdf", submitter).status == 403);
+  BOOST_TEST(get("/api/v1/organisations/E06000001/periods/2009-10-Q3/report.pdf", reader).status == 404);
+  HttpResult sector = get("/api/v1/periods/2009-10-Q2/sector-report.pdf", admin);
+  BOOST_TEST(sector.status == 200);
+  BOOST_TEST(sector.body.compare(0, 5, "%PDF-") == 0);
+  BOOST_TEST(get("/api/v1/periods/2009-10-Q2/sector-report.pdf", reader).status == 403);
+
   HttpResult metrics = server.request("GET", "/metrics");
   BOOST_TEST(metrics.status == 200);
   BOOST_TEST(metrics.body.find("profkpi_http_requests_total{route=\"POST /api/v1/submissions\",status=\"201\"} 2") !=

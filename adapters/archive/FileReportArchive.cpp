@@ -1,0 +1,162 @@
+#include "adapters/archive/FileReportArchive.h"
+
+#include "engine/Errors.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace profkpi::adapters::archive {
+
+using engine::ArchiveError;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& what, const std::string& path, int error) {
+  throw ArchiveError("report archive: cannot " + what + " " + path + ": " + std::strerror(error));
+}
+
+void requirePlainName(const std::string& name) {
+  if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
+      name.find('\0') != std::string::npos) {
+    throw ArchiveError("report archive: not a plain file name: \"" + name + "\"");
+  }
+}
+
+// mkdir -p, one component at a time.
+void makeFolders(const std::string& path) {
+  for (std::size_t at = path.find('/', 1); ; at = path.find('/', at + 1)) {
+    std::string prefix = path.substr(0, at);
+    if (!prefix.empty() && mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST) fail("create the folder", prefix, errno);
+    if (at == std::string::npos) break;
+  }
+}
+
+// A rename is durable once the folder that holds the name is flushed too.
+void syncFolder(const std::string& folder) {
+  int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) fail("open the folder", folder, errno);
+  int rc = fsync(fd);
+  int error = errno;
+  close(fd);
+  if (rc != 0) fail("flush the folder", folder, error);
+}
+
+void replaceAtomically(const std::string& folder, const std::string& path, std::string_view bytes) {
+  std::string temporary = path + ".tmp-XXXXXX";
+  int fd = mkstemp(temporary.data());
+  if (fd < 0) fail("create a temporary file beside", path, errno);
+  auto discard = [&](const char* what) {
+    int error = errno;
+    close(fd);
+    unlink(temporary.c_str());
+    fail(what, path, error);
+  };
+  for (std::size_t written = 0; written < bytes.size();) {
+    ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      discard("write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (fchmod(fd, 0644) != 0) discard("set the permissions of");
+  if (fsync(fd) != 0) discard("flush");
+  if (close(fd) != 0) {
+    int error = errno;
+    unlink(temporary.c_str());
+    fail("close", path, error);
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    int error = errno;
+    unlink(temporary.c_str());
+    fail("rename into place", path, error);
+  }
+  syncFolder(folder);
+}
+
+std::optional<std::string> readIfPresent(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::nullopt;
+    fail("open", path, errno);
+  }
+  std::string bytes;
+  char buffer[65536];
+  for (;;) {
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int error = errno;
+      close(fd);
+      fail("read", path, error);
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  close(fd);
+  return bytes;
+}
+
+}  // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+std::string FileReportArchive::pathOf(const std::string& period, const std::string& name) const {
+  return _root + "/" + period + "/" + name;
+}
+
+std::map<std::string, std::string> FileReportArchive::manifest(const std::string& period) const {
+  requirePlainName(period);
+  std::map<std::string, std::string> entries;
+  std::optional<std::string> text = readIfPresent(pathOf(period, MANIFEST_NAME));
+  if (!text) return entries;
+  std::istringstream lines(*text);
+  for (std::string line; std::getline(lines, line);) {
+    // "<64 hex>  <name>"; the second space is sha256sum's text-mode marker.
+    if (line.size() > 66 && line.compare(64, 2, "  ") == 0) entries[line.substr(66)] = line.substr(0, 64);
+  }
+  return entries;
+}
+
+std::string FileReportArchive::store(const std::string& period, const std::string& name, std::string_view bytes) {
+  requirePlainName(period);
+  requirePlainName(name);
+  if (name == MANIFEST_NAME) throw ArchiveError("report archive: a document may not be called " + name);
+  std::string folder = _root + "/" + period;
+  makeFolders(folder);
+  std::string sha = sha256Hex(bytes);
+  // The document first, then the manifest: a crash between the two leaves a
+  // document the manifest does not vouch for, which load() treats as absent.
+  replaceAtomically(folder, pathOf(period, name), bytes);
+  std::map<std::string, std::string> entries = manifest(period);
+  entries[name] = sha;
+  std::string text;
+  for (const auto& [entry, hash] : entries) text += hash + "  " + entry + "\n";
+  replaceAtomically(folder, pathOf(period, MANIFEST_NAME), text);
+  return sha;
+}
+
+std::optional<std::string> FileReportArchive::load(const std::string& period, const std::string& name) {
+  requirePlainName(period);
+  requirePlainName(name);
+  std::map<std::string, std::string> entries = manifest(period);
+  auto entry = entries.find(name);
+  if (entry == entries.end()) return std::nullopt;
+  std::optional<std::string> bytes = readIfPresent(pathOf(period, name));
+  if (!bytes || sha256Hex(*bytes) != entry->second) return std::nullopt;
+  return bytes;
+}
+
+}  // namespace profkpi::adapters::archive

@@ -1,0 +1,41 @@
+// The report archive (engine/ReportArchive.h) in a folder (reports.dir):
+// <root>/<period>/<name>, and per period a manifest <root>/<period>/SHA256SUMS
+// in `sha256sum` format ("<hex>  <name>" per line, by name), so that
+// `sha256sum -c SHA256SUMS` checks a period. Every file is replaced atomically:
+// written to a temporary file beside it, fsync'ed, renamed over it, and the
+// folder fsync'ed. Not thread-safe for one period (one nightly run writes at a time).
+#ifndef PROFKPI_ADAPTERS_ARCHIVE_FILEREPORTARCHIVE_H
+#define PROFKPI_ADAPTERS_ARCHIVE_FILEREPORTARCHIVE_H
+
+#include "engine/ReportArchive.h"
+
+#include <map>
+#include <string>
+
+namespace profkpi::adapters::archive {
+
+inline constexpr const char* MANIFEST_NAME = "SHA256SUMS";
+
+class FileReportArchive final : public engine::ReportArchive {
+ public:
+  // `root` is created on first store.
+  explicit FileReportArchive(std::string root) : _root(std::move(root)) {}
+
+  std::string store(const std::string& period, const std::string& name, std::string_view bytes) override;
+  std::optional<std::string> load(const std::string& period, const std::string& name) override;
+
+  // The period's manifest: name -> SHA-256; empty when there is none. Throws engine::ArchiveError.
+  std::map<std::string, std::string> manifest(const std::string& period) const;
+  // The path a document is (or would be) archived at.
+  std::string pathOf(const std::string& period, const std::string& name) const;
+
+ private:
+  std::string _root;
+};
+
+// SHA-256 of `bytes`, lower-case hex.
+std::string sha256Hex(std::string_view bytes);
+
+}  // namespace profkpi::adapters::archive
+
+#endif

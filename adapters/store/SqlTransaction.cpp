@@ -1,0 +1,59 @@
+#include "adapters/store/SqlTransaction.h"
+
+#include <Poco/Data/SQLite/Utility.h>
+
+#include <sqlite3.h>
+
+namespace profkpi::adapters::store {
+
+using namespace Poco::Data::Keywords;
+
+SqlTransaction::SqlTransaction(Poco::Data::Session& session, SqlDialect dialect) : _session(session), _dialect(dialect) {
+  if (_dialect == SqlDialect::SQLite) {
+    exec("BEGIN IMMEDIATE");
+  } else {
+    _session.begin();
+  }
+}
+
+SqlTransaction::~SqlTransaction() {
+  if (!_open) return;
+  try {
+    if (_dialect == SqlDialect::SQLite) {
+      exec("ROLLBACK");
+    } else {
+      _session.rollback();
+    }
+  } catch (...) {
+    // The connection is gone; the server rolls back for us.
+  }
+}
+
+void SqlTransaction::commit() {
+  if (_dialect == SqlDialect::SQLite) {
+    exec("COMMIT");
+  } else {
+    _session.commit();
+  }
+  _open = false;
+}
+
+void SqlTransaction::lock(const std::string& key) {
+  if (_dialect != SqlDialect::PostgreSQL) return;
+  int ignored = 0;
+  std::string k = key;
+  _session << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS held", use(k), into(ignored), now;
+}
+
+// Through sqlite3_exec: Poco's SQLite session has no BEGIN IMMEDIATE.
+void SqlTransaction::exec(const char* sql) {
+  char* error = nullptr;
+  int rc = sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(_session), sql, nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error != nullptr ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    throw engine::StoreError("SQLite: " + message + " (" + sql + ")");
+  }
+}
+
+}  // namespace profkpi::adapters::store

@@ -1,0 +1,57 @@
+// A writing transaction on a pooled session, for the store's companion classes
+// (SqlRunLedger, SqlDeliveryLog): BEGIN IMMEDIATE on SQLite (writers queue on
+// the busy timeout), BEGIN on PostgreSQL with transaction-scoped advisory locks
+// on demand. Rolled back unless committed. And `guardStore`, which turns Poco's
+// database exceptions into engine::StoreError in one place.
+#ifndef PROFKPI_ADAPTERS_STORE_SQLTRANSACTION_H
+#define PROFKPI_ADAPTERS_STORE_SQLTRANSACTION_H
+
+#include "adapters/store/SqlDialect.h"
+#include "engine/Errors.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+
+#include <string>
+
+namespace profkpi::adapters::store {
+
+class SqlTransaction {
+ public:
+  // Throws engine::StoreError or Poco::Data::DataException.
+  SqlTransaction(Poco::Data::Session& session, SqlDialect dialect);
+  ~SqlTransaction();
+  SqlTransaction(const SqlTransaction&) = delete;
+  SqlTransaction& operator=(const SqlTransaction&) = delete;
+
+  void commit();
+  // PostgreSQL: waits for, then holds until the transaction ends, the advisory
+  // lock named `key`. SQLite: nothing (BEGIN IMMEDIATE already serialises writers).
+  void lock(const std::string& key);
+
+ private:
+  void exec(const char* sql);
+
+  Poco::Data::Session& _session;
+  SqlDialect _dialect;
+  bool _open = true;
+};
+
+// Runs `work`, turning Poco's (and other) exceptions into engine::StoreError
+// that names `what`.
+template <typename Work>
+auto guardStore(const char* what, Work&& work) -> decltype(work()) {
+  try {
+    return work();
+  } catch (const engine::StoreError&) {
+    throw;
+  } catch (const Poco::Exception& e) {
+    throw engine::StoreError(std::string("store: ") + what + ": " + e.displayText());
+  } catch (const std::exception& e) {
+    throw engine::StoreError(std::string("store: ") + what + ": " + e.what());
+  }
+}
+
+}  // namespace profkpi::adapters::store
+
+#endif

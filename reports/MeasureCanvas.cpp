@@ -1,0 +1,30 @@
+#include "reports/MeasureCanvas.h"
+
+#include "reports/TextLayout.h"
+
+namespace profkpi::reports {
+
+double MeasureCanvas::width(std::string_view text, Face face, double size) {
+  const FontFace& font = face == Face::Bold ? _bold : _regular;
+  std::set<char32_t>& used = face == Face::Bold ? _usedBold : _usedRegular;
+  unsigned total = 0;
+  for (char32_t c : decodeUtf8(text)) {
+    total += static_cast<unsigned>(font.advance(c));
+    // Measured text may be drawn (a line that fits is drawn as measured), so
+    // its characters go into the subset too.
+    used.insert(c);
+  }
+  // The same expression as the PDF canvas, so both passes lay out identically.
+  return static_cast<double>(total) * size / 1000.0;
+}
+
+bool MeasureCanvas::has(char32_t codePoint) const { return _regular.has(codePoint) && _bold.has(codePoint); }
+
+void MeasureCanvas::text(double x, double baseline, std::string_view text, Face face, double size, Colour colour) {
+  (void)x;
+  (void)baseline;
+  (void)colour;
+  width(text, face, size);
+}
+
+}  // namespace profkpi::reports

@@ -1,0 +1,33 @@
+// Pieces of a PDF/A-1b file that libharu 2.3 writes wrongly or not at all,
+// built here as plain bytes for the PDF canvas to put in place: a compact sRGB
+// ICC profile for the output intent, a correct ToUnicode CMap and a CIDSet for
+// each embedded font, and XML escaping for the XMP metadata. Pure functions;
+// thread-safe.
+#ifndef PROFKPI_REPORTS_PDFPARTS_H
+#define PROFKPI_REPORTS_PDFPARTS_H
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace profkpi::reports {
+
+// An ICC version 2.1 display profile for sRGB IEC 61966-2.1 (primaries adapted
+// to D50, the tone curve as a 256-entry table). The same bytes every time.
+std::string srgbIccProfile();
+
+// A ToUnicode CMap for a font whose character codes are the two-byte Unicode
+// code points themselves (libharu's UTF-8 encoder with Identity-H).
+// REQUIRES: every code point < 0x10000.
+std::string toUnicodeCMap(const std::set<char32_t>& codePoints);
+
+// The CIDSet bitmap of PDF/A-1 (bit n, most significant first, set when CID n
+// is in the font program): CID 0 and each code point. REQUIRES: < 0x10000.
+std::string cidSet(const std::set<char32_t>& codePoints);
+
+// Text with & < > " ' escaped for XML.
+std::string xmlEscape(std::string_view text);
+
+}  // namespace profkpi::reports
+
+#endif

@@ -1,0 +1,109 @@
+#include "reports/Table.h"
+
+#include "reports/Style.h"
+
+namespace profkpi::reports {
+
+using namespace style;
+
+namespace {
+
+constexpr double PAD_X = 4;
+constexpr double PAD_Y = 3.5;
+
+struct Laid {
+  std::vector<std::vector<std::string>> lines;  // per cell
+  double height = 0;
+};
+
+double markSpace(double size) { return size * 1.35; }
+
+Laid layRow(Canvas& canvas, const std::vector<double>& widths, const TableRow& row, const TableOptions& options,
+            Face defaultFace) {
+  Laid laid;
+  double lineHeight = options.size * 1.25;
+  std::size_t most = 1;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    const TableCell empty;
+    const TableCell& cell = c < row.size() ? row[c] : empty;
+    double inner = widths[c] - 2 * PAD_X - (cell.status ? markSpace(options.size) : 0);
+    TextStyle style{cell.face == Face::Bold ? Face::Bold : defaultFace, options.size};
+    laid.lines.push_back(wrapFor(canvas, inner, cell.text, style, options.maxLines));
+    most = std::max(most, laid.lines.back().size());
+  }
+  laid.height = static_cast<double>(most) * lineHeight + 2 * PAD_Y;
+  return laid;
+}
+
+void drawRow(Canvas& canvas, double x, double y, const std::vector<double>& widths,
+             const std::vector<TableColumn>& columns, const TableRow& row, const Laid& laid,
+             const TableOptions& options, Face defaultFace, Colour defaultColour) {
+  double lineHeight = options.size * 1.25;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    const TableCell empty;
+    const TableCell& cell = c < row.size() ? row[c] : empty;
+    Face face = cell.face == Face::Bold ? Face::Bold : defaultFace;
+    Colour colour = cell.colour.value_or(defaultColour);
+    double left = x + PAD_X;
+    double inner = widths[c] - 2 * PAD_X;
+    if (cell.status) {
+      drawStatusMark(canvas, left + options.size * 0.45, y + PAD_Y + options.size * 0.62, options.size * 0.8,
+                     *cell.status);
+      left += markSpace(options.size);
+      inner -= markSpace(options.size);
+    }
+    double baseline = y + PAD_Y + options.size;
+    for (const std::string& line : laid.lines[c]) {
+      double used = canvas.width(line, face, options.size);
+      double at = columns[c].align == Align::Right    ? left + inner - used
+                  : columns[c].align == Align::Centre ? left + (inner - used) / 2
+                                                      : left;
+      canvas.text(at, baseline, line, face, options.size, colour);
+      baseline += lineHeight;
+    }
+    x += widths[c];
+  }
+}
+
+}  // namespace
+
+void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const std::vector<TableRow>& rows,
+               const TableOptions& options) {
+  Canvas& canvas = flow.canvas();
+  double total = 0;
+  for (const TableColumn& c : columns) total += c.width;
+  std::vector<double> widths;
+  for (const TableColumn& c : columns) widths.push_back(c.width * flow.width() / total);
+
+  TableRow header;
+  for (const TableColumn& c : columns) header.push_back({c.header});
+  TableOptions headerOptions = options;
+  headerOptions.size = options.size * 0.9;
+  headerOptions.maxLines = 2;
+
+  auto drawHeader = [&] {
+    Laid laid = layRow(canvas, widths, header, headerOptions, Face::Bold);
+    drawRow(canvas, flow.left(), flow.y, widths, columns, header, laid, headerOptions, Face::Bold, MUTED);
+    flow.y += laid.height;
+    canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.9, NAVY);
+  };
+
+  Laid firstHeader = layRow(canvas, widths, header, headerOptions, Face::Bold);
+  Laid firstRow = rows.empty() ? Laid{} : layRow(canvas, widths, rows.front(), options, Face::Regular);
+  flow.need(firstHeader.height + firstRow.height + 2);
+  drawHeader();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    Laid laid = layRow(canvas, widths, rows[r], options, Face::Regular);
+    if (flow.y + laid.height > CONTENT_BOTTOM) {
+      flow.newPage();
+      drawHeader();
+    }
+    if (options.zebra && r % 2 == 1) canvas.fillRect(flow.left(), flow.y, flow.width(), laid.height, PANEL);
+    drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid, options, Face::Regular, INK);
+    flow.y += laid.height;
+    canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.4, RULE);
+  }
+  flow.y += 8;
+}
+
+}  // namespace profkpi::reports

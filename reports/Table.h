@@ -1,0 +1,54 @@
+// Tables on report pages: a header row, cells wrapped by measuring (never
+// overflowing), optional status marks, and rows that continue on a new page
+// under a repeated header.
+#ifndef PROFKPI_REPORTS_TABLE_H
+#define PROFKPI_REPORTS_TABLE_H
+
+#include "engine/KpiCalculator.h"
+#include "reports/PageFlow.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace profkpi::reports {
+
+struct TableColumn {
+  std::string header;
+  double width = 0;  // points; the columns are scaled to the page width
+  Align align = Align::Left;
+};
+
+struct TableCell {
+  TableCell() = default;
+  TableCell(std::string t, Face f = Face::Regular) : text(std::move(t)), face(f) {}  // NOLINT: implicit on purpose
+  TableCell(const char* t, Face f = Face::Regular) : text(t), face(f) {}          // NOLINT: implicit on purpose
+  // The text after a status mark.
+  static TableCell marked(std::string t, engine::Status s, std::optional<Colour> colour = std::nullopt) {
+    TableCell c(std::move(t));
+    c.status = s;
+    c.colour = colour;
+    return c;
+  }
+
+  std::string text;
+  Face face = Face::Regular;
+  std::optional<Colour> colour;          // the text colour; ink when absent
+  std::optional<engine::Status> status;  // a status mark before the text
+};
+
+using TableRow = std::vector<TableCell>;
+
+struct TableOptions {
+  double size = 8.8;          // text size
+  std::size_t maxLines = 3;   // per cell; the last line shown ends with an ellipsis
+  bool zebra = true;          // shade every other row
+};
+
+// Draws the table at the flow's cursor and moves the cursor below it.
+void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const std::vector<TableRow>& rows,
+               const TableOptions& options = {});
+
+}  // namespace profkpi::reports
+
+#endif

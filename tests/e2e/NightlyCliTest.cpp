@@ -1,0 +1,240 @@
+// `profkpi nightly` as a process against a real store (SQLite, or PostgreSQL
+// when PROFKPI_STORE_BACKEND says so) and a real SMTP server on 127.0.0.1
+// inside the test: what arrives, what is archived, failures carried over to
+// the next run, two processes at once, and the schedule across both clock
+// changes of 2026 (`--scheduled --at`).
+#include "adapters/archive/FileReportArchive.h"
+#include "adapters/store/SqlRunLedger.h"
+#include "tests/support/Documents.h"
+#include "tests/support/Process.h"
+#include "tests/support/StoreFixture.h"
+#include "tests/support/TestSmtpServer.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+
+using namespace profkpi::tests;
+using profkpi::adapters::archive::FileReportArchive;
+
+namespace {
+
+const std::map<std::string, std::string> CONTACTS = {
+    {"E06000001", "kpi@hartlepool.example.org"},
+    {"E06000002", "kpi@middlesbrough.example.org"},
+    {"W06000001", "kpi@isle-of-anglesey.example.org"},
+    {"W06000002", "kpi@gwynedd.example.org"},
+};
+
+struct Fixture {
+  TempDir dir;
+  StoreConfig store = freshStoreConfig(dir);
+  TestSmtpServer smtp;
+  std::string config = dir.file("profkpi.properties");
+  std::string reports = dir.file("reports");
+
+  explicit Fixture(const std::string& extra = "") {
+    writeFile(config, "store.connector = " + store.connector + "\n" + "store.connection = " + store.connection + "\n" +
+                          "reports.dir = " + reports + "\n" + "smtp.host = 127.0.0.1\n" +
+                          "smtp.port = " + std::to_string(smtp.port()) + "\n" +
+                          "smtp.from = profkpi@kpi.example.org\n"
+                          "smtp.attempts = 2\n"
+                          "smtp.retryDelayMilliseconds = 10\n"
+                          "smtp.connectTimeoutSeconds = 2\n"
+                          "smtp.timeoutSeconds = 5\n"
+                          "http.publicUrl = https://kpi.example.org\n" +
+                          extra);
+    ProcessResult r = profkpi({"ingest", samplesDir() + "/valid"});
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  }
+
+  ProcessResult profkpi(std::vector<std::string> args) const {
+    args.insert(args.begin() + 1, {"--config", config});
+    args.insert(args.begin(), profkpiBinary());
+    return runProcess(args);
+  }
+
+  std::vector<profkpi::engine::RunRecord> runs() const {
+    profkpi::adapters::store::SqlStore s(store.connector, store.connection);
+    return profkpi::adapters::store::SqlRunLedger(s).recentRuns(100);
+  }
+
+  std::string archived(const std::string& name) const { return readFile(reports + "/2009-10-Q2/" + name); }
+
+  // Each received mail's recipient and decoded PDF, checked against the archive.
+  void checkMailsCarryTheArchivedReports(const std::vector<ReceivedMail>& mails) const {
+    FileReportArchive archive(reports);
+    for (const ReceivedMail& m : mails) {
+      BOOST_REQUIRE(m.to.size() == 1u);
+      auto code = std::find_if(CONTACTS.begin(), CONTACTS.end(), [&](const auto& c) { return c.second == m.to[0]; });
+      BOOST_REQUIRE_MESSAGE(code != CONTACTS.end(), m.to[0]);
+      ParsedMail parsed = parseMail(m.data);
+      BOOST_REQUIRE(parsed.parts.size() == 2u);
+      const MailPart& pdf = parsed.parts[1];
+      BOOST_TEST(pdf.transferEncoding == "base64");
+      BOOST_TEST(pdf.fileName == code->first + "-2009-10-Q2.pdf");
+      std::string file = archived(code->first + ".pdf");
+      BOOST_TEST(pdf.bytes.size() == file.size());
+      BOOST_TEST((pdf.bytes == file), code->first << ": the attachment differs from the archived PDF");
+      BOOST_TEST(pdf.bytes.compare(0, 5, "%PDF-") == 0);
+      BOOST_TEST(archive.manifest("2009-10-Q2").at(code->first + ".pdf") ==
+                 profkpi::adapters::archive::sha256Hex(pdf.bytes));
+    }
+  }
+};
+
+std::vector<std::string> recipients(const std::vector<ReceivedMail>& mails) {
+  std::vector<std::string> to;
+  for (const ReceivedMail& m : mails) to.insert(to.end(), m.to.begin(), m.to.end());
+  std::sort(to.begin(), to.end());
+  return to;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(NightlyCliTest, Fixture)
+
+BOOST_AUTO_TEST_CASE(mailsEachBoardReportOnceWithTheArchivedPdfAttached) {
+  ProcessResult first = profkpi({"nightly"});
+  BOOST_TEST(first.exitCode == 0, first.out + first.err);
+  BOOST_TEST(contains(first.out, "nightly run 1 succeeded"), first.out);
+  BOOST_TEST(contains(first.out, "4 board reports and 1 sector reports rendered, 4 mailed, 0 mails pending"), first.out);
+  BOOST_TEST(contains(first.err, "4/5 W06000002 2009-10-Q2: mailed kpi@gwynedd.example.org"), first.err);
+  std::vector<ReceivedMail> mails = smtp.received();
+  BOOST_REQUIRE(mails.size() == 4u);
+  std::vector<std::string> expected;
+  for (const auto& [code, contact] : CONTACTS) expected.push_back(contact);
+  std::sort(expected.begin(), expected.end());
+  BOOST_TEST(recipients(mails) == expected, boost::test_tools::per_element());
+  checkMailsCarryTheArchivedReports(mails);
+  ParsedMail hartlepool = parseMail(mails.front().data);
+  BOOST_TEST(contains(hartlepool.parts[0].bytes, "Professionalisation index: "));
+  BOOST_TEST(contains(hartlepool.parts[0].bytes,
+                      "https://kpi.example.org/api/v1/organisations/E06000001/periods/2009-10-Q2/report.pdf"));
+  ProcessResult check = runProcess({"/bin/sh", "-c", "cd '" + reports + "/2009-10-Q2' && sha256sum -c --strict SHA256SUMS"});
+  BOOST_TEST(check.exitCode == 0, check.out + check.err);
+  BOOST_TEST(contains(check.out, "sector.pdf: OK"));
+
+  std::string manifest = archived("SHA256SUMS");
+  ProcessResult second = profkpi({"nightly"});
+  BOOST_TEST(second.exitCode == 0, second.out + second.err);
+  BOOST_TEST(contains(second.out, "0 board reports and 0 sector reports rendered, 0 mailed"), second.out);
+  BOOST_TEST(smtp.received().size() == 4u);
+  BOOST_TEST(archived("SHA256SUMS") == manifest);
+  BOOST_TEST(runs().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(smtpDownLeavesMailsPendingUntilTheNextRunThenSendsThemOnce) {
+  smtp.goDown();
+  ProcessResult down = profkpi({"nightly"});
+  BOOST_TEST(down.exitCode == 1, down.out + down.err);
+  BOOST_TEST(contains(down.out, "nightly run 1 failed"), down.out);
+  BOOST_TEST(contains(down.out, "4 board reports and 1 sector reports rendered, 0 mailed, 4 mails pending"), down.out);
+  BOOST_TEST(contains(down.out, "E06000001 2009-10-Q2: pending: "), down.out);
+  BOOST_TEST(archived("E06000001.pdf").compare(0, 5, "%PDF-") == 0);  // the run completed
+
+  smtp.comeUp();
+  ProcessResult up = profkpi({"nightly"});
+  BOOST_TEST(up.exitCode == 0, up.out + up.err);
+  BOOST_TEST(contains(up.out, "0 board reports and 0 sector reports rendered, 4 mailed, 0 mails pending"), up.out);
+  BOOST_REQUIRE(smtp.received().size() == 4u);
+  checkMailsCarryTheArchivedReports(smtp.received());
+
+  ProcessResult again = profkpi({"nightly"});
+  BOOST_TEST(again.exitCode == 0, again.out + again.err);
+  BOOST_TEST(smtp.received().size() == 4u);  // exactly once
+}
+
+BOOST_AUTO_TEST_CASE(aTemporaryRefusalIsSentNextRunAPermanentOneIsNotTriedAgain) {
+  smtp.refuseRecipient("kpi@hartlepool.example.org", 451);
+  smtp.refuseRecipient("kpi@middlesbrough.example.org", 550);
+  ProcessResult refused = profkpi({"nightly"});
+  BOOST_TEST(refused.exitCode == 1, refused.out + refused.err);
+  BOOST_TEST(contains(refused.out, "2 mailed, 1 mails pending, 1 refused"), refused.out);
+  BOOST_TEST(contains(refused.out, "E06000002 2009-10-Q2: refused: "), refused.out);
+  BOOST_TEST(contains(refused.out, "550"), refused.out);
+  BOOST_TEST(smtp.conversations() == 2u + 2u + 1u);  // two delivered, two tries for 451, one for 550
+
+  smtp.refuseRecipient("kpi@hartlepool.example.org", 0);
+  smtp.refuseRecipient("kpi@middlesbrough.example.org", 0);
+  ProcessResult next = profkpi({"nightly"});
+  BOOST_TEST(next.exitCode == 0, next.out + next.err);
+  BOOST_TEST(contains(next.out, "1 mailed"), next.out);
+  std::vector<std::string> expected{"kpi@gwynedd.example.org", "kpi@hartlepool.example.org",
+                                    "kpi@isle-of-anglesey.example.org"};
+  BOOST_TEST(recipients(smtp.received()) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(twoConcurrentProcessesMakeOneRun) {
+  smtp.setReplyDelay(std::chrono::milliseconds(100));  // the run takes a few seconds
+  int a = spawnProcess({profkpiBinary(), "nightly", "--config", config}, dir.file("a.out"), dir.file("a.err"));
+  int b = spawnProcess({profkpiBinary(), "nightly", "--config", config}, dir.file("b.out"), dir.file("b.err"));
+  int statusA = waitProcess(a);
+  int statusB = waitProcess(b);
+  std::string outA = readFile(dir.file("a.out")), outB = readFile(dir.file("b.out"));
+  BOOST_TEST(statusA == 0, outA + readFile(dir.file("a.err")));
+  BOOST_TEST(statusB == 0, outB + readFile(dir.file("b.err")));
+  const std::string& ran = contains(outA, "nightly run 1 succeeded") ? outA : outB;
+  const std::string& other = &ran == &outA ? outB : outA;
+  BOOST_TEST(contains(ran, "4 mailed"), ran);
+  BOOST_TEST(contains(other, "another nightly run is in progress ("), other);
+  BOOST_TEST(contains(other, "not starting a second one"), other);
+  BOOST_TEST(runs().size() == 1u);
+  BOOST_TEST(smtp.received().size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(aSecondProcessWithWaitRunsAfterTheFirst) {
+  smtp.setReplyDelay(std::chrono::milliseconds(50));
+  int a = spawnProcess({profkpiBinary(), "nightly", "--config", config}, dir.file("a.out"), dir.file("a.err"));
+  // Start the second once the first holds the lease.
+  for (int i = 0; i < 500 && smtp.conversations() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ProcessResult b = profkpi({"nightly", "--wait"});
+  BOOST_TEST(waitProcess(a) == 0);
+  BOOST_TEST(b.exitCode == 0, b.out + b.err);
+  BOOST_TEST(contains(b.out, "nightly run 2 succeeded"), b.out);
+  BOOST_TEST(contains(b.out, "0 board reports and 0 sector reports rendered, 0 mailed"), b.out);
+  BOOST_TEST(smtp.received().size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(scheduledRunsAreOncePerLocalDayAcrossBothClockChanges) {
+  writeFile(config, readFile(config) + "nightly.time = 01:30\nnightly.timezone = Europe/London\n");
+  auto scheduled = [&](const std::string& at) {
+    ProcessResult r = profkpi({"nightly", "--scheduled", "--at", at});
+    BOOST_TEST(r.exitCode == 0, at << ": " << r.out << r.err);
+    return r.out;
+  };
+  BOOST_TEST(scheduled("2026-03-28T12:00:00Z") == "schedule armed; the next run is due at 2026-03-29 02:00 BST\n");
+  BOOST_TEST(scheduled("2026-03-29T00:59:00Z") == "no run due; the next run is due at 2026-03-29 02:00 BST\n");
+  BOOST_TEST(contains(scheduled("2026-03-29T01:00:00Z"), "nightly run 2 succeeded"));  // 01:30 does not exist
+  BOOST_TEST(scheduled("2026-03-29T01:30:00Z") == "no run due; the next run is due at 2026-03-30 01:30 BST\n");
+  BOOST_TEST(contains(scheduled("2026-10-25T00:30:00Z"), "nightly run 3 succeeded"));  // the first 01:30
+  BOOST_TEST(scheduled("2026-10-25T01:30:00Z") == "no run due; the next run is due at 2026-10-26 01:30 GMT\n");
+  BOOST_TEST(contains(scheduled("2026-10-26T01:30"), "nightly run 4 succeeded"));  // local time
+  auto history = runs();
+  BOOST_REQUIRE(history.size() == 4u);
+  BOOST_TEST(profkpi::engine::formatDate(*history[0].servedDay) == "2026-10-26");
+  BOOST_TEST(profkpi::engine::formatDate(*history[1].servedDay) == "2026-10-25");
+  BOOST_TEST(profkpi::engine::formatDate(*history[2].servedDay) == "2026-03-29");
+  BOOST_TEST(smtp.received().size() == 4u);  // the first run mailed; the data never changed
+}
+
+BOOST_AUTO_TEST_CASE(historyListsTheRuns) {
+  profkpi({"nightly"});
+  ProcessResult h = profkpi({"nightly", "--history", "5"});
+  BOOST_TEST(h.exitCode == 0, h.err);
+  BOOST_TEST(contains(h.out, "1  manual  -  "), h.out);
+  BOOST_TEST(contains(h.out, "  succeeded  "), h.out);
+}
+
+BOOST_AUTO_TEST_CASE(badScheduleSettingsAreConfigurationErrors) {
+  writeFile(config, readFile(config) + "nightly.timezone = Europe/Atlantis\n");
+  ProcessResult r = profkpi({"nightly"});
+  BOOST_TEST(r.exitCode == 2);
+  BOOST_TEST(contains(r.err, "Europe/Atlantis"), r.err);
+  ProcessResult at = profkpi({"nightly", "--at", "yesterday"});
+  BOOST_TEST(at.exitCode == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

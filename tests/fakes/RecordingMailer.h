@@ -1,0 +1,34 @@
+// The mail port for engine tests: records what it is asked to send, and fails
+// as the test scripts it (per address, or for everything).
+#ifndef PROFKPI_TESTS_FAKES_RECORDINGMAILER_H
+#define PROFKPI_TESTS_FAKES_RECORDINGMAILER_H
+
+#include "engine/Errors.h"
+#include "engine/Mailer.h"
+
+#include <map>
+#include <optional>
+
+namespace profkpi::tests {
+
+class RecordingMailer final : public engine::Mailer {
+ public:
+  using Kind = engine::DeliveryError::Kind;
+
+  void send(const engine::Mail& mail) override {
+    ++attempts;
+    auto failure = failures.find(mail.to);
+    std::optional<Kind> kind = failure != failures.end() ? std::optional<Kind>(failure->second) : failAll;
+    if (kind) throw engine::DeliveryError("scripted failure for " + mail.to, *kind);
+    sent.push_back(mail);
+  }
+
+  std::vector<engine::Mail> sent;
+  int attempts = 0;
+  std::optional<Kind> failAll;
+  std::map<std::string, Kind> failures;  // by address
+};
+
+}  // namespace profkpi::tests
+
+#endif
