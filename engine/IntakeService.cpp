@@ -132,11 +132,11 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
   return receipt;
 }
 
-Receipt IntakeService::receiptFor(const SubmissionRecord& record) const {
+Receipt receiptFor(const SubmissionRecord& record, const KpiCalculator& calculator) {
   Receipt receipt;
   receipt.outcome = IntakeOutcome::Accepted;
   receipt.record = record;
-  if (auto period = Period::parse(record.period)) receipt.scorecard = _calculator.compute(record.measures, *period);
+  if (auto period = Period::parse(record.period)) receipt.scorecard = calculator.compute(record.measures, *period);
   receipt.diagnostics = record.warnings;
   return receipt;
 }

@@ -44,6 +44,10 @@ struct Receipt {
 
 const char* outcomeName(IntakeOutcome outcome);
 
+// The receipt of a stored submission, as first answered: its warnings and its
+// KPIs recomputed from its measures.
+Receipt receiptFor(const SubmissionRecord& record, const KpiCalculator& calculator);
+
 class IntakeService {
  public:
   // All references must outlive the service.
@@ -53,7 +57,7 @@ class IntakeService {
   Receipt accept(const Delivery& delivery, IntakeResult read);
 
   // The receipt of a stored submission, as first answered.
-  Receipt receiptFor(const SubmissionRecord& record) const;
+  Receipt receiptFor(const SubmissionRecord& record) const { return engine::receiptFor(record, _calculator); }
 
  private:
   void addHistoryWarnings(const Submission& submission, const Scorecard& card, Diagnostics& warnings);

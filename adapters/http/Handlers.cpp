@@ -86,30 +86,12 @@ void ReceiptHandler::serve(Exchange& x) {
     throw HttpError(404, "Not found", "no submission " + _submissionId);
   }
   x.organisation = record->organisation;
-  engine::Receipt receipt;
-  receipt.outcome = engine::IntakeOutcome::Accepted;
-  receipt.record = *record;
-  if (auto period = engine::Period::parse(record->period)) {
-    receipt.scorecard = _context.results.calculator().compute(record->measures, *period);
-  }
-  receipt.diagnostics = record->warnings;
-  x.sendJson(200, json::receiptToJson(receipt));
-}
-
-void KpisHandler::serve(Exchange& x) {
-  engine::ApiKeyRecord key = x.authenticate();
-  x.organisation = _organisation;
-  x.authorise(key, _organisation, false, true);
-  auto period = engine::Period::parse(_period);
-  if (!period || !period->followsOn()) throw HttpError(404, "Not found", "no such period: " + _period);
-  auto results = _context.results.results(_organisation, *period);
-  if (!results) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
-  x.sendJson(200, json::resultsToJson(*results, *period));
+  x.sendJson(200, json::receiptToJson(engine::receiptFor(*record, _context.results.calculator())));
 }
 
 namespace {
 
-engine::Period reportPeriod(const std::string& text) {
+engine::Period requestedPeriod(const std::string& text) {
   auto period = engine::Period::parse(text);
   if (!period || !period->followsOn()) throw HttpError(404, "Not found", "no such period: " + text);
   return *period;
@@ -122,11 +104,21 @@ engine::ReportRenderer& pdfRenderer(HttpContext& context) {
 
 }  // namespace
 
+void KpisHandler::serve(Exchange& x) {
+  engine::ApiKeyRecord key = x.authenticate();
+  x.organisation = _organisation;
+  x.authorise(key, _organisation, false, true);
+  engine::Period period = requestedPeriod(_period);
+  auto results = _context.results.results(_organisation, period);
+  if (!results) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
+  x.sendJson(200, json::resultsToJson(*results, period));
+}
+
 void BoardReportHandler::serve(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   x.organisation = _organisation;
   x.authorise(key, _organisation, false, true);
-  engine::Period period = reportPeriod(_period);
+  engine::Period period = requestedPeriod(_period);
   engine::Reports reports(_context.store, _context.results);
   auto board = reports.board(_organisation, period);
   if (!board) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
@@ -138,7 +130,7 @@ void BoardReportHandler::serve(Exchange& x) {
 void SectorReportHandler::serve(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   if (key.role != engine::Role::Admin) throw HttpError(403, "Forbidden", "the sector report is for admin keys");
-  engine::Period period = reportPeriod(_period);
+  engine::Period period = requestedPeriod(_period);
   engine::Reports reports(_context.store, _context.results);
   std::string pdf = pdfRenderer(_context).renderSector(reports.sector(period));
   x.response.set("Content-Disposition", "inline; filename=\"sector-" + period.code() + ".pdf\"");
