@@ -18,6 +18,7 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setInt("http.ioTimeoutSeconds", 10);
   defaults->setInt("http.bodySeconds", 30);
   defaults->setString("http.publicUrl", "");
+  defaults->setString("http.trustedProxies", "");  // none: the peer is the client
   defaults->setInt("auth.maxFailures", 10);
   defaults->setInt("auth.failureWindowSeconds", 60);
   defaults->setInt("inbox.pollMilliseconds", 2000);

@@ -2,6 +2,7 @@
 
 #include "adapters/auth/FailureLimiter.h"
 #include "adapters/cli/ServeNightly.h"
+#include "adapters/http/ClientAddress.h"
 #include "adapters/http/HttpService.h"
 #include "adapters/inbox/InboxWatcher.h"
 
@@ -23,6 +24,7 @@ http::HttpOptions httpOptions(const Poco::Util::AbstractConfiguration& config) {
   o.ioTimeoutSeconds = config.getInt("http.ioTimeoutSeconds", o.ioTimeoutSeconds);
   o.bodySeconds = config.getInt("http.bodySeconds", o.bodySeconds);
   o.publicUrl = config.getString("http.publicUrl", o.publicUrl);
+  o.trustedProxies = http::parseTrustedProxies(config.getString("http.trustedProxies", ""));
   return o;
 }
 

@@ -1,5 +1,6 @@
 #include "adapters/http/Exchange.h"
 
+#include "adapters/http/ClientAddress.h"
 #include "adapters/http/HttpError.h"
 #include "adapters/json/DiagnosticJson.h"
 
@@ -105,6 +106,16 @@ void Exchange::drainRefusedBody() {
   } catch (const Poco::Exception&) {
     // The client went away: nothing left to protect.
   }
+}
+
+std::string Exchange::clientAddress() const {
+  std::string peer = request.clientAddress().host().toString();
+  if (_context.options.trustedProxies.empty()) return peer;
+  std::vector<std::string> forwardedFor;
+  for (const auto& [name, value] : request) {
+    if (Poco::icompare(name, "X-Forwarded-For") == 0) forwardedFor.push_back(value);
+  }
+  return http::clientAddress(peer, forwardedFor, _context.options.trustedProxies);
 }
 
 void Exchange::sendJson(int status, const Poco::JSON::Object::Ptr& body) {

@@ -42,7 +42,8 @@ class Exchange {
                    const engine::Diagnostics& errors = {}, long retryAfterSeconds = 0);
   void sendBytes(int status, const std::string& contentType, const std::string& bytes);
 
-  std::string clientAddress() const { return request.clientAddress().host().toString(); }
+  // The client's address: the peer's, or the one a trusted proxy forwarded (ClientAddress.h).
+  std::string clientAddress() const;
 
   Poco::Net::HTTPServerRequest& request;
   Poco::Net::HTTPServerResponse& response;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace profkpi::adapters::http {
 
@@ -29,6 +30,9 @@ struct HttpOptions {
   int bodySeconds = 30;
   // Base URL for links in mails and Location headers; empty for relative. Default empty.
   std::string publicUrl;
+  // Reverse proxies (IP addresses) whose X-Forwarded-For names the client, for
+  // the failed-authentication limiter and the audit record. Default none.
+  std::vector<std::string> trustedProxies;
 };
 
 }  // namespace profkpi::adapters::http
