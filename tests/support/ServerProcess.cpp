@@ -21,6 +21,23 @@ int freePort() {
   return socket.address().port();
 }
 
+HttpResult httpRequest(int port, const std::string& method, const std::string& path, const std::string& body,
+                       const std::map<std::string, std::string>& headers) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  session.setTimeout(Poco::Timespan(30, 0));
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [name, value] : headers) request.set(name, value);
+  if (!body.empty() || method == "POST") request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+  session.sendRequest(request) << body;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  HttpResult result;
+  result.status = response.getStatus();
+  for (const auto& [name, value] : response) result.headers[Poco::toLower(name)] = value;
+  Poco::StreamCopier::copyToString(in, result.body);
+  return result;
+}
+
 ServerProcess::ServerProcess(const std::string& extraConfig) : _config(_dir.file("profkpi.properties")), _port(freePort()) {
   writeFile(_config, "store.connection = " + _dir.file("store.db") + "\n" +
                          "http.port = " + std::to_string(_port) + "\n" +
@@ -69,19 +86,7 @@ std::string ServerProcess::addKey(const std::string& organisation, const std::st
 
 HttpResult ServerProcess::request(const std::string& method, const std::string& path, const std::string& body,
                                   const std::map<std::string, std::string>& headers) const {
-  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(_port));
-  session.setTimeout(Poco::Timespan(30, 0));
-  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-  for (const auto& [name, value] : headers) request.set(name, value);
-  if (!body.empty() || method == "POST") request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-  session.sendRequest(request) << body;
-  Poco::Net::HTTPResponse response;
-  std::istream& in = session.receiveResponse(response);
-  HttpResult result;
-  result.status = response.getStatus();
-  for (const auto& [name, value] : response) result.headers[Poco::toLower(name)] = value;
-  Poco::StreamCopier::copyToString(in, result.body);
-  return result;
+  return httpRequest(_port, method, path, body, headers);
 }
 
 HttpResult ServerProcess::post(const std::string& key, const std::string& xml, const std::string& contentType) const {

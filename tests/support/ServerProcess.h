@@ -19,6 +19,11 @@ struct HttpResult {
 // A free TCP port on 127.0.0.1 (bound and released).
 int freePort();
 
+// One HTTP/1.1 request to 127.0.0.1:port (a 30 s timeout); throws Poco::Exception
+// when nothing answers.
+HttpResult httpRequest(int port, const std::string& method, const std::string& path, const std::string& body = {},
+                       const std::map<std::string, std::string>& headers = {});
+
 class ServerProcess {
  public:
   // `extraConfig`: properties lines appended to the generated configuration.
