@@ -29,7 +29,7 @@ done
 step "cpack -G DEB"
 (cd "$build" && cpack -G DEB -B "$work/out") >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log" >&2; die "cpack failed"; }
 debs=("$work"/out/profkpi_*.deb)
-[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || die "expected one profkpi_*.deb in $work/out"
+if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then die "expected one profkpi_*.deb in $work/out"; fi
 deb=${debs[0]}
 echo "$(basename "$deb"): $(stat -c %s "$deb") bytes"
 
@@ -142,11 +142,12 @@ bin="$root/usr/bin/profkpi"
 grep -q '^usage: profkpi COMMAND' "$work/help.txt" || fail "profkpi --help: no usage line"
 "$bin" serve --help | grep -q -- '--config' || fail "profkpi serve --help"
 "$bin" validate "$source"/samples/valid/*.xml >"$work/validate.out" 2>&1 || { cat "$work/validate.out" >&2; fail "validate valid samples"; }
+refusals=("$source"/samples/refused/*.xml)
 set +e
-"$bin" validate "$source/samples/refused/$(ls "$source/samples/refused" | grep '\.xml$' | head -1)" >/dev/null 2>&1
+"$bin" validate "${refusals[0]}" >/dev/null 2>&1
 refused=$?
 set -e
-[ "$refused" -eq 1 ] || fail "validate of a refused sample exited $refused, not 1"
+[ "$refused" -eq 1 ] || fail "validate of ${refusals[0]} exited $refused, not 1"
 # The installed configuration with its state folder inside the temporary root,
 # and the registry and catalogue read from /usr/share/profkpi instead of the embedded copies.
 config="$work/installed.properties"
@@ -182,8 +183,9 @@ grep -qx "store.connection = $prefix/var/lib/profkpi/profkpi.db" "$prefix/etc/pr
 grep -qx "ExecStart=$prefix/bin/profkpi serve --config $prefix/etc/profkpi/profkpi.properties" \
   "$prefix/lib/systemd/system/profkpi.service" || fail "cmake --install: unit does not name $prefix"
 DESTDIR="$work/destdir" cmake --install "$build" --prefix /usr >"$work/destdir.log" 2>&1 || { cat "$work/destdir.log" >&2; die "DESTDIR install"; }
-[ -f "$work/destdir/etc/profkpi/profkpi.properties" ] && [ -x "$work/destdir/usr/bin/profkpi" ] ||
+if [ ! -f "$work/destdir/etc/profkpi/profkpi.properties" ] || [ ! -x "$work/destdir/usr/bin/profkpi" ]; then
   fail "DESTDIR install with prefix /usr: not /etc/profkpi and /usr/bin"
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "package_tests: $failures failure(s)" >&2
