@@ -58,6 +58,7 @@ class CsvReader {
   int get();
   int peek();
   void endLine(int c);
+  void appendRun(std::string& field, char stop);
 
   std::ifstream _in;
   CsvDialect _dialect;

@@ -2,6 +2,27 @@
 
 namespace profkpi::adapters::convert {
 
+namespace {
+
+// YYYY-MM-DD (years 1..9999, as CellValues gives). engine::formatDate goes
+// through an ostream and cost a tenth of the whole conversion.
+std::string isoDate(engine::Date day) {
+  date::year_month_day ymd{day};
+  int year = static_cast<int>(ymd.year());
+  unsigned month = static_cast<unsigned>(ymd.month());
+  unsigned dayOfMonth = static_cast<unsigned>(ymd.day());
+  char text[11] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
+                   static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                   '-',
+                   static_cast<char>('0' + month / 10),       static_cast<char>('0' + month % 10),
+                   '-',
+                   static_cast<char>('0' + dayOfMonth / 10),  static_cast<char>('0' + dayOfMonth % 10),
+                   '\0'};
+  return text;
+}
+
+}  // namespace
+
 std::string escapeXml(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size());
@@ -63,8 +84,8 @@ void writeMember(std::ostream& out, const MemberRow& m) {
     return;
   }
   out << ">\n";
-  if (m.assessment) out << "        <Assessment date=\"" << engine::formatDate(*m.assessment) << "\"/>\n";
-  if (m.pdp) out << "        <Pdp agreed=\"" << engine::formatDate(*m.pdp) << "\"/>\n";
+  if (m.assessment) out << "        <Assessment date=\"" << isoDate(*m.assessment) << "\"/>\n";
+  if (m.pdp) out << "        <Pdp agreed=\"" << isoDate(*m.pdp) << "\"/>\n";
   for (const RecognitionRecord& r : m.recognitions) {
     out << "        <Recognition body=\"" << escapeXml(r.body, true) << "\" kind=\"" << r.kind << "\"";
     if (!r.grade.empty()) out << " grade=\"" << escapeXml(r.grade, true) << "\"";

@@ -99,6 +99,11 @@ BOOST_AUTO_TEST_CASE(rowsBecomeMembersAndDistinctRolesBecomeRoles) {
   BOOST_TEST(m.staffWithPdp == 1);
   BOOST_TEST(m.staffRecognised == 2);
   BOOST_TEST(m.cpdDays.toString() == "3.5");
+  std::ifstream in(out());
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  BOOST_TEST(xml.find("<Member id=\"E1\" roleId=\"DEV\" fte=\"1\">\n        <Assessment date=\"2025-03-12\"/>\n"
+                      "        <Pdp agreed=\"2025-04-01\"/>\n") != std::string::npos);
+  BOOST_TEST(xml.find("<Role id=\"SD\" mapped=\"false\">Analyst, Desk</Role>") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(badCellsAreNamedByLineColumnAndValue) {
