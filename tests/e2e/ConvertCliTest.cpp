@@ -159,6 +159,9 @@ BOOST_AUTO_TEST_CASE(usageMappingAndHeaderMistakesExitTwo) {
   BOOST_TEST(runProfkpi({"convert", "--mapping", mapping, "--out", out, "--period", "2025-26"}).exitCode == 2);
   BOOST_TEST(convert(dir.file("absent.csv")).exitCode == 2);
   BOOST_TEST(convert(good, {"--max-errors", "lots"}).exitCode == 2);
+  ProcessResult nowhere = convertTo(dir.file("no-such-folder/out.xml"), good);
+  BOOST_TEST(nowhere.exitCode == 2);
+  BOOST_TEST(nowhere.err.find("cannot create a file beside") != std::string::npos, nowhere.err);
 
   write(mapping, MINIMAL_MAPPING + "member.fte.fromat = percent\n");
   ProcessResult typo = convert(good);
