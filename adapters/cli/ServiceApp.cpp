@@ -1,5 +1,6 @@
 #include "adapters/cli/ServiceApp.h"
 
+#include "adapters/cli/ConvertCommand.h"
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/DemoDataCommand.h"
 #include "adapters/cli/IngestCommand.h"
@@ -34,6 +35,7 @@ ServiceApp::ServiceApp() {
   _commands.push_back(std::make_unique<SectorReportCommand>());
   _commands.push_back(std::make_unique<NightlyCommand>());
   _commands.push_back(std::make_unique<ServeCommand>());
+  _commands.push_back(std::make_unique<ConvertCommand>());
   _commands.push_back(std::make_unique<KeysCommand>());
   _commands.push_back(std::make_unique<DemoDataCommand>());
   setUnixOptions(true);
