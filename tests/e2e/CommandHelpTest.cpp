@@ -143,7 +143,8 @@ BOOST_AUTO_TEST_CASE(manPageDescribesEveryCommand) {
     BOOST_TEST(page.find("\n.SS " + name + "\n") != std::string::npos, name << " has a section");
   }
   for (const char* section : {"NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "FILES", "SEE ALSO"}) {
-    std::string heading = std::string(section).find(' ') == std::string::npos ? section : '"' + std::string(section) + '"';
+    std::string heading = std::string(section);
+    if (heading.find(' ') != std::string::npos) heading = '"' + heading + '"';
     BOOST_TEST(page.find("\n.SH " + heading + "\n") != std::string::npos, section);
   }
 }

@@ -46,7 +46,8 @@ std::string redoclyConfigPath() { return std::string(PROFKPI_SOURCE_DIR) + "/too
 ProcessResult runRedocly(const std::vector<std::string>& args) {
   std::vector<std::string> argv{std::string(PROFKPI_OPENAPI_TOOLS) + "/node_modules/.bin/redocly"};
   argv.insert(argv.end(), args.begin(), args.end());
-  return runProcess(argv, {{"REDOCLY_TELEMETRY", "off"}, {"REDOCLY_SUPPRESS_UPDATE_NOTICE", "true"}, {"NO_COLOR", "1"}});
+  return runProcess(argv,
+                    {{"REDOCLY_TELEMETRY", "off"}, {"REDOCLY_SUPPRESS_UPDATE_NOTICE", "true"}, {"NO_COLOR", "1"}});
 }
 
 Object::Ptr description() {
@@ -135,7 +136,9 @@ std::vector<std::string> schemaViolations(const Object::Ptr& schema, const Poco:
     bool ok = false;
     if (isArray(type)) {
       Array::Ptr types = type.extract<Array::Ptr>();
-      for (std::size_t i = 0; i < types->size(); ++i) ok = ok || hasType(value, types->getElement<std::string>(static_cast<unsigned>(i)));
+      for (std::size_t i = 0; i < types->size(); ++i) {
+        ok = ok || hasType(value, types->getElement<std::string>(static_cast<unsigned>(i)));
+      }
     } else {
       ok = hasType(value, type.toString());
     }
@@ -150,7 +153,9 @@ std::vector<std::string> schemaViolations(const Object::Ptr& schema, const Poco:
   if (schema->has("enum")) {
     Array::Ptr values = schema->getArray("enum");
     bool listed = false;
-    for (std::size_t i = 0; i < values->size(); ++i) listed = listed || shown(values->get(static_cast<unsigned>(i))) == shown(value);
+    for (std::size_t i = 0; i < values->size(); ++i) {
+      listed = listed || shown(values->get(static_cast<unsigned>(i))) == shown(value);
+    }
     if (!listed) fail(shown(value) + " is not one of the enumerated values");
   }
   if (schema->has("pattern") && value.isString() &&
@@ -158,8 +163,9 @@ std::vector<std::string> schemaViolations(const Object::Ptr& schema, const Poco:
     fail("\"" + value.toString() + "\" does not match " + schema->getValue<std::string>("pattern"));
   }
   if (value.isNumeric() && !value.isBoolean()) {
-    if (schema->has("minimum") && value.convert<double>() < schema->getValue<double>("minimum")) fail("below the minimum");
-    if (schema->has("maximum") && value.convert<double>() > schema->getValue<double>("maximum")) fail("above the maximum");
+    double number = value.convert<double>();
+    if (schema->has("minimum") && number < schema->getValue<double>("minimum")) fail("below the minimum");
+    if (schema->has("maximum") && number > schema->getValue<double>("maximum")) fail("above the maximum");
   }
   if (isObject(value)) {
     Object::Ptr object = value.extract<Object::Ptr>();

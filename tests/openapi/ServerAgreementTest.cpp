@@ -203,7 +203,8 @@ BOOST_AUTO_TEST_CASE(repeatedFailuresAreAnsweredAsDocumented) {
   ServerProcess server("auth.maxFailures = 2\n");
   for (const Operation& op : operations()) {
     if (!op.secured) continue;
-    std::map<std::string, std::string> headers{{"Authorization", "Bearer pk_000000000000_00000000000000000000000000000000"}};
+    std::map<std::string, std::string> headers{
+        {"Authorization", "Bearer pk_000000000000_00000000000000000000000000000000"}};
     if (op.method == "POST") headers["Content-Type"] = "application/xml";
     HttpResult answer;
     for (int i = 0; i < 3; ++i) answer = server.request(op.method, examplePath(op), {}, headers);
