@@ -12,7 +12,8 @@ std::string KeysCommand::description() const {
   return "Manages API keys. 'add' creates a key for an organisation with a role (submitter: may post for its "
          "organisation; reader: may read its organisation's results and reports; admin: everything) and prints "
          "it once: only its hash is kept. 'list' shows every key's id, organisation, role and state. "
-         "'revoke ID' stops a key working at once.";
+         "'revoke ID' stops a key working at once. Exit status: 0 done, 1 the organisation is not in the "
+         "registry or there is no such active key, 2 usage, configuration or store error.";
 }
 
 void KeysCommand::defineOptions(Poco::Util::OptionSet& options) {

@@ -38,9 +38,11 @@ auth::FailureLimits failureLimits(const Poco::Util::AbstractConfiguration& confi
 }  // namespace
 
 std::string ServeCommand::description() const {
-  return "Runs the HTTP service (INTERFACE.md), the inbox watcher and the nightly schedule until SIGTERM or SIGINT, "
-         "then stops accepting, finishes the requests in flight and exits 0. Settings: http.*, inbox.*, store.*, "
-         "nightly.*, smtp.*.";
+  return "Runs the HTTP service, the inbox watcher and the nightly schedule until SIGTERM or SIGINT, then stops "
+         "accepting, finishes the requests in flight and exits 0. The HTTP API is that of INTERFACE.md, described "
+         "in OpenAPI 3.1 by docs/openapi.yaml. Settings: http.*, inbox.*, store.*, nightly.*, smtp.*. --daemon, "
+         "--pidfile and --umask run it as a Unix daemon. Exit status: 0 after a clean shutdown, 2 usage, "
+         "configuration or store error.";
 }
 
 int ServeCommand::run(const std::vector<std::string>& args, Services& services) {

@@ -1,6 +1,7 @@
 #include "adapters/cli/ServiceApp.h"
 
 #include "adapters/cli/ConvertCommand.h"
+#include "adapters/cli/CommandHelp.h"
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/DemoDataCommand.h"
 #include "adapters/cli/IngestCommand.h"
@@ -14,7 +15,6 @@
 #include "engine/xml/DocumentTree.h"
 
 #include <Poco/Exception.h>
-#include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/LoggingConfigurator.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
@@ -138,24 +138,8 @@ int ServiceApp::main(const std::vector<std::string>& args) {
   return _status;
 }
 
-void ServiceApp::printOverview(std::ostream& out) const {
-  out << "usage: profkpi COMMAND [OPTIONS] [ARGUMENTS]\n\n"
-         "Validates, stores and reports on IT-profession KPI submissions.\n\n"
-         "Commands:\n";
-  for (const auto& command : _commands) {
-    out << "  " << command->name() << " " << command->arguments() << "\n";
-  }
-  out << "\nEvery command takes --config FILE and --help. 'profkpi COMMAND --help' describes one.\n";
-}
+void ServiceApp::printOverview(std::ostream& out) const { cli::printOverview(out, _commands); }
 
-void ServiceApp::printCommandHelp(std::ostream& out) const {
-  Poco::Util::HelpFormatter help(options());
-  help.setUnixStyle(true);
-  help.setCommand("profkpi " + _command->name());
-  help.setUsage("[OPTIONS] " + _command->arguments());
-  help.setHeader(_command->description());
-  help.setFooter("Exit status: 0 success, 1 input refused or job failed, 2 usage, configuration or I/O error.");
-  help.format(out);
-}
+void ServiceApp::printCommandHelp(std::ostream& out) const { cli::printCommandHelp(out, *_command, options()); }
 
 }  // namespace profkpi::adapters::cli

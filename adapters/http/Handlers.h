@@ -19,7 +19,7 @@ class SubmitHandler final : public ApiHandler {
 class ReceiptHandler final : public ApiHandler {
  public:
   ReceiptHandler(HttpContext& context, std::string submissionId)
-      : ApiHandler(context, "GET /api/v1/submissions/{id}"), _submissionId(std::move(submissionId)) {}
+      : ApiHandler(context, "GET /api/v1/submissions/{submissionId}"), _submissionId(std::move(submissionId)) {}
 
  protected:
   void serve(Exchange& exchange) override;

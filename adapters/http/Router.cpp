@@ -1,72 +1,110 @@
 #include "adapters/http/Router.h"
 
-#include "adapters/http/Handlers.h"
-
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
-#include <vector>
+#include "adapters/http/Handlers.h"
 
 namespace profkpi::adapters::http {
 
 namespace {
 
-std::vector<std::string> segmentsOf(const Poco::Net::HTTPServerRequest& request) {
-  std::vector<std::string> segments;
+using Segments = std::vector<std::string>;
+using Request = Poco::Net::HTTPServerRequest;
+using MakeHandler = Poco::Net::HTTPRequestHandler* (*)(HttpContext&, const Request&, const Segments&);
+
+Segments segmentsOf(const std::string& path) {
+  Segments segments;
   try {
-    Poco::URI(request.getURI()).getPathSegments(segments);
+    Poco::URI(path).getPathSegments(segments);
   } catch (const Poco::Exception&) {
-    segments.clear();
-    segments.push_back("\x01");  // unparseable: matches no route
+    segments.assign(1, "\x01");  // unparseable: matches no route
   }
   return segments;
 }
 
-bool is(const std::vector<std::string>& s, std::initializer_list<const char*> pattern) {
-  if (s.size() != pattern.size()) return false;
-  std::size_t i = 0;
-  for (const char* part : pattern) {
-    if (part[0] != '{' && s[i] != part) return false;
-    ++i;
+Poco::Net::HTTPRequestHandler* submit(HttpContext& context, const Request& request, const Segments&) {
+  if (request.hasContentLength() && request.getContentLength64() > context.options.maxBodyBytes) {
+    // A status other than 200 here stops Poco from sending 100 Continue.
+    request.response().setStatus(Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
+    return new RefusalHandler(context, "POST /api/v1/submissions", 413, "Payload too large",
+                              "the body may be at most " + std::to_string(context.options.maxBodyBytes) + " bytes");
+  }
+  return new SubmitHandler(context);
+}
+
+struct Entry {
+  Entry(const char* method, const char* path, MakeHandler make)
+      : method(method), path(path), make(make), pattern(segmentsOf(path)) {}
+  const char* method;
+  const char* path;
+  MakeHandler make;
+  Segments pattern;  // the path's segments
+};
+
+// The one route table: the router matches it in order and routes() lists it.
+// Path parameters reach the handlers by position in the request's segments.
+const std::vector<Entry>& table() {
+  static const std::vector<Entry> entries{
+      {"GET", "/healthz",
+       [](HttpContext& c, const Request&, const Segments&) -> Poco::Net::HTTPRequestHandler* {
+         return new HealthHandler(c);
+       }},
+      {"GET", "/metrics",
+       [](HttpContext& c, const Request&, const Segments&) -> Poco::Net::HTTPRequestHandler* {
+         return new MetricsHandler(c);
+       }},
+      {"POST", "/api/v1/submissions", submit},
+      {"GET", "/api/v1/submissions/{submissionId}",
+       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
+         return new ReceiptHandler(c, s[3]);
+       }},
+      {"GET", "/api/v1/organisations/{code}/periods/{period}/kpis",
+       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
+         return new KpisHandler(c, s[3], s[5]);
+       }},
+      {"GET", "/api/v1/organisations/{code}/periods/{period}/report.pdf",
+       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
+         return new BoardReportHandler(c, s[3], s[5]);
+       }},
+      {"GET", "/api/v1/periods/{period}/sector-report.pdf",
+       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
+         return new SectorReportHandler(c, s[3]);
+       }},
+  };
+  return entries;
+}
+
+bool matches(const Segments& pattern, const Segments& segments) {
+  if (pattern.size() != segments.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i].front() != '{' && pattern[i] != segments[i]) return false;
   }
   return true;
 }
 
 }  // namespace
 
-Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
-  const std::string& method = request.getMethod();
-  std::vector<std::string> s = segmentsOf(request);
-  auto wrongMethod = [&](const std::string& route, const char* allow) {
-    return new RefusalHandler(_context, route, 405, "Method not allowed", method + " is not allowed here", allow);
-  };
+std::vector<Route> Router::routes() {
+  std::vector<Route> list;
+  for (const Entry& entry : table()) list.push_back({entry.method, entry.path});
+  return list;
+}
 
-  if (is(s, {"healthz"})) return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new HealthHandler(_context)) : wrongMethod("/healthz", "GET");
-  if (is(s, {"metrics"})) return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new MetricsHandler(_context)) : wrongMethod("/metrics", "GET");
-  if (is(s, {"api", "v1", "submissions"})) {
-    if (method != "POST") return wrongMethod("/api/v1/submissions", "POST");
-    if (request.hasContentLength() && request.getContentLength64() > _context.options.maxBodyBytes) {
-      // A status other than 200 here stops Poco from sending 100 Continue.
-      request.response().setStatus(Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
-      return new RefusalHandler(_context, "POST /api/v1/submissions", 413, "Payload too large",
-                                "the body may be at most " + std::to_string(_context.options.maxBodyBytes) + " bytes");
-    }
-    return new SubmitHandler(_context);
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Request& request) {
+  const std::string& method = request.getMethod();
+  Segments segments = segmentsOf(request.getURI());
+  std::vector<std::string> allowed;
+  std::string path;
+  for (const Entry& entry : table()) {
+    if (!matches(entry.pattern, segments)) continue;
+    if (method == entry.method) return entry.make(_context, request, segments);
+    allowed.push_back(entry.method);
+    path = entry.path;
   }
-  if (is(s, {"api", "v1", "submissions", "{id}"})) {
-    return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new ReceiptHandler(_context, s[3]))
-                           : wrongMethod("/api/v1/submissions/{id}", "GET");
-  }
-  if (is(s, {"api", "v1", "organisations", "{code}", "periods", "{period}", "kpis"})) {
-    return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new KpisHandler(_context, s[3], s[5]))
-                           : wrongMethod("/api/v1/organisations/{code}/periods/{period}/kpis", "GET");
-  }
-  if (is(s, {"api", "v1", "organisations", "{code}", "periods", "{period}", "report.pdf"})) {
-    return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new BoardReportHandler(_context, s[3], s[5]))
-                           : wrongMethod("/api/v1/organisations/{code}/periods/{period}/report.pdf", "GET");
-  }
-  if (is(s, {"api", "v1", "periods", "{period}", "sector-report.pdf"})) {
-    return method == "GET" ? static_cast<Poco::Net::HTTPRequestHandler*>(new SectorReportHandler(_context, s[3]))
-                           : wrongMethod("/api/v1/periods/{period}/sector-report.pdf", "GET");
+  if (!allowed.empty()) {
+    return new RefusalHandler(_context, path, 405, "Method not allowed", method + " is not allowed here",
+                              Poco::cat(std::string(", "), allowed.begin(), allowed.end()));
   }
   return new RefusalHandler(_context, "unknown", 404, "Not found", "no such resource: " + request.getURI());
 }
