@@ -21,7 +21,8 @@ int freePort() {
   return socket.address().port();
 }
 
-ServerProcess::ServerProcess(const std::string& extraConfig) : _config(_dir.file("profkpi.properties")), _port(freePort()) {
+ServerProcess::ServerProcess(const std::string& extraConfig, std::map<std::string, std::string> env)
+    : _config(_dir.file("profkpi.properties")), _env(std::move(env)), _port(freePort()) {
   writeFile(_config, "store.connection = " + _dir.file("store.db") + "\n" +
                          "http.port = " + std::to_string(_port) + "\n" +
                          "inbox.dir = " + _dir.file("inbox") + "\n" +
@@ -36,7 +37,7 @@ ServerProcess::~ServerProcess() {
 }
 
 void ServerProcess::start() {
-  _pid = spawnProcess({profkpiBinary(), "serve", "--config", _config}, _dir.file("serve.out"), logPath());
+  _pid = spawnProcess({profkpiBinary(), "serve", "--config", _config}, _dir.file("serve.out"), logPath(), _env);
   for (int i = 0; i < 200; ++i) {
     try {
       if (request("GET", "/healthz").status == 200) return;
@@ -49,7 +50,13 @@ void ServerProcess::start() {
 }
 
 int ServerProcess::stop() {
-  ::kill(_pid, SIGTERM);
+  terminate();
+  return waitForExit();
+}
+
+void ServerProcess::terminate() { ::kill(_pid, SIGTERM); }
+
+int ServerProcess::waitForExit() {
   int status = waitProcess(_pid);
   _pid = -1;
   return status;
