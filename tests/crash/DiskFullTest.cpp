@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(fullInboxFolderLeavesTheFileToTryAgainAndNoTemporaryFile) {
   BOOST_TEST(unexpectedFiles(server.inboxDir(), stray).empty());
 
   freeDisk();
-  for (int i = 0; i < 100 && std::filesystem::exists(name); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (int i = 0; i < 600 && std::filesystem::exists(name); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   BOOST_TEST(!std::filesystem::exists(name));
   BOOST_TEST(std::filesystem::exists(server.inboxDir() + "/accepted/full.xml"));
   BOOST_TEST(readFile(server.inboxDir() + "/accepted/full.xml.receipt.json").find(documentId(300)) != std::string::npos);

@@ -38,7 +38,7 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::start() {
   _pid = spawnProcess({profkpiBinary(), "serve", "--config", _config}, _dir.file("serve.out"), logPath(), _env);
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 600; ++i) {  // 30 s: a loaded machine starts it slowly
     try {
       if (request("GET", "/healthz").status == 200) return;
     } catch (const Poco::Exception&) {
