@@ -40,12 +40,17 @@ std::vector<std::vector<std::string>> StoreInspection::rows(const std::string& s
   return result;
 }
 
+bool StoreInspection::migrated() const {
+  return !rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submission_bodies'").empty();
+}
+
 std::vector<std::string> StoreInspection::problems() const {
   std::vector<std::string> problems;
   auto integrity = rows("PRAGMA integrity_check");
   if (integrity.size() != 1 || integrity[0][0] != "ok") {
     for (const auto& row : integrity) problems.push_back("integrity_check: " + row[0]);
   }
+  if (!migrated()) return problems;
   for (const auto& row : rows("PRAGMA foreign_key_check")) {
     problems.push_back("foreign_key_check: row " + row[1] + " of " + row[0] + " refers to a missing " + row[2]);
   }
@@ -76,6 +81,7 @@ std::vector<std::string> StoreInspection::problems() const {
 }
 
 std::optional<std::string> StoreInspection::body(const std::string& submissionId) const {
+  if (!migrated()) return std::nullopt;
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(_db, "SELECT body FROM submission_bodies WHERE submission_id = ?", -1, &statement, nullptr);
   sqlite3_bind_text(statement, 1, submissionId.data(), static_cast<int>(submissionId.size()), SQLITE_TRANSIENT);
@@ -92,6 +98,7 @@ std::optional<std::string> StoreInspection::body(const std::string& submissionId
 
 std::vector<std::string> StoreInspection::submissionIds() const {
   std::vector<std::string> ids;
+  if (!migrated()) return ids;
   for (const auto& row : rows("SELECT submission_id FROM submissions ORDER BY seq")) ids.push_back(row[0]);
   return ids;
 }

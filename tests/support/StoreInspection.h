@@ -32,6 +32,8 @@ class StoreInspection {
   std::optional<std::string> body(const std::string& submissionId) const;
   // Every SubmissionId stored.
   std::vector<std::string> submissionIds() const;
+  // Whether the store's tables exist (a writer killed at once may not have made them).
+  bool migrated() const;
 
  private:
   std::vector<std::vector<std::string>> rows(const std::string& sql) const;

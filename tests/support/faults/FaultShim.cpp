@@ -49,7 +49,10 @@ bool resolve(const char* path, char* resolved) {
   const char* name = slash != nullptr ? slash + 1 : path;
   if (slash != nullptr) *slash = 0;
   char real[PATH_MAX];
-  if (realpath(slash == nullptr ? "." : (folder[0] == 0 ? "/" : folder), real) == nullptr) return false;
+  if (realpath(slash == nullptr ? "." : (folder[0] == 0 ? "/" : folder), real) == nullptr) {
+    if (slash == nullptr) return false;
+    snprintf(real, sizeof real, "%s", folder);  // not there yet: as given
+  }
   return snprintf(resolved, PATH_MAX, "%s/%s", strcmp(real, "/") == 0 ? "" : real, name) < PATH_MAX;
 }
 
