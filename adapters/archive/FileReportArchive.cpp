@@ -8,10 +8,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace profkpi::adapters::archive {
 
@@ -82,6 +84,21 @@ void replaceAtomically(const std::string& folder, const std::string& path, std::
   syncFolder(folder);
 }
 
+// A temporary file of replaceAtomically that a killed process never renamed:
+// nothing refers to it, and one run writes a period at a time.
+void removeUnfinished(const std::string& folder) {
+  DIR* entries = opendir(folder.c_str());
+  if (entries == nullptr) return;
+  std::vector<std::string> stale;
+  while (const dirent* entry = readdir(entries)) {
+    std::string name = entry->d_name;
+    std::size_t at = name.rfind(".tmp-");
+    if (at != std::string::npos && at + 11 == name.size()) stale.push_back(folder + "/" + name);
+  }
+  closedir(entries);
+  for (const std::string& path : stale) unlink(path.c_str());
+}
+
 std::optional<std::string> readIfPresent(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY);
   if (fd < 0) {
@@ -136,6 +153,7 @@ std::string FileReportArchive::store(const std::string& period, const std::strin
   if (name == MANIFEST_NAME) throw ArchiveError("report archive: a document may not be called " + name);
   std::string folder = _root + "/" + period;
   makeFolders(folder);
+  removeUnfinished(folder);
   std::string sha = sha256Hex(bytes);
   // The document first, then the manifest: a crash between the two leaves a
   // document the manifest does not vouch for, which load() treats as absent.

@@ -18,10 +18,10 @@ HttpService::HttpService(HttpContext& context)
   params->setMaxKeepAliveRequests(context.options.keepAliveRequests);
   params->setKeepAliveTimeout(Poco::Timespan(context.options.keepAliveSeconds, 0));
   params->setServerName("profkpi");
-  Poco::Net::ServerSocket socket;
-  socket.bind(Poco::Net::SocketAddress(context.options.host, static_cast<Poco::UInt16>(context.options.port)), true);
-  socket.listen(context.options.queue);
-  _server = std::make_unique<Poco::Net::HTTPServer>(new Router(context), _pool, socket, params);
+  _socket.bind(Poco::Net::SocketAddress(context.options.host, static_cast<Poco::UInt16>(context.options.port)), true);
+  _socket.listen(context.options.queue);
+  _port = _socket.address().port();
+  _server = std::make_unique<Poco::Net::HTTPServer>(new Router(context), _pool, _socket, params);
 }
 
 HttpService::~HttpService() { stop(); }
@@ -34,10 +34,15 @@ void HttpService::start() {
 void HttpService::stop() {
   if (!_running) return;
   _running = false;
-  _server->stopAll(false);  // stop accepting; idle keep-alive connections close
-  _pool.joinAll();          // requests in flight finish
+  _server->stop();  // no more accept()
+  // Closing the listening socket refuses new clients at once: left open, the
+  // kernel would queue their connections until exit and then reset them, after
+  // they had sent their bodies, leaving them unsure whether anything was stored.
+  _socket.close();
+  _server->stopAll(false);  // idle keep-alive connections close; requests in flight finish
+  _pool.joinAll();
 }
 
-int HttpService::port() const { return _server->port(); }
+int HttpService::port() const { return _port; }
 
 }  // namespace profkpi::adapters::http

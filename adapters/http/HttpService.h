@@ -1,12 +1,13 @@
 // The HTTP service: Poco's HTTPServer with its own bounded thread pool and queue,
-// per-read timeouts and bounded keep-alive. stop() stops accepting, lets requests
-// in flight finish, and returns when they have.
+// per-read timeouts and bounded keep-alive. stop() stops accepting (new clients
+// are refused), lets requests in flight finish, and returns when they have.
 #ifndef PROFKPI_ADAPTERS_HTTP_HTTPSERVICE_H
 #define PROFKPI_ADAPTERS_HTTP_HTTPSERVICE_H
 
 #include "adapters/http/HttpContext.h"
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
 #include <memory>
@@ -28,6 +29,8 @@ class HttpService {
  private:
   HttpContext& _context;
   Poco::ThreadPool _pool;
+  Poco::Net::ServerSocket _socket;  // shared with _server, closed by stop()
+  int _port = 0;
   std::unique_ptr<Poco::Net::HTTPServer> _server;
   bool _running = false;
 };

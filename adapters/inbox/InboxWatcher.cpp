@@ -59,12 +59,27 @@ void moveInto(const std::string& path, const std::string& target) {
   }
 }
 
+// A receipt or error list still named *.tmp was being written when the process
+// died: its file is still in the inbox and gets a new one when taken again.
+void removeUnfinishedVerdicts(const std::string& folder) {
+  std::vector<std::string> names;
+  Poco::File(folder).list(names);
+  for (const std::string& name : names) {
+    if (!endsWith(name, ".tmp")) continue;
+    Poco::Logger::get("inbox").warning("removing %s/%s, left unfinished by an earlier stop", folder, name);
+    ::unlink((folder + "/" + name).c_str());
+  }
+}
+
 }  // namespace
 
 InboxWatcher::InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds,
                            std::function<void(const std::string&)> onFile)
     : _folder(std::move(folder)), _gateway(gateway), _pollMilliseconds(pollMilliseconds), _onFile(std::move(onFile)) {
-  for (const char* sub : {ACCEPTED, REFUSED}) Poco::File(_folder + "/" + sub).createDirectories();
+  for (const char* sub : {ACCEPTED, REFUSED}) {
+    Poco::File(_folder + "/" + sub).createDirectories();
+    removeUnfinishedVerdicts(_folder + "/" + sub);
+  }
 }
 
 InboxWatcher::~InboxWatcher() { stop(); }

@@ -162,7 +162,12 @@ class SqlStore::Pool final : public Poco::Data::SessionPool {
 
  protected:
   void customizeSession(Session& session) override {
-    if (_dialect != SqlDialect::SQLite) return;
+    if (_dialect == SqlDialect::PostgreSQL) {
+      // Without it a statement waits for a table or advisory lock for ever (a
+      // LOCK TABLE, a long migration elsewhere): the request would never be answered.
+      session << "SET lock_timeout = " + std::to_string(_options.busyTimeoutSeconds * 1000), now;
+      return;
+    }
     std::string pragmas = "PRAGMA busy_timeout = " + std::to_string(_options.busyTimeoutSeconds * 1000) +
                           "; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
     sqliteExec(session, pragmas.c_str());
@@ -243,9 +248,12 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
 
 // Group commit for SQLite, where every commit is an fsync and writers queue for
 // one lock: concurrent callers are gathered into one transaction. The first to
-// arrive leads: it writes the whole queue, each submission in a savepoint of its
-// own, commits once, and wakes the others; whoever arrives meanwhile waits for
-// the next batch. Every caller returns only after its batch has committed.
+// arrive leads: it waits for the write lock, then takes everyone queued by then,
+// writes each submission in a savepoint of its own, commits once, and wakes the
+// others; whoever arrives meanwhile waits for the next batch. Every caller
+// returns only after its batch has committed, or failed: taking the queue only
+// once the lock is held means nobody waits for the lock twice, so a held lock
+// answers every caller within one busy timeout.
 engine::Store::AcceptResult SqlStore::acceptGrouped(const SubmissionRecord& record, std::string_view originalBytes,
                                                     const engine::AuditEntry& audit) {
   PendingAccept mine{&record, originalBytes, &audit, std::nullopt, {}, false};
@@ -257,10 +265,8 @@ engine::Store::AcceptResult SqlStore::acceptGrouped(const SubmissionRecord& reco
       continue;
     }
     _commitLeader = true;
-    std::vector<PendingAccept*> batch;
-    batch.swap(_commitQueue);
     lock.unlock();
-    writeBatch(batch);
+    std::vector<PendingAccept*> batch = writeBatch();
     lock.lock();
     _commitLeader = false;
     for (PendingAccept* p : batch) p->done = true;
@@ -270,10 +276,18 @@ engine::Store::AcceptResult SqlStore::acceptGrouped(const SubmissionRecord& reco
   return *mine.result;
 }
 
-void SqlStore::writeBatch(const std::vector<PendingAccept*>& batch) {
+std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
+  std::vector<PendingAccept*> batch;
+  bool taken = false;
+  auto takeQueue = [&] {
+    std::lock_guard<std::mutex> guard(_commitMutex);
+    batch.swap(_commitQueue);
+    taken = true;
+  };
   try {
     Session s = session();
-    Transaction tx(s, _dialect);
+    Transaction tx(s, _dialect);  // waits up to the busy timeout for the write lock
+    takeQueue();
     for (PendingAccept* p : batch) {
       sqliteExec(s, "SAVEPOINT one_submission");
       try {
@@ -288,6 +302,7 @@ void SqlStore::writeBatch(const std::vector<PendingAccept*>& batch) {
     tx.commit();
   } catch (const std::exception& e) {
     // Nothing of the batch is committed: every caller hears so.
+    if (!taken) takeQueue();
     std::string message = std::string("store: accept: ") + (dynamic_cast<const Poco::Exception*>(&e)
                                                                 ? dynamic_cast<const Poco::Exception&>(e).displayText()
                                                                 : e.what());
@@ -296,6 +311,7 @@ void SqlStore::writeBatch(const std::vector<PendingAccept*>& batch) {
       p->error = message;
     }
   }
+  return batch;
 }
 
 engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionRecord& record,

@@ -24,7 +24,8 @@ namespace profkpi::adapters::store {
 
 // Every field: its meaning and default.
 struct SqlStoreOptions {
-  // How long a writer waits for a lock before giving up, in seconds. Default 10.
+  // How long a statement waits for a lock before giving up, in seconds (SQLite's
+  // busy timeout, PostgreSQL's lock_timeout); the caller then hears StoreError. Default 10.
   int busyTimeoutSeconds = 10;
   // Most sessions held open at once. Default 32.
   int maxSessions = 32;
@@ -84,7 +85,9 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   };
   AcceptResult acceptGrouped(const engine::SubmissionRecord& record, std::string_view originalBytes,
                              const engine::AuditEntry& audit);
-  void writeBatch(const std::vector<PendingAccept*>& batch);
+  // Leads one group commit: takes the queue once the write lock is held, writes
+  // and commits it; returns the batch, each with its result or error.
+  std::vector<PendingAccept*> writeBatch();
   // Checks, numbers and writes one submission inside the caller's transaction.
   AcceptResult acceptWithin(Poco::Data::Session& s, const engine::SubmissionRecord& record,
                             std::string_view originalBytes, const engine::AuditEntry& audit);

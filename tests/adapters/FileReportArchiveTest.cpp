@@ -64,6 +64,18 @@ BOOST_AUTO_TEST_CASE(noTemporaryFilesAreLeftBehind) {
   BOOST_TEST(names == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(temporaryFilesAKilledRunLeftAreRemovedByTheNextStore) {
+  archive.store("2025-26-Q1", "E06000001.pdf", "first");
+  writeFile(root + "/2025-26-Q1/E06000002.pdf.tmp-a1B2c3", "half a rep");  // killed before its rename
+  writeFile(root + "/2025-26-Q1/notes.tmp-kept.txt", "not ours");
+  archive.store("2025-26-Q1", "E06000001.pdf", "second");
+  std::vector<std::string> names;
+  Poco::File(root + "/2025-26-Q1").list(names);
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> expected{"E06000001.pdf", "SHA256SUMS", "notes.tmp-kept.txt"};
+  BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(loadReturnsOnlyWhatTheManifestVouchesFor) {
   archive.store("2025-26-Q2", "E06000001.pdf", "report");
   BOOST_TEST(*archive.load("2025-26-Q2", "E06000001.pdf") == "report");

@@ -3,6 +3,7 @@
 #include "adapters/store/SqlStore.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
+#include "tests/support/StoreInspection.h"
 
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <map>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -41,6 +43,13 @@ std::vector<std::string> lines(const std::string& text) {
   return result;
 }
 
+// The SubmissionId of the i-th document of writeDocuments.
+std::string documentId(int i) {
+  char id[40];
+  std::snprintf(id, sizeof id, "%08x-0000-4000-8000-%012x", 0xc0ffee00u + i, i);
+  return id;
+}
+
 // n distinct valid documents in `folder`, named in submission order.
 std::vector<std::string> writeDocuments(const std::string& folder, int n) {
   const std::vector<std::string> orgs = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005",
@@ -50,9 +59,7 @@ std::vector<std::string> writeDocuments(const std::string& folder, int n) {
   std::vector<std::string> files;
   for (int i = 0; i < n; ++i) {
     HeaderFields h;
-    char id[40];
-    std::snprintf(id, sizeof id, "%08x-0000-4000-8000-%012x", 0xc0ffee00u + i, i);
-    h.submissionId = id;
+    h.submissionId = documentId(i);
     h.organisationCode = orgs[i % orgs.size()];
     h.period = periods[(i / orgs.size()) % periods.size()];
     h.preparedAt = "2010-06-01T09:00:00Z";
@@ -108,6 +115,8 @@ BOOST_AUTO_TEST_CASE(killedMidRunLosesNothingAcknowledged) {
   std::string folder = dir.file("docs");
   Poco::File(folder).createDirectories();
   std::vector<std::string> files = writeDocuments(folder, 400);
+  std::map<std::string, std::string> sent;  // SubmissionId -> the file's bytes
+  for (std::size_t i = 0; i < files.size(); ++i) sent[documentId(static_cast<int>(i))] = readFile(files[i]);
   std::mt19937 random(20091005);
   int cycles = std::getenv("PROFKPI_LONG_TESTS") ? 40 : 6;
   for (int cycle = 0; cycle < cycles; ++cycle) {
@@ -117,22 +126,25 @@ BOOST_AUTO_TEST_CASE(killedMidRunLosesNothingAcknowledged) {
     kill(pid, SIGKILL);
     waitProcess(pid);
 
-    profkpi::adapters::store::SqlStore store("sqlite", dir.file("store.db"));
-    BOOST_TEST(store.integrityProblems().empty(), "cycle " << cycle);
+    // Read-only, as it was left: SQLite's checks, the store's invariants, and
+    // every receipt printed before the kill backed by the very bytes of its file.
+    if (!Poco::File(dir.file("store.db")).exists()) continue;  // killed before it opened the store
+    StoreInspection store(dir.file("store.db"));
+    std::vector<std::string> problems = store.problems();
     Poco::JSON::Parser parser;
-    int acknowledged = 0;
+    std::map<std::string, std::string> acknowledged;
     for (const std::string& line : lines(readFile(out))) {
       if (line.empty() || line.back() != '}') continue;  // cut off by the kill
       parser.reset();
       auto receipt = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
       std::string id = receipt->getValue<std::string>("submissionId");
-      auto bytes = store.originalBytes(id);
-      BOOST_REQUIRE_MESSAGE(bytes, "acknowledged " << id << " is missing after the kill");
-      std::size_t index = std::stoul(id.substr(24), nullptr, 16);
-      BOOST_TEST(*bytes == readFile(files.at(index)));
-      ++acknowledged;
+      acknowledged[id] = sent.at(id);
     }
-    BOOST_TEST_MESSAGE("cycle " << cycle << ": " << acknowledged << " acknowledged before SIGKILL");
+    for (const std::string& p : acknowledgedProblems(store, acknowledged)) problems.push_back(p);
+    for (const std::string& p : unacknowledgedProblems(store, sent)) problems.push_back(p);
+    BOOST_TEST(problems.empty(), "cycle " << cycle << ": " << problems.size() << " problems, first: "
+                                          << (problems.empty() ? "" : problems.front()));
+    BOOST_TEST_MESSAGE("cycle " << cycle << ": " << acknowledged.size() << " acknowledged before SIGKILL");
   }
   ProcessResult finish = ingest({folder});
   BOOST_TEST(finish.exitCode == 0, finish.err);

@@ -38,7 +38,8 @@ HttpResult httpRequest(int port, const std::string& method, const std::string& p
   return result;
 }
 
-ServerProcess::ServerProcess(const std::string& extraConfig) : _config(_dir.file("profkpi.properties")), _port(freePort()) {
+ServerProcess::ServerProcess(const std::string& extraConfig, std::map<std::string, std::string> env)
+    : _config(_dir.file("profkpi.properties")), _env(std::move(env)), _port(freePort()) {
   writeFile(_config, "store.connection = " + _dir.file("store.db") + "\n" +
                          "http.port = " + std::to_string(_port) + "\n" +
                          "inbox.dir = " + _dir.file("inbox") + "\n" +
@@ -53,8 +54,8 @@ ServerProcess::~ServerProcess() {
 }
 
 void ServerProcess::start() {
-  _pid = spawnProcess({profkpiBinary(), "serve", "--config", _config}, _dir.file("serve.out"), logPath());
-  for (int i = 0; i < 200; ++i) {
+  _pid = spawnProcess({profkpiBinary(), "serve", "--config", _config}, _dir.file("serve.out"), logPath(), _env);
+  for (int i = 0; i < 600; ++i) {  // 30 s: a loaded machine starts it slowly
     try {
       if (request("GET", "/healthz").status == 200) return;
     } catch (const Poco::Exception&) {
@@ -66,7 +67,13 @@ void ServerProcess::start() {
 }
 
 int ServerProcess::stop() {
-  ::kill(_pid, SIGTERM);
+  terminate();
+  return waitForExit();
+}
+
+void ServerProcess::terminate() { ::kill(_pid, SIGTERM); }
+
+int ServerProcess::waitForExit() {
   int status = waitProcess(_pid);
   _pid = -1;
   return status;

@@ -26,15 +26,21 @@ HttpResult httpRequest(int port, const std::string& method, const std::string& p
 
 class ServerProcess {
  public:
-  // `extraConfig`: properties lines appended to the generated configuration.
-  explicit ServerProcess(const std::string& extraConfig = "");
+  // `extraConfig`: properties lines appended to the generated configuration;
+  // `env`: variables added to the server's environment (an LD_PRELOAD shim).
+  explicit ServerProcess(const std::string& extraConfig = "", std::map<std::string, std::string> env = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   void start();
+  // Variables for the server's environment from its next start on.
+  void setEnvironment(std::map<std::string, std::string> env) { _env = std::move(env); }
   // SIGTERM and wait; returns the exit status.
   int stop();
+  // SIGTERM without waiting; then waitForExit() for the exit status.
+  void terminate();
+  int waitForExit();
   // SIGKILL and wait.
   void kill();
 
@@ -47,6 +53,7 @@ class ServerProcess {
                   const std::string& contentType = "application/xml") const;
 
   int port() const { return _port; }
+  int pid() const { return _pid; }
   const std::string& configPath() const { return _config; }
   std::string storePath() const { return _dir.file("store.db"); }
   std::string inboxDir() const { return _dir.file("inbox"); }
@@ -56,6 +63,7 @@ class ServerProcess {
  private:
   TempDir _dir;
   std::string _config;
+  std::map<std::string, std::string> _env;
   int _port;
   int _pid = -1;
 };
