@@ -35,8 +35,29 @@ std::string stringify(const Poco::Dynamic::Var& value) {
   return out.str();
 }
 
+void writeDiagnostics(JsonWriter& out, const engine::Diagnostics& diagnostics) {
+  out.beginArray();
+  for (const Diagnostic& d : diagnostics) {
+    out.beginObject();
+    out.key("severity").string(engine::severityName(d.severity));
+    out.key("code").string(d.code);
+    out.key("line").integer(d.line);
+    out.key("column").integer(d.column);
+    out.key("message").string(d.message);
+    if (!d.kpi.empty()) out.key("kpi").string(d.kpi);
+    if (!d.isError()) {
+      out.key("explained").boolean(d.explained);
+      if (d.explained) out.key("explanation").string(d.explanation);
+    }
+    out.endObject();
+  }
+  out.endArray();
+}
+
 std::string diagnosticsToText(const engine::Diagnostics& diagnostics) {
-  return stringify(diagnosticsToJson(diagnostics));
+  JsonWriter out;
+  writeDiagnostics(out, diagnostics);
+  return out.take();
 }
 
 engine::Diagnostics diagnosticsFromText(const std::string& text) {

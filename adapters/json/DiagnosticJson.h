@@ -3,6 +3,7 @@
 #ifndef PROFKPI_ADAPTERS_JSON_DIAGNOSTICJSON_H
 #define PROFKPI_ADAPTERS_JSON_DIAGNOSTICJSON_H
 
+#include "adapters/json/JsonWriter.h"
 #include "engine/Diagnostic.h"
 
 #include <Poco/JSON/Array.h>
@@ -15,6 +16,8 @@ namespace profkpi::adapters::json {
 // {"severity","code","line","column","message"[,"kpi"][,"explained"[,"explanation"]]}
 Poco::JSON::Object::Ptr diagnosticToJson(const engine::Diagnostic& diagnostic);
 Poco::JSON::Array::Ptr diagnosticsToJson(const engine::Diagnostics& diagnostics);
+// The same array, written (what diagnosticsToJson prints, byte for byte).
+void writeDiagnostics(JsonWriter& out, const engine::Diagnostics& diagnostics);
 
 // A JSON value on one line.
 std::string stringify(const Poco::Dynamic::Var& value);

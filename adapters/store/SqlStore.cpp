@@ -36,9 +36,10 @@ namespace {
 constexpr int WRITER_CACHE_KIB = 8192;
 constexpr int LOOKUP_CACHE_KIB = 256;
 // The log is copied back by the checkpointer's thread from SQLite's usual
-// 1,000 pages (4 MB), and by the writer itself from 10,000 (SqliteCheckpointer.h).
+// 1,000 pages (4 MB), and by the writer itself from 2,000, so the log starts
+// again from its beginning every 8 MB or so (SqliteCheckpointer.h).
 constexpr int CHECKPOINT_PAGES = 1000;
-constexpr int WRITER_CHECKPOINT_PAGES = 10000;
+constexpr int WRITER_CHECKPOINT_PAGES = 2000;
 
 SqlDialect dialectOf(const std::string& connector) {
   if (connector == "sqlite") return SqlDialect::SQLite;

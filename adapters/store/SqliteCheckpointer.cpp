@@ -33,12 +33,14 @@ void SqliteCheckpointer::afterCommit() {
   if (_logPages >= _hardPages) {
     // Between batches nothing else writes, so this one reaches the end of the
     // log and the next write starts it again from the beginning.
+    // BUSY: the thread is checkpointing; try again after the next commit.
     int rc = sqlite3_wal_checkpoint_v2(_writer.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+    if (rc == SQLITE_OK) {
+      _logPages = 0;
+      ++_byWriter;
+    } else if (rc != SQLITE_BUSY) {
       Poco::Logger::get("store").warning("checkpoint by the writer failed: %s", std::string(sqlite3_errstr(rc)));
     }
-    _logPages = 0;
-    ++_byWriter;
     return;
   }
   if (_logPages >= _pages) {

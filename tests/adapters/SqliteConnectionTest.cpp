@@ -1,6 +1,7 @@
 // SqlStore's own SQLite connections: statements compiled once and kept, no
 // snapshot held between queries, a bounded pool of look-up connections.
 #include "adapters/store/SqlStore.h"
+#include "adapters/store/SqliteCheckpointer.h"
 #include "adapters/store/SqliteConnection.h"
 #include "adapters/store/SqliteConnectionPool.h"
 #include "adapters/store/SqliteQueries.h"
@@ -10,6 +11,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
 
 using namespace profkpi::adapters::store;
 using namespace profkpi::engine;
@@ -108,6 +113,40 @@ BOOST_AUTO_TEST_CASE(poolKeepsAtMostItsIdleLimit) {
     BOOST_TEST(pool.idle() == 1u);
   }
   BOOST_TEST(pool.idle() == 2u);
+}
+
+// The writer's commits never checkpoint inline below the hard limit; the thread
+// copies the log back, and the log starts again from its beginning, so it
+// holds few pages however many commits there were.
+BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
+  SqliteConnection writer(path, 1, 1024);
+  std::size_t background = 0;
+  std::size_t byWriter = 0;
+  {
+    SqliteCheckpointer checkpointer(path, 1, writer, 20, 60);
+    std::string body(6000, 'x');  // two overflow pages a submission
+    for (int i = 0; i < 300; ++i) {
+      char id[40];
+      std::snprintf(id, sizeof id, "%08d-1111-4111-8111-111111111111", i);
+      writer.exec("BEGIN IMMEDIATE");
+      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), body, audit(id));
+      writer.exec("COMMIT");
+      checkpointer.afterCommit();
+      if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the thread run
+    }
+    background = checkpointer.backgroundCheckpoints();
+    byWriter = checkpointer.writerCheckpoints();
+  }
+  BOOST_TEST(background > 0u);
+  BOOST_TEST(byWriter > 0u);
+  // 300 submissions wrote over 1,500 pages; the log started again and holds few.
+  SqliteConnection other(path, 1, 256);
+  int logFrames = -1;
+  BOOST_TEST(sqlite3_wal_checkpoint_v2(other.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nullptr) ==
+             SQLITE_OK);
+  BOOST_TEST(logFrames < 100);
+  BOOST_TEST(store.revisions("E06000001", "2009-10-Q2").size() == 300u);
+  BOOST_TEST(store.integrityProblems().empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
