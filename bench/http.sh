@@ -8,7 +8,9 @@
 #   ingest    `profkpi serve` on a fresh SQLite store, synchronous=FULL: each 201
 #             only after its own commit
 #   healthz   GET /healthz of the same serve (the ceiling)
-# Prints every run, then medians (min-max) and the ratio ingest/validate.
+# Prints every run, then medians (min-max), the ratio ingest/validate of the
+# rates per round, and of the servers' CPU time per request (from /proc: it
+# does not depend on how a loaded machine's scheduler shares the cores).
 # Usage: bench/http.sh [SECONDS [RUNS]]   (defaults 10 and 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,35 +46,42 @@ for port in $serve_port $noop_port $validate_port; do
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 done
 
-# wrk's text -> "requests/s p50_ms p99_ms non2xx timeouts"
+# wrk's text and the server's CPU ticks used -> "requests/s p50_ms p99_ms non2xx timeouts cpu_us_per_request"
 summarise() {
-  awk '
+  awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } / requests in / { n = $1 }
     /Requests\/sec/ { rate = $2 } /Non-2xx/ { bad = $NF } /Socket errors/ { timeouts = $NF }
-    END { printf "%.0f %.2f %.2f %d %d\n", rate, p50, p99, bad, timeouts }'
+    END { printf "%.0f %.2f %.2f %d %d %.0f\n", rate, p50, p99, bad, timeouts, (n > 0 ? ticks * 1e6 / hz / n : 0) }'
 }
 
-run_one() {  # name url [script]
+# The CPU time (user + system, clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+run_one() {  # name pid url [script]
   local args=(-t2 -c32 -d"${seconds}s" --latency)
-  [ $# -gt 2 ] && args+=(-s "$3")
-  PROFKPI_KEY=$key wrk "${args[@]}" "$2" | summarise | sed "s/^/$1 /"
+  [ $# -gt 3 ] && args+=(-s "$4")
+  local before after
+  before=$(cpu_ticks "$2")
+  PROFKPI_KEY=$key wrk "${args[@]}" "$3" > "$work/wrk.txt"
+  after=$(cpu_ticks "$2")
+  summarise $((after - before)) < "$work/wrk.txt" | sed "s/^/$1 /"
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); ${runs} runs of ${seconds}s, wrk -t2 -c32"
-printf "%-9s %4s %9s %9s %9s %7s %8s\n" target run "req/s" "p50 ms" "p99 ms" non2xx timeouts
+printf "%-9s %4s %9s %9s %9s %7s %8s %10s\n" target run "req/s" "p50 ms" "p99 ms" non2xx timeouts "CPU us/req"
 : > "$work/results"
 for run in $(seq "$runs"); do
   for target in noop validate ingest healthz; do
     case $target in
-      noop) line=$(run_one noop "http://127.0.0.1:$noop_port/api/v1/submissions" bench/http-ingest.lua) ;;
-      validate) line=$(run_one validate "http://127.0.0.1:$validate_port/api/v1/submissions" bench/http-ingest.lua) ;;
-      ingest) line=$(run_one ingest "http://127.0.0.1:$serve_port/api/v1/submissions" bench/http-ingest.lua) ;;
-      healthz) line=$(run_one healthz "http://127.0.0.1:$serve_port/healthz") ;;
+      noop) line=$(run_one noop "${pids[1]}" "http://127.0.0.1:$noop_port/api/v1/submissions" bench/http-ingest.lua) ;;
+      validate) line=$(run_one validate "${pids[2]}" "http://127.0.0.1:$validate_port/api/v1/submissions" bench/http-ingest.lua) ;;
+      ingest) line=$(run_one ingest "${pids[0]}" "http://127.0.0.1:$serve_port/api/v1/submissions" bench/http-ingest.lua) ;;
+      healthz) line=$(run_one healthz "${pids[0]}" "http://127.0.0.1:$serve_port/healthz") ;;
     esac
-    echo "$line $run" >> "$work/results"
-    read -r name rate p50 p99 bad timeouts <<< "$line"
-    printf "%-9s %4s %9s %9s %9s %7s %8s\n" "$name" "$run" "$rate" "$p50" "$p99" "$bad" "$timeouts"
+    read -r name rate p50 p99 bad timeouts cpu <<< "$line"
+    echo "$name $rate $p50 $p99 $bad $timeouts $run $cpu" >> "$work/results"
+    printf "%-9s %4s %9s %9s %9s %7s %8s %10s\n" "$name" "$run" "$rate" "$p50" "$p99" "$bad" "$timeouts" "$cpu"
   done
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -82,13 +91,14 @@ median() {  # target column -> "median min max"
     awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[1], v[NR] }'
 }
 echo
-printf "%-9s %-24s %-24s %-24s %s\n" target "req/s median (min-max)" "p50 ms median (min-max)" "p99 ms median (min-max)" "non2xx+timeouts"
+printf "%-9s %-22s %-22s %-24s %-22s %s\n" target "req/s median (min-max)" "p50 ms median (min-max)" "p99 ms median (min-max)" "CPU us/req (min-max)" "non2xx+timeouts"
 for target in noop validate ingest healthz; do
   read -r r rlo rhi <<< "$(median "$target" 2)"
   read -r a alo ahi <<< "$(median "$target" 3)"
   read -r b blo bhi <<< "$(median "$target" 4)"
+  read -r c clo chi <<< "$(median "$target" 8)"
   errors=$(awk -v t="$target" '$1 == t { n += $5 + $6 } END { print n + 0 }' "$work/results")
-  printf "%-9s %-24s %-24s %-24s %s\n" "$target" "$r ($rlo-$rhi)" "$a ($alo-$ahi)" "$b ($blo-$bhi)" "$errors"
+  printf "%-9s %-22s %-22s %-24s %-22s %s\n" "$target" "$r ($rlo-$rhi)" "$a ($alo-$ahi)" "$b ($blo-$bhi)" "$c ($clo-$chi)" "$errors"
 done
 # The ratio within each round (same moment, same load), then its median.
 ratios=$(awk '$1 == "validate" { v[$7] = $2 } $1 == "ingest" { i[$7] = $2 }
@@ -96,6 +106,10 @@ ratios=$(awk '$1 == "validate" { v[$7] = $2 } $1 == "ingest" { i[$7] = $2 }
 echo "ingest/validate per round: $ratios"
 echo "$ratios" | tr ' ' '\n' | grep . |
   awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "ingest/validate median: %.2fx (goal >= 0.5x)\n", m }'
+# CPU per request does not depend on how the scheduler shares a loaded machine.
+awk '$1 == "validate" { v[$7] = $8 } $1 == "ingest" { i[$7] = $8 }
+     END { for (r in i) if (i[r] > 0) printf "%.3f\n", v[r] / i[r] }' "$work/results" | sort -g |
+  awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "CPU per request, validate/ingest median: %.2fx\n", m }'
 
 kill -TERM "${pids[0]}"; wait "${pids[0]}" || true
 stored=$(sqlite3 "$work/store.db" 'select count(*) from submissions')
