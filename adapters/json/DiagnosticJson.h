@@ -9,6 +9,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <optional>
 #include <string>
 
 namespace profkpi::adapters::json {
@@ -25,6 +26,9 @@ std::string stringify(const Poco::Dynamic::Var& value);
 // The store's text form and back. Throws Poco::Exception on malformed text.
 std::string diagnosticsToText(const engine::Diagnostics& diagnostics);
 engine::Diagnostics diagnosticsFromText(const std::string& text);
+// What diagnosticsToText wrote, read without Poco's parser (diagnosticsFromText
+// tries this first); nothing when the text has any other form.
+std::optional<engine::Diagnostics> readWrittenDiagnostics(const std::string& text);
 
 }  // namespace profkpi::adapters::json
 

@@ -94,6 +94,33 @@ BOOST_AUTO_TEST_CASE(writtenFindingsAreWhatPocoPrintedAndReadBack) {
   BOOST_TEST(back[0].column == 345678);
 }
 
+// Stored warnings are read back by a reader of the writer's own text; any other
+// JSON (spacing, \u escapes of letters) goes to Poco's parser, with the same result.
+BOOST_AUTO_TEST_CASE(storedFindingsReadBackTheSameByEitherReader) {
+  std::string spaced = "[ {\"severity\": \"warning\", \"code\": \"PQ104\", \"line\": 3, \"column\": 4,"
+                       " \"message\": \"caf\\u00e9 \\/\", \"explained\": true, \"explanation\": \"ok\"} ]";
+  BOOST_TEST(!json::readWrittenDiagnostics(spaced));
+  BOOST_TEST(json::readWrittenDiagnostics(json::diagnosticsToText(findings())).has_value());
+  Diagnostics fromPoco = json::diagnosticsFromText(spaced);
+  BOOST_REQUIRE(fromPoco.size() == 1u);
+  BOOST_TEST(fromPoco[0].message == "café /");
+  BOOST_TEST(fromPoco[0].explained);
+  BOOST_TEST(fromPoco[0].line == 3);
+  Diagnostics written = json::diagnosticsFromText(json::diagnosticsToText(fromPoco));
+  BOOST_REQUIRE(written.size() == 1u);
+  BOOST_TEST(written[0].message == fromPoco[0].message);
+  BOOST_TEST(written[0].explanation == "ok");
+  BOOST_TEST(written[0].column == 4);
+  BOOST_TEST((written[0].severity == Severity::Warning));
+  BOOST_TEST(json::diagnosticsFromText("[]").empty());
+  Diagnostics error = json::diagnosticsFromText(json::diagnosticsToText(findings()));
+  BOOST_TEST((error[2].severity == Severity::Error));
+  BOOST_TEST(!error[2].explained);
+  BOOST_TEST(error[0].kpi == "K2");
+  BOOST_TEST(error[1].kpi.empty());
+  BOOST_CHECK_THROW(json::diagnosticsFromText("[{\"severity\":\"warning\"}"), Poco::Exception);
+}
+
 BOOST_AUTO_TEST_CASE(commasOnlyBetweenMembers) {
   json::JsonWriter w;
   w.beginObject().key("a").beginArray().integer(1).null().boolean(false).beginObject().endObject().endArray();
