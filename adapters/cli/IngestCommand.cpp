@@ -73,7 +73,7 @@ int IngestCommand::run(const std::vector<std::string>& args, Services& services)
       case engine::IntakeOutcome::Duplicate:
         (receipt.outcome == engine::IntakeOutcome::Accepted ? accepted : duplicates)++;
         // Flushed at once: a printed receipt is an acknowledgement, and the data is committed.
-        std::cout << json::stringify(json::receiptToJson(receipt)) << std::endl;
+        std::cout << json::receiptText(receipt) << std::endl;
         break;
       case engine::IntakeOutcome::Conflict:
       case engine::IntakeOutcome::Refused:

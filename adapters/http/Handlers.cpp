@@ -49,11 +49,11 @@ void SubmitHandler::serve(Exchange& x) {
     case engine::IntakeOutcome::Accepted: {
       std::string location = _context.options.publicUrl + "/api/v1/submissions/" + receipt.record.submissionId;
       x.response.set("Location", location);
-      x.sendJson(201, json::receiptToJson(receipt));
+      x.sendBytes(201, "application/json", json::receiptText(receipt));
       return;
     }
     case engine::IntakeOutcome::Duplicate:
-      x.sendJson(200, json::receiptToJson(receipt));
+      x.sendBytes(200, "application/json", json::receiptText(receipt));
       return;
     case engine::IntakeOutcome::Conflict:
       x.sendProblem(409, "SubmissionId reused", receipt.diagnostics.front().message, receipt.diagnostics);
@@ -86,7 +86,7 @@ void ReceiptHandler::serve(Exchange& x) {
     throw HttpError(404, "Not found", "no submission " + _submissionId);
   }
   x.organisation = record->organisation;
-  x.sendJson(200, json::receiptToJson(engine::receiptFor(*record, _context.results.calculator())));
+  x.sendBytes(200, "application/json", json::receiptText(engine::receiptFor(*record, _context.results.calculator())));
 }
 
 namespace {

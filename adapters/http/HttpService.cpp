@@ -8,20 +8,22 @@
 
 namespace profkpi::adapters::http {
 
-HttpService::HttpService(HttpContext& context)
-    : _context(context), _pool("http", 2, context.options.threads + 1, 60) {
+HttpService::HttpService(HttpContext& context) : HttpService(context.options, new Router(context)) {}
+
+HttpService::HttpService(const HttpOptions& options, Poco::Net::HTTPRequestHandlerFactory::Ptr factory)
+    : _pool("http", 2, options.threads + 1, 60) {
   Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(context.options.threads);
-  params->setMaxQueued(context.options.queue);
-  params->setTimeout(Poco::Timespan(context.options.ioTimeoutSeconds, 0));
+  params->setMaxThreads(options.threads);
+  params->setMaxQueued(options.queue);
+  params->setTimeout(Poco::Timespan(options.ioTimeoutSeconds, 0));
   params->setKeepAlive(true);
-  params->setMaxKeepAliveRequests(context.options.keepAliveRequests);
-  params->setKeepAliveTimeout(Poco::Timespan(context.options.keepAliveSeconds, 0));
+  params->setMaxKeepAliveRequests(options.keepAliveRequests);
+  params->setKeepAliveTimeout(Poco::Timespan(options.keepAliveSeconds, 0));
   params->setServerName("profkpi");
-  _socket.bind(Poco::Net::SocketAddress(context.options.host, static_cast<Poco::UInt16>(context.options.port)), true);
-  _socket.listen(context.options.queue);
+  _socket.bind(Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)), true);
+  _socket.listen(options.queue);
   _port = _socket.address().port();
-  _server = std::make_unique<Poco::Net::HTTPServer>(new Router(context), _pool, _socket, params);
+  _server = std::make_unique<Poco::Net::HTTPServer>(factory, _pool, _socket, params);
 }
 
 HttpService::~HttpService() { stop(); }

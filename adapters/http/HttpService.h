@@ -6,6 +6,7 @@
 
 #include "adapters/http/HttpContext.h"
 
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
@@ -16,9 +17,12 @@ namespace profkpi::adapters::http {
 
 class HttpService {
  public:
-  // `context` must outlive the service. Throws Poco::Net::NetException when the
-  // address cannot be bound.
+  // The API (Router) over `context`, which must outlive the service. Throws
+  // Poco::Net::NetException when the address cannot be bound.
   explicit HttpService(HttpContext& context);
+  // Any handler factory (the service takes it) with the same server settings:
+  // benchmarks compare their baselines with the API on exactly this server.
+  HttpService(const HttpOptions& options, Poco::Net::HTTPRequestHandlerFactory::Ptr factory);
   ~HttpService();
 
   void start();
@@ -27,7 +31,6 @@ class HttpService {
   int port() const;
 
  private:
-  HttpContext& _context;
   Poco::ThreadPool _pool;
   Poco::Net::ServerSocket _socket;  // shared with _server, closed by stop()
   int _port = 0;

@@ -135,7 +135,7 @@ void InboxWatcher::process(const std::string& path, const std::string& name, con
   bool accepted = receipt.outcome == engine::IntakeOutcome::Accepted || receipt.outcome == engine::IntakeOutcome::Duplicate;
   if (accepted) {
     std::string target = freeName(_folder + "/" + ACCEPTED, name);
-    writeDurably(target + ".receipt.json", json::stringify(json::receiptToJson(receipt)) + "\n");
+    writeDurably(target + ".receipt.json", json::receiptText(receipt) + "\n");
     moveInto(path, target);
     ++counts.accepted;
     log.information("%s: %s, %s", name, std::string(engine::outcomeName(receipt.outcome)), receipt.record.submissionId);

@@ -51,6 +51,54 @@ Poco::JSON::Object::Ptr receiptToJson(const engine::Receipt& receipt) {
   return json;
 }
 
+std::string receiptText(const engine::Receipt& receipt) {
+  const engine::SubmissionRecord& r = receipt.record;
+  JsonWriter out;
+  out.beginObject();
+  out.key("submissionId").string(r.submissionId);
+  out.key("organisation").string(r.organisation);
+  out.key("period").string(r.period);
+  out.key("receivedAt").string(engine::formatInstant(r.receivedAt));
+  out.key("sha256").string(r.sha256);
+  out.key("status").string("accepted");
+  out.key("revision").integer(r.revision);
+  out.key("kind").string(r.kind);
+  out.key("warnings");
+  writeDiagnostics(out, receipt.diagnostics);
+  out.key("kpis").beginObject();
+  for (const engine::KpiValue& k : receipt.scorecard.kpis) {
+    out.key(k.kpi->id).beginObject();
+    out.key("value");
+    if (k.value) {
+      out.number(static_cast<double>(k.value->roundedTenths()) / 10.0);
+    } else {
+      out.null();
+    }
+    out.key("status").string(engine::statusName(k.status));
+    out.endObject();
+  }
+  out.endObject();
+  out.key("index");
+  if (receipt.scorecard.index) {
+    out.integer(*receipt.scorecard.index);
+  } else {
+    out.null();
+  }
+  out.key("measures").beginObject();
+  for (engine::Measure m : engine::allMeasures()) {
+    std::int64_t hundredths = r.measures.hundredths(m);
+    out.key(engine::measureName(m));
+    if (m == engine::Measure::ItFte || m == engine::Measure::CpdDays) {
+      out.number(engine::Amount::fromHundredths(hundredths).toDouble());
+    } else {
+      out.integer(hundredths / 100);
+    }
+  }
+  out.endObject();
+  out.endObject();
+  return out.take();
+}
+
 Poco::JSON::Object::Ptr verdictToJson(const std::string& file, const engine::IntakeResult& result) {
   const engine::Submission& s = result.submission;
   Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

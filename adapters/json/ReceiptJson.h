@@ -15,6 +15,9 @@ namespace profkpi::adapters::json {
 //  "warnings":[...],"kpis":{"K1":{"value":66.7,"status":"red"},...},"index":80}
 // REQUIRES: receipt.outcome is Accepted or Duplicate.
 Poco::JSON::Object::Ptr receiptToJson(const engine::Receipt& receipt);
+// The same receipt as text (what stringify(receiptToJson(receipt)) prints, byte
+// for byte), written directly: the answer to every submission.
+std::string receiptText(const engine::Receipt& receipt);
 
 // The eight measures by name; FTE and CPD days as decimals.
 Poco::JSON::Object::Ptr measuresToJson(const engine::Measures& measures);

@@ -2,6 +2,8 @@
 
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/store/Migrations.h"
+#include "adapters/store/SqliteQueries.h"
+#include "adapters/store/SubmissionColumns.h"
 #include "engine/Errors.h"
 
 #include <Poco/Data/LOB.h>
@@ -29,10 +31,15 @@ using Poco::Data::Statement;
 
 namespace {
 
-const char* const RECORD_COLUMNS =
-    "seq, submission_id, organisation, organisation_name, period, received_at_ms, channel, sha256, kind,"
-    " schema_version, prepared_at, source_system, it_headcount, it_fte_hundredths, roles_total, roles_mapped,"
-    " staff_assessed, staff_with_pdp, staff_recognised, cpd_days_hundredths, warnings, revision, is_current";
+// Page caches of the store's own SQLite connections: the writer touches the
+// tables' right-hand edges and the indexes, a look-up a few index pages.
+constexpr int WRITER_CACHE_KIB = 8192;
+constexpr int LOOKUP_CACHE_KIB = 256;
+// The log is copied back by the checkpointer's thread from SQLite's usual
+// 1,000 pages (4 MB), and by the writer itself from 2,000, so the log starts
+// again from its beginning every 8 MB or so (SqliteCheckpointer.h).
+constexpr int CHECKPOINT_PAGES = 1000;
+constexpr int WRITER_CHECKPOINT_PAGES = 2000;
 
 SqlDialect dialectOf(const std::string& connector) {
   if (connector == "sqlite") return SqlDialect::SQLite;
@@ -190,6 +197,13 @@ SqlStore::SqlStore(const std::string& connector, const std::string& connection, 
     }
     _pool = std::make_unique<Pool>(_dialect, connection, options);
     migrate();
+    if (_dialect == SqlDialect::SQLite) {
+      _writer = std::make_unique<SqliteConnection>(connection, options.busyTimeoutSeconds, WRITER_CACHE_KIB);
+      _checkpointer = std::make_unique<SqliteCheckpointer>(connection, options.busyTimeoutSeconds, *_writer,
+                                                           CHECKPOINT_PAGES, WRITER_CHECKPOINT_PAGES);
+      _lookups = std::make_unique<SqliteConnectionPool>(connection, options.busyTimeoutSeconds, LOOKUP_CACHE_KIB,
+                                                        static_cast<std::size_t>(options.maxIdleLookups));
+    }
     return 0;
   });
 }
@@ -284,22 +298,31 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
     batch.swap(_commitQueue);
     taken = true;
   };
+  SqliteConnection& c = *_writer;
   try {
-    Session s = session();
-    Transaction tx(s, _dialect);  // waits up to the busy timeout for the write lock
+    SqliteQuery(c, "BEGIN IMMEDIATE").run();  // waits up to the busy timeout for the write lock
     takeQueue();
-    for (PendingAccept* p : batch) {
-      sqliteExec(s, "SAVEPOINT one_submission");
-      try {
-        p->result = acceptWithin(s, *p->record, p->bytes, *p->audit);
-        sqliteExec(s, "RELEASE one_submission");
-      } catch (const std::exception& e) {
-        sqliteExec(s, "ROLLBACK TO one_submission");
-        sqliteExec(s, "RELEASE one_submission");
-        p->error = std::string("store: accept: ") + e.what();
+    try {
+      for (PendingAccept* p : batch) {
+        SqliteQuery(c, "SAVEPOINT one_submission").run();
+        try {
+          p->result = sqlite::acceptWithin(c, *p->record, p->bytes, *p->audit);
+          SqliteQuery(c, "RELEASE one_submission").run();
+        } catch (const std::exception& e) {
+          SqliteQuery(c, "ROLLBACK TO one_submission").run();
+          SqliteQuery(c, "RELEASE one_submission").run();
+          p->error = std::string("store: accept: ") + e.what();
+        }
       }
+      SqliteQuery(c, "COMMIT").run();
+    } catch (...) {
+      try {
+        SqliteQuery(c, "ROLLBACK").run();
+      } catch (...) {
+        // COMMIT failing may have rolled back already.
+      }
+      throw;
     }
-    tx.commit();
   } catch (const std::exception& e) {
     // Nothing of the batch is committed: every caller hears so.
     if (!taken) takeQueue();
@@ -310,7 +333,9 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
       p->result.reset();
       p->error = message;
     }
+    return batch;
   }
+  _checkpointer->afterCommit();
   return batch;
 }
 
@@ -373,7 +398,7 @@ std::vector<SubmissionRecord> SqlStore::selectRecords(const std::string& where, 
 std::vector<SubmissionRecord> SqlStore::selectRecords(Session& s, const std::string& where,
                                                       const std::vector<std::string>& args) {
   Statement select(s);
-  select << translate(_dialect, std::string("SELECT ") + RECORD_COLUMNS + " FROM submissions WHERE " + where);
+  select << translate(_dialect, std::string("SELECT ") + SUBMISSION_COLUMNS + " FROM submissions WHERE " + where);
   for (const std::string& arg : args) select, bind(arg);
   select.execute();
   Poco::Data::RecordSet rs(select);
@@ -385,6 +410,7 @@ std::vector<SubmissionRecord> SqlStore::selectRecords(Session& s, const std::str
 
 std::optional<SubmissionRecord> SqlStore::findBySubmissionId(const std::string& submissionId) {
   return guarded("find", [&]() -> std::optional<SubmissionRecord> {
+    if (_lookups) return sqlite::findSubmission(*_lookups->borrow(), submissionId);
     auto found = selectRecords("submission_id = ?", {submissionId});
     if (found.empty()) return std::nullopt;
     return found.front();
@@ -405,6 +431,7 @@ std::optional<std::string> SqlStore::originalBytes(const std::string& submission
 
 std::optional<SubmissionRecord> SqlStore::current(const std::string& organisation, const std::string& period) {
   return guarded("current", [&]() -> std::optional<SubmissionRecord> {
+    if (_lookups) return sqlite::findCurrent(*_lookups->borrow(), organisation, period);
     auto found = selectRecords("organisation = ? AND period = ? AND is_current = 1", {organisation, period});
     if (found.empty()) return std::nullopt;
     return found.front();
@@ -545,6 +572,7 @@ std::vector<engine::ApiKeyRecord> SqlStore::selectKeys(const std::string& where,
 
 std::optional<engine::ApiKeyRecord> SqlStore::findKey(const std::string& id) {
   return guarded("find key", [&]() -> std::optional<engine::ApiKeyRecord> {
+    if (_lookups) return sqlite::findKey(*_lookups->borrow(), id);
     auto keys = selectKeys("WHERE key_id = ?", {id});
     if (keys.empty()) return std::nullopt;
     return keys.front();

@@ -3,11 +3,16 @@
 // service instances sharing one database; writers serialised per SubmissionId
 // and per organisation and period with transaction-scoped advisory locks).
 // Thread-safe: each call takes a session from a pool. Every failure becomes
-// engine::StoreError, after the transaction has been rolled back.
+// engine::StoreError, after the transaction has been rolled back. On SQLite the
+// calls every submission makes (accept, the key and history look-ups) run on
+// connections of the store's own with their statements kept compiled.
 #ifndef PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 #define PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 
 #include "adapters/store/SqlDialect.h"
+#include "adapters/store/SqliteCheckpointer.h"
+#include "adapters/store/SqliteConnection.h"
+#include "adapters/store/SqliteConnectionPool.h"
 #include "engine/ApiKey.h"
 #include "engine/Store.h"
 
@@ -29,6 +34,9 @@ struct SqlStoreOptions {
   int busyTimeoutSeconds = 10;
   // Most sessions held open at once. Default 32.
   int maxSessions = 32;
+  // SQLite: idle look-up connections kept open (SqliteConnectionPool); as many
+  // as the HTTP threads, so a busy server does not reopen them. Default 64.
+  int maxIdleLookups = 64;
 };
 
 class SqlStore final : public engine::Store, public engine::KeyStore {
@@ -94,6 +102,11 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
 
   SqlDialect _dialect;
   std::unique_ptr<Pool> _pool;
+  // SQLite only: the group commit's connection (used by the leader alone) and
+  // the look-ups' connections.
+  std::unique_ptr<SqliteConnection> _writer;
+  std::unique_ptr<SqliteCheckpointer> _checkpointer;
+  std::unique_ptr<SqliteConnectionPool> _lookups;
   std::mutex _commitMutex;
   std::condition_variable _commitDone;
   std::vector<PendingAccept*> _commitQueue;

@@ -1,0 +1,30 @@
+// The SQL every submission runs on SQLite, on kept statements of a
+// SqliteConnection: the key and history look-ups, and the accepting write that
+// the group commit makes for each submission inside its transaction. Same
+// statements and results as SqlStore's Poco::Data path for PostgreSQL.
+#ifndef PROFKPI_ADAPTERS_STORE_SQLITEQUERIES_H
+#define PROFKPI_ADAPTERS_STORE_SQLITEQUERIES_H
+
+#include "adapters/store/SqliteConnection.h"
+#include "engine/ApiKey.h"
+#include "engine/Store.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace profkpi::adapters::store::sqlite {
+
+std::optional<engine::SubmissionRecord> findSubmission(SqliteConnection& c, const std::string& submissionId);
+std::optional<engine::SubmissionRecord> findCurrent(SqliteConnection& c, const std::string& organisation,
+                                                    const std::string& period);
+std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::string& id);
+
+// REQUIRES: a write transaction is open on `c`. Checks, numbers and writes one
+// submission (Store::accept's contract). Throws engine::StoreError.
+engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const engine::SubmissionRecord& record,
+                                         std::string_view originalBytes, const engine::AuditEntry& audit);
+
+}  // namespace profkpi::adapters::store::sqlite
+
+#endif
