@@ -43,7 +43,8 @@ BOOST_AUTO_TEST_CASE(everyFoundInputLaysOut) {
 BOOST_AUTO_TEST_CASE(harnessLaysOutAnyInput) {
   BOOST_CHECK_NO_THROW(layOut(""));
   BOOST_CHECK_NO_THROW(layOut("\x01"));
-  std::string pdfCase(20, 'A');  // width 143 pt, size 13 pt, 6 lines, bold, right-aligned, PDF on
+  // 140 pt wide, 7 pt, 3 lines, bold, left, PDF, two 75 pt columns, no figures, a 12-byte name.
+  std::string pdfCase("\x00\x40\x00\x20\x02\x01\x00\x07\x01\x00\x40\x00\x40\x00\x0c\x00", 16);
   pdfCase += "Cyngor Sir Ynys M\xC3\xB4n \xE4\xB8\xAD\xE6\x96\x87 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xF0\x9F\x8F\xB0";
   BOOST_CHECK_NO_THROW(layOut(pdfCase));
 }
