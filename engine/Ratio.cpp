@@ -83,7 +83,8 @@ Ratio Ratio::operator-(const Ratio& other) const {
 }
 
 std::string formatTenths(std::int64_t tenths) {
-  std::int64_t magnitude = tenths < 0 ? -tenths : tenths;
+  // Unsigned, so that INT64_MIN has a magnitude too.
+  std::uint64_t magnitude = tenths < 0 ? 0 - static_cast<std::uint64_t>(tenths) : static_cast<std::uint64_t>(tenths);
   return (tenths < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10);
 }
 

@@ -14,6 +14,14 @@ namespace {
 
 const char* const MINUS = "\xE2\x88\x92";  // U+2212
 
+// |value|, also for INT64_MIN, whose magnitude no int64 holds.
+std::uint64_t magnitude(std::int64_t value) {
+  return value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+}
+
+// "13.3" from 133 tenths.
+std::string unsignedTenths(std::uint64_t tenths) { return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10); }
+
 std::string percentOf(const Ratio& ratio) {
   return number(ratio * Ratio(100, 1)) + "%";
 }
@@ -48,13 +56,12 @@ std::string withShortUnit(const std::string& shown, const KpiDefinition& kpi) {
 
 std::string signedTenths(std::int64_t tenths) {
   if (tenths == 0) return "0.0";
-  std::string digits = formatTenths(tenths < 0 ? -tenths : tenths);
-  return (tenths < 0 ? MINUS : "+") + digits;
+  return (tenths < 0 ? MINUS : "+") + unsignedTenths(magnitude(tenths));
 }
 
 std::string signedWhole(std::int64_t value) {
   if (value == 0) return "0";
-  return (value < 0 ? MINUS : "+") + std::to_string(value < 0 ? -value : value);
+  return (value < 0 ? MINUS : "+") + std::to_string(magnitude(value));
 }
 
 std::string arrow(std::int64_t change) {
@@ -65,7 +72,7 @@ std::string arrow(std::int64_t change) {
 
 std::string changeInWords(std::int64_t tenths) {
   if (tenths == 0) return "no change";
-  return std::string(tenths > 0 ? "up " : "down ") + formatTenths(tenths < 0 ? -tenths : tenths);
+  return std::string(tenths > 0 ? "up " : "down ") + unsignedTenths(magnitude(tenths));
 }
 
 std::string statusWord(Status status) {
@@ -145,8 +152,11 @@ std::string groupName(const std::string& group) {
 }
 
 std::string oneDecimal(double value) {
-  // Via tenths, rounded half away from zero like every other figure.
-  return formatTenths(static_cast<std::int64_t>(std::llround(value * 10)));
+  // Via tenths, rounded half away from zero like every other figure. llround
+  // has no answer for NaN, infinities or tenths beyond int64: those are no figure.
+  double tenths = value * 10;
+  if (!std::isfinite(tenths) || std::fabs(tenths) >= 9.2e18) return "n/a";
+  return formatTenths(static_cast<std::int64_t>(std::llround(tenths)));
 }
 
 std::string ukTime(Instant instant) {

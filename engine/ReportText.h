@@ -52,7 +52,8 @@ std::string quartile(const PeerComparison& comparison);
 std::string quarterWords(const PeerComparison& comparison);
 // "All organisations" for "sector"; a type as words: "Metropolitan district".
 std::string groupName(const std::string& group);
-// A median of indexes or values to one decimal: "71.5".
+// A median of indexes or values to one decimal: "71.5"; "n/a" for NaN, an
+// infinity or a value too large to round.
 std::string oneDecimal(double value);
 
 // "6 October 2009, 10:12 BST": the instant in UK time (Europe/London).

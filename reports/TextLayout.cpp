@@ -159,9 +159,12 @@ std::vector<std::string> wrapText(std::string_view text, double width, std::size
     }
     if (lineStart != std::u32string::npos) lines.emplace_back(lineStart, lineEnd);
     lineStart = std::u32string::npos;
-    // The word starts a line; a word wider than the line is broken.
+    // The word starts a line; a word wider than the line is broken. The last
+    // piece is never empty: a character wider than the line (any character
+    // when a tight table column leaves no width, or less) stands alone.
     while (measure(encode(all, i, wordEnd)) > width) {
       std::size_t cut = longestFitting(all, i, wordEnd, width, measure, "");
+      if (cut >= wordEnd) break;
       lines.emplace_back(i, cut);
       i = cut;
     }

@@ -79,6 +79,13 @@ class InMemoryStore final : public engine::Store {
   bool ping() override { return true; }
   std::vector<std::string> integrityProblems() override { return {}; }
 
+  // Forgets everything, as if new (the fuzz targets reuse one store per process).
+  void clear() {
+    _records.clear();
+    _bytes.clear();
+    _audit.clear();
+  }
+
  private:
   template <typename Keep>
   std::vector<engine::SubmissionRecord> select(Keep keep) const {

@@ -61,6 +61,22 @@ BOOST_AUTO_TEST_CASE(aWordWiderThanTheLineIsBrokenNotDropped) {
   BOOST_TEST(lines.front() == "Council");
 }
 
+// A tight table column can leave no width, or less (found by text-layout-fuzzer:
+// a negative width read past the end of the text and threw std::out_of_range).
+BOOST_AUTO_TEST_CASE(noWidthOrLessPutsEachCharacterOnItsOwnLine) {
+  for (double width : {0.0, -0.5, -20.0}) {
+    BOOST_TEST_CONTEXT("width " << width) {
+      std::vector<std::string> lines;
+      BOOST_REQUIRE_NO_THROW(lines = wrapText("ab c", width, 10, byCharacters, "..."));
+      BOOST_TEST(lines == (std::vector<std::string>{"a", "b", "c"}), boost::test_tools::per_element());
+      BOOST_REQUIRE_NO_THROW(lines = wrapText("ab c", width, 2, byCharacters, "..."));
+      BOOST_TEST(lines.size() == 2u);
+      BOOST_TEST(lines.front() == "a");
+      BOOST_TEST(fitText("ab", width, byCharacters, "...") == "a...");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(tooManyLinesEndWithAnEllipsisWithinTheWidth) {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "word ";
