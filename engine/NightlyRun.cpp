@@ -4,20 +4,57 @@
 #include "engine/Errors.h"
 #include "engine/Reports.h"
 #include "engine/SnapshotStore.h"
+#include "engine/WorkerPool.h"
+
+#include <algorithm>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
 
 namespace profkpi::engine {
 
 // One run's working state.
 struct NightlyRun::Pass {
+  Pass(const RunRequest& r, RunRecord& record, Store& snapshot, ResultsService& snapshotResults, WorkerPool& workers)
+      : request(r), run(record), results(snapshotResults), reports(snapshot, snapshotResults), pool(workers),
+        leaseRenewed(record.startedAt) {}
+
   const RunRequest& request;
   RunRecord& run;
+  ResultsService& results;
   Reports reports;
+  WorkerPool& pool;
+  // Each period's peer statistics, built the first time a report needs them.
+  std::map<std::string, PeerBenchmark> peers;
   std::size_t done = 0;
   std::size_t total = 0;
   std::vector<std::string> errors;
   Instant leaseRenewed;
   // Set when a mail found no server: the rest of this run's mails stay pending.
   std::optional<std::string> mailDown;
+
+  const PeerBenchmark& peersOf(const Period& period) {
+    auto found = peers.find(period.code());
+    if (found == peers.end()) found = peers.emplace(period.code(), results.benchmark(period)).first;
+    return found->second;
+  }
+};
+
+// A board report on its way: assembled on the run's thread, rendered by the
+// pool (unless a pending delivery's report is still in the archive).
+struct NightlyRun::BoardJob {
+  BoardWork work;
+  std::shared_ptr<const BoardReport> report;
+  std::optional<std::string> archived;  // the pending delivery's report, as archived
+  std::future<std::string> rendered;    // valid while the report is being rendered
+  std::exception_ptr failure;           // what failed before rendering
+};
+
+struct NightlyRun::SectorJob {
+  SectorWork work;
+  std::future<std::string> rendered;
+  std::exception_ptr failure;
 };
 
 namespace {
@@ -90,23 +127,40 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     // One read of the store for the whole run; every report sees the same data.
     SnapshotStore snapshot(_store);
     ResultsService results(snapshot, _results.calculator(), _results.registry(), _results.options());
-    Pass pass{request, run, Reports(snapshot, results), 0, 0, {}, run.startedAt, std::nullopt};
+    // No worker threads for one: the run's thread renders as it goes.
+    WorkerPool pool(_options.renderThreads > 1 ? _options.renderThreads : 0);
+    Pass pass(request, run, snapshot, results, pool);
     NightlyPlan plan = planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
     pass.total = plan.boards.size() + plan.sectors.size();
+    // Enough documents in flight to keep every worker busy, few enough to bound memory.
+    const std::size_t window = std::max<std::size_t>(1, 2 * pool.workers());
+    auto stopNow = [&] { return stopped || (request.stopRequested && request.stopRequested()); };
+
+    std::deque<BoardJob> boards;
     for (const BoardWork& work : plan.boards) {
-      if (request.stopRequested && request.stopRequested()) {
-        stopped = true;
-        break;
-      }
-      board(pass, work);
+      if ((stopped = stopNow())) break;
+      boards.push_back(startBoard(pass, work));
+      if (boards.size() < window) continue;
+      finishBoard(pass, boards.front());
+      boards.pop_front();
       keepLease(pass);
     }
+    // Documents already started are finished, even when stopping.
+    for (; !boards.empty(); boards.pop_front()) {
+      finishBoard(pass, boards.front());
+      keepLease(pass);
+    }
+    std::deque<SectorJob> sectors;
     for (const SectorWork& work : plan.sectors) {
-      if (stopped || (request.stopRequested && request.stopRequested())) {
-        stopped = true;
-        break;
-      }
-      sector(pass, work);
+      if ((stopped = stopNow())) break;
+      sectors.push_back(startSector(pass, work));
+      if (sectors.size() < window) continue;
+      finishSector(pass, sectors.front());
+      sectors.pop_front();
+      keepLease(pass);
+    }
+    for (; !sectors.empty(); sectors.pop_front()) {
+      finishSector(pass, sectors.front());
       keepLease(pass);
     }
     summary.errors = std::move(pass.errors);
@@ -156,32 +210,50 @@ void NightlyRun::keepLease(Pass& pass) {
   pass.leaseRenewed = now;
 }
 
-void NightlyRun::board(Pass& pass, const BoardWork& work) {
-  ++pass.done;
-  RunItem item{Instant{}, work.organisation, work.period, "failed", "", ""};
+NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
+  BoardJob job{work, nullptr, std::nullopt, {}, nullptr};
   try {
     std::optional<Period> period = Period::parse(work.period);
-    std::optional<BoardReport> report = period ? pass.reports.board(work.organisation, *period) : std::nullopt;
+    std::optional<BoardReport> report =
+        period ? pass.reports.board(work.organisation, pass.peersOf(*period)) : std::nullopt;
     if (!report) throw RenderError("no current submission for " + work.period);
-
-    DeliveryState state;
-    std::optional<std::string> bytes;
-    if (work.retry) {
-      state = *work.retry;
-      bytes = _archive.load(state.period, state.fileName);
+    job.report = std::make_shared<const BoardReport>(std::move(*report));
+    if (work.retry) job.archived = _archive.load(work.retry->period, work.retry->fileName);
+    if (!job.archived) {
+      job.rendered = pass.pool.submit([this, report = job.report] { return _renderer.renderBoard(*report); });
     }
-    if (!bytes) {
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception&) {
+    job.failure = std::current_exception();
+  }
+  return job;
+}
+
+void NightlyRun::finishBoard(Pass& pass, BoardJob& job) {
+  ++pass.done;
+  const BoardWork& work = job.work;
+  RunItem item{Instant{}, work.organisation, work.period, "failed", "", ""};
+  try {
+    if (job.failure) std::rethrow_exception(job.failure);
+    DeliveryState state;
+    if (work.retry) state = *work.retry;
+    std::string bytes;
+    if (job.archived) {
+      bytes = std::move(*job.archived);
+    } else {
       // New data; or a pending report that has gone from the archive: render (again).
       state.organisation = work.organisation;
       state.period = work.period;
       state.dataSequence = work.dataSequence;
       state.status = DeliveryStatus::Pending;
       state.attempts = work.retry ? work.retry->attempts : 0;
-      bytes = archiveBoard(pass, *report, state);
+      bytes = job.rendered.get();
+      archiveBoard(pass, *job.report, state, bytes);
       note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", state.sha256,
-                         state.fileName + ", " + std::to_string(bytes->size()) + " bytes"});
+                         state.fileName + ", " + std::to_string(bytes.size()) + " bytes"});
     }
-    deliver(pass, state, *report, *bytes);
+    deliver(pass, state, *job.report, bytes);
   } catch (const StoreError&) {
     throw;
   } catch (const std::exception& e) {
@@ -192,8 +264,7 @@ void NightlyRun::board(Pass& pass, const BoardWork& work) {
   }
 }
 
-std::string NightlyRun::archiveBoard(Pass& pass, const BoardReport& report, DeliveryState& state) {
-  std::string bytes = _renderer.renderBoard(report);
+void NightlyRun::archiveBoard(Pass& pass, const BoardReport& report, DeliveryState& state, const std::string& bytes) {
   state.fileName = report.organisationCode + "." + _renderer.extension();
   state.sha256 = _archive.store(state.period, state.fileName, bytes);
   state.lastError.clear();
@@ -202,7 +273,6 @@ std::string NightlyRun::archiveBoard(Pass& pass, const BoardReport& report, Deli
   // Saved before mailing: a crash from here on re-sends, never re-renders.
   _deliveries.saveDelivery(state);
   ++pass.run.counts.boards;
-  return bytes;
 }
 
 void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes) {
@@ -254,13 +324,28 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
   note(pass, item);
 }
 
-void NightlyRun::sector(Pass& pass, const SectorWork& work) {
-  ++pass.done;
-  RunItem item{Instant{}, "", work.period, "failed", "", ""};
+NightlyRun::SectorJob NightlyRun::startSector(Pass& pass, const SectorWork& work) {
+  SectorJob job{work, {}, nullptr};
   try {
     std::optional<Period> period = Period::parse(work.period);
     if (!period) throw RenderError("not a period: " + work.period);
-    std::string bytes = _renderer.renderSector(pass.reports.sector(*period));
+    auto report = std::make_shared<const SectorReport>(pass.reports.sector(*period));
+    job.rendered = pass.pool.submit([this, report] { return _renderer.renderSector(*report); });
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception&) {
+    job.failure = std::current_exception();
+  }
+  return job;
+}
+
+void NightlyRun::finishSector(Pass& pass, SectorJob& job) {
+  ++pass.done;
+  const SectorWork& work = job.work;
+  RunItem item{Instant{}, "", work.period, "failed", "", ""};
+  try {
+    if (job.failure) std::rethrow_exception(job.failure);
+    std::string bytes = job.rendered.get();
     SectorState state{work.period, work.dataSequence, "sector." + _renderer.extension(), "", _clock.now()};
     state.sha256 = _archive.store(work.period, state.fileName, bytes);
     _deliveries.saveSectorReport(state);

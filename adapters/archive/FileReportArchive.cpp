@@ -105,6 +105,17 @@ std::optional<std::string> readIfPresent(const std::string& path) {
   return bytes;
 }
 
+// What distinguishes one version of a file from another, or empty when it is absent.
+std::string fileIdentity(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return {};
+    fail("inspect", path, errno);
+  }
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
 }  // namespace
 
 std::string sha256Hex(std::string_view bytes) {
@@ -130,6 +141,18 @@ std::map<std::string, std::string> FileReportArchive::manifest(const std::string
   return entries;
 }
 
+const std::map<std::string, std::string>& FileReportArchive::cachedManifest(const std::string& period) const {
+  std::string identity = fileIdentity(pathOf(period, MANIFEST_NAME));
+  auto cached = _manifests.find(period);
+  if (cached != _manifests.end() && !identity.empty() && cached->second.identity == identity) {
+    return cached->second.entries;
+  }
+  CachedManifest& fresh = _manifests[period];
+  fresh.entries = manifest(period);
+  fresh.identity = identity;
+  return fresh.entries;
+}
+
 std::string FileReportArchive::store(const std::string& period, const std::string& name, std::string_view bytes) {
   requirePlainName(period);
   requirePlainName(name);
@@ -140,18 +163,31 @@ std::string FileReportArchive::store(const std::string& period, const std::strin
   // The document first, then the manifest: a crash between the two leaves a
   // document the manifest does not vouch for, which load() treats as absent.
   replaceAtomically(folder, pathOf(period, name), bytes);
-  std::map<std::string, std::string> entries = manifest(period);
-  entries[name] = sha;
+  cachedManifest(period);
+  CachedManifest& cached = _manifests[period];
+  cached.entries[name] = sha;
   std::string text;
-  for (const auto& [entry, hash] : entries) text += hash + "  " + entry + "\n";
-  replaceAtomically(folder, pathOf(period, MANIFEST_NAME), text);
+  text.reserve(cached.entries.size() * (64 + 2 + name.size() + 1));
+  for (const auto& [entry, hash] : cached.entries) {
+    text += hash;
+    text += "  ";
+    text += entry;
+    text += '\n';
+  }
+  try {
+    replaceAtomically(folder, pathOf(period, MANIFEST_NAME), text);
+    cached.identity = fileIdentity(pathOf(period, MANIFEST_NAME));
+  } catch (const ArchiveError&) {
+    _manifests.erase(period);  // the file on disk is the truth again
+    throw;
+  }
   return sha;
 }
 
 std::optional<std::string> FileReportArchive::load(const std::string& period, const std::string& name) {
   requirePlainName(period);
   requirePlainName(name);
-  std::map<std::string, std::string> entries = manifest(period);
+  const std::map<std::string, std::string>& entries = cachedManifest(period);
   auto entry = entries.find(name);
   if (entry == entries.end()) return std::nullopt;
   std::optional<std::string> bytes = readIfPresent(pathOf(period, name));
