@@ -94,9 +94,10 @@ int main(int argc, char** argv) {
     engine::Reports reports(services.store(), services.results());
     std::vector<engine::SubmissionRecord> current = services.store().currentForPeriod(period->code());
     if (current.empty()) throw std::invalid_argument("no submissions for " + period->code());
+    engine::PeerBenchmark peers = services.results().benchmark(*period);
     std::vector<engine::BoardReport> boards;
     for (std::size_t i = 0; i < options.count && i < current.size(); ++i) {
-      boards.push_back(*reports.board(current[i].organisation, *period));
+      boards.push_back(*reports.board(current[i].organisation, peers));
     }
     double assembly = std::chrono::duration<double>(Clock::now() - started).count();
     engine::ReportRenderer& renderer = *services.renderer("pdf");

@@ -33,6 +33,9 @@ struct NightlyRun::Pass {
   Instant leaseRenewed;
   // Set when a mail found no server: the rest of this run's mails stay pending.
   std::optional<std::string> mailDown;
+  // Written together at the end of each batch (one commit for many documents).
+  std::vector<RunItem> items;
+  std::vector<DeliveryState> states;
 
   const PeerBenchmark& peersOf(const Period& period) {
     auto found = peers.find(period.code());
@@ -58,6 +61,20 @@ struct NightlyRun::SectorJob {
 };
 
 namespace {
+
+// Documents finished together: one manifest update per period, one commit of
+// their delivery states before any is mailed, one commit of their run items.
+constexpr std::size_t BATCH = 16;
+
+std::string describe(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
 
 // Gives the lease back however the run ends. A failure to release only delays
 // the next run until the lease expires.
@@ -132,24 +149,25 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     Pass pass(request, run, snapshot, results, pool);
     NightlyPlan plan = planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
     pass.total = plan.boards.size() + plan.sectors.size();
-    // Enough documents in flight to keep every worker busy, few enough to bound memory.
-    const std::size_t window = std::max<std::size_t>(1, 2 * pool.workers());
+    // Enough documents in flight to keep every worker busy while a batch is
+    // finished, few enough to bound memory.
+    const std::size_t ahead = 2 * pool.workers();
     auto stopNow = [&] { return stopped || (request.stopRequested && request.stopRequested()); };
 
     std::deque<BoardJob> boards;
     for (const BoardWork& work : plan.boards) {
       if ((stopped = stopNow())) break;
       boards.push_back(startBoard(pass, work));
-      if (boards.size() < window) continue;
-      finishBoard(pass, boards.front());
-      boards.pop_front();
+      if (boards.size() < BATCH + ahead) continue;
+      finishBoards(pass, boards, BATCH);
       keepLease(pass);
     }
     // Documents already started are finished, even when stopping.
-    for (; !boards.empty(); boards.pop_front()) {
-      finishBoard(pass, boards.front());
+    while (!boards.empty()) {
+      finishBoards(pass, boards, BATCH);
       keepLease(pass);
     }
+    const std::size_t window = std::max<std::size_t>(1, ahead);
     std::deque<SectorJob> sectors;
     for (const SectorWork& work : plan.sectors) {
       if ((stopped = stopNow())) break;
@@ -157,12 +175,15 @@ RunSummary NightlyRun::run(const RunRequest& request) {
       if (sectors.size() < window) continue;
       finishSector(pass, sectors.front());
       sectors.pop_front();
+      flush(pass);
       keepLease(pass);
     }
     for (; !sectors.empty(); sectors.pop_front()) {
       finishSector(pass, sectors.front());
+      flush(pass);
       keepLease(pass);
     }
+    flush(pass);
     summary.errors = std::move(pass.errors);
   } catch (const StoreError& e) {
     run.outcome = RunOutcome::Aborted;
@@ -189,9 +210,16 @@ RunSummary NightlyRun::run(const RunRequest& request) {
   return summary;
 }
 
+void NightlyRun::flush(Pass& pass) {
+  _deliveries.saveDeliveries(pass.states);
+  pass.states.clear();
+  _ledger.addItems(pass.run.id, pass.items);
+  pass.items.clear();
+}
+
 void NightlyRun::note(Pass& pass, RunItem item) {
   item.at = _clock.now();
-  _ledger.addItem(pass.run.id, item);
+  pass.items.push_back(item);
   if (item.action == "failed" || item.action == "pending" || item.action == "refused" || item.action == "abandoned") {
     std::string where = item.organisation.empty() ? "sector report " + item.period : item.organisation + " " + item.period;
     pass.errors.push_back(where + ": " + item.action + ": " + item.detail);
@@ -230,55 +258,94 @@ NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
   return job;
 }
 
-void NightlyRun::finishBoard(Pass& pass, BoardJob& job) {
-  ++pass.done;
-  const BoardWork& work = job.work;
-  RunItem item{Instant{}, work.organisation, work.period, "failed", "", ""};
-  try {
-    if (job.failure) std::rethrow_exception(job.failure);
+void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count) {
+  count = std::min(count, jobs.size());
+  struct Finished {
     DeliveryState state;
-    if (work.retry) state = *work.retry;
     std::string bytes;
-    if (job.archived) {
-      bytes = std::move(*job.archived);
-    } else {
+    bool fresh = false;  // rendered now, rather than a pending delivery's archived report
+    std::exception_ptr failure;
+  };
+  std::vector<Finished> finished(count);
+  std::map<std::string, std::vector<std::size_t>> freshByPeriod;
+  for (std::size_t i = 0; i < count; ++i) {
+    BoardJob& job = jobs[i];
+    const BoardWork& work = job.work;
+    Finished& f = finished[i];
+    try {
+      if (job.failure) std::rethrow_exception(job.failure);
+      if (work.retry) f.state = *work.retry;
+      if (job.archived) {
+        f.bytes = std::move(*job.archived);
+        continue;
+      }
       // New data; or a pending report that has gone from the archive: render (again).
-      state.organisation = work.organisation;
-      state.period = work.period;
-      state.dataSequence = work.dataSequence;
-      state.status = DeliveryStatus::Pending;
-      state.attempts = work.retry ? work.retry->attempts : 0;
-      bytes = job.rendered.get();
-      archiveBoard(pass, *job.report, state, bytes);
-      note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", state.sha256,
-                         state.fileName + ", " + std::to_string(bytes.size()) + " bytes"});
+      f.state.organisation = work.organisation;
+      f.state.period = work.period;
+      f.state.dataSequence = work.dataSequence;
+      f.state.status = DeliveryStatus::Pending;
+      f.state.attempts = work.retry ? work.retry->attempts : 0;
+      f.state.fileName = work.organisation + "." + _renderer.extension();
+      f.bytes = job.rendered.get();
+      f.fresh = true;
+      freshByPeriod[work.period].push_back(i);
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception&) {
+      // RenderError, or anything unforeseen: this organisation waits for the next run.
+      f.failure = std::current_exception();
     }
-    deliver(pass, state, *job.report, bytes);
-  } catch (const StoreError&) {
-    throw;
-  } catch (const std::exception& e) {
-    // RenderError, ArchiveError, or anything unforeseen: this organisation waits for the next run.
-    ++pass.run.counts.failed;
-    item.detail = e.what();
-    note(pass, item);
   }
-}
 
-void NightlyRun::archiveBoard(Pass& pass, const BoardReport& report, DeliveryState& state, const std::string& bytes) {
-  state.fileName = report.organisationCode + "." + _renderer.extension();
-  state.sha256 = _archive.store(state.period, state.fileName, bytes);
-  state.lastError.clear();
-  state.updatedAt = _clock.now();
-  state.deliveredAt.reset();
-  // Saved before mailing: a crash from here on re-sends, never re-renders.
-  _deliveries.saveDelivery(state);
-  ++pass.run.counts.boards;
+  // Archived, and saved before mailing: a crash from here on re-sends, never re-renders.
+  std::vector<DeliveryState> archived;
+  for (const auto& [period, indexes] : freshByPeriod) {
+    std::vector<std::pair<std::string, std::string_view>> documents;
+    for (std::size_t i : indexes) documents.emplace_back(finished[i].state.fileName, finished[i].bytes);
+    try {
+      std::vector<std::string> hashes = _archive.storeAll(period, documents);
+      for (std::size_t k = 0; k < indexes.size(); ++k) {
+        DeliveryState& state = finished[indexes[k]].state;
+        state.sha256 = hashes.at(k);
+        state.lastError.clear();
+        state.updatedAt = _clock.now();
+        state.deliveredAt.reset();
+        archived.push_back(state);
+      }
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception&) {
+      // ArchiveError: the batch's documents of this period wait for the next run.
+      for (std::size_t i : indexes) finished[i].failure = std::current_exception();
+    }
+  }
+  _deliveries.saveDeliveries(archived);
+
+  for (std::size_t i = 0; i < count; ++i) {
+    ++pass.done;
+    const BoardWork& work = jobs[i].work;
+    Finished& f = finished[i];
+    if (f.failure) {
+      ++pass.run.counts.failed;
+      note(pass, RunItem{Instant{}, work.organisation, work.period, "failed", "", describe(f.failure)});
+      continue;
+    }
+    if (f.fresh) {
+      ++pass.run.counts.boards;
+      note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
+                         f.state.fileName + ", " + std::to_string(f.bytes.size()) + " bytes"});
+    }
+    deliver(pass, f.state, *jobs[i].report, f.bytes);
+  }
+  flush(pass);
+  jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
 }
 
 void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes) {
   RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
   const Organisation* organisation = report.results.organisation;
   RunCounts& counts = pass.run.counts;
+  bool mailed = false;
   state.updatedAt = _clock.now();
   if (_mailer == nullptr || organisation == nullptr || organisation->contact.empty()) {
     state.status = DeliveryStatus::Unmailed;
@@ -293,6 +360,7 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     item.action = "pending";
     item.detail = "not tried: " + *pass.mailDown;
   } else {
+    mailed = true;
     MailAttachment document{state.organisation + "-" + state.period + "." + _renderer.extension(),
                             _renderer.mediaType(), bytes};
     try {
@@ -320,7 +388,12 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
       }
     }
   }
-  _deliveries.saveDelivery(state);
+  // After a mail, at once; otherwise with the batch.
+  if (mailed) {
+    _deliveries.saveDelivery(state);
+  } else {
+    pass.states.push_back(state);
+  }
   note(pass, item);
 }
 

@@ -25,6 +25,7 @@
 #include "engine/Store.h"
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -101,12 +102,15 @@ class NightlyRun {
   // Assembles a document on the run's thread and hands its rendering to the
   // pool; finishing it (in plan order) archives, mails and records it.
   BoardJob startBoard(Pass& pass, const BoardWork& work);
-  void finishBoard(Pass& pass, BoardJob& job);
+  // Finishes the first `count` jobs (fewer when there are fewer) and removes them.
+  void finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count);
   SectorJob startSector(Pass& pass, const SectorWork& work);
   void finishSector(Pass& pass, SectorJob& job);
   void deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes);
-  void archiveBoard(Pass& pass, const BoardReport& report, DeliveryState& state, const std::string& bytes);
+  // Records an item (written with the batch) and reports progress.
   void note(Pass& pass, RunItem item);
+  // Writes the buffered delivery states and run items.
+  void flush(Pass& pass);
   void keepLease(Pass& pass);
 
   Store& _store;

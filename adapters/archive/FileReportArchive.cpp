@@ -49,7 +49,9 @@ void syncFolder(const std::string& folder) {
   if (rc != 0) fail("flush the folder", folder, error);
 }
 
-void replaceAtomically(const std::string& folder, const std::string& path, std::string_view bytes) {
+// Written to a temporary file beside it, flushed, renamed over it; the folder
+// still needs flushing for the rename to be durable.
+void replaceFile(const std::string& path, std::string_view bytes) {
   std::string temporary = path + ".tmp-XXXXXX";
   int fd = mkstemp(temporary.data());
   if (fd < 0) fail("create a temporary file beside", path, errno);
@@ -79,7 +81,6 @@ void replaceAtomically(const std::string& folder, const std::string& path, std::
     unlink(temporary.c_str());
     fail("rename into place", path, error);
   }
-  syncFolder(folder);
 }
 
 std::optional<std::string> readIfPresent(const std::string& path) {
@@ -154,34 +155,45 @@ const std::map<std::string, std::string>& FileReportArchive::cachedManifest(cons
 }
 
 std::string FileReportArchive::store(const std::string& period, const std::string& name, std::string_view bytes) {
+  return storeAll(period, {{name, bytes}}).front();
+}
+
+std::vector<std::string> FileReportArchive::storeAll(
+    const std::string& period, const std::vector<std::pair<std::string, std::string_view>>& documents) {
   requirePlainName(period);
-  requirePlainName(name);
-  if (name == MANIFEST_NAME) throw ArchiveError("report archive: a document may not be called " + name);
+  for (const auto& [name, bytes] : documents) {
+    requirePlainName(name);
+    if (name == MANIFEST_NAME) throw ArchiveError("report archive: a document may not be called " + name);
+  }
   std::string folder = _root + "/" + period;
   makeFolders(folder);
-  std::string sha = sha256Hex(bytes);
-  // The document first, then the manifest: a crash between the two leaves a
-  // document the manifest does not vouch for, which load() treats as absent.
-  replaceAtomically(folder, pathOf(period, name), bytes);
   cachedManifest(period);
   CachedManifest& cached = _manifests[period];
-  cached.entries[name] = sha;
-  std::string text;
-  text.reserve(cached.entries.size() * (64 + 2 + name.size() + 1));
-  for (const auto& [entry, hash] : cached.entries) {
-    text += hash;
-    text += "  ";
-    text += entry;
-    text += '\n';
-  }
+  std::vector<std::string> hashes;
   try {
-    replaceAtomically(folder, pathOf(period, MANIFEST_NAME), text);
+    // The documents first, then the manifest: a crash between the two leaves
+    // documents the manifest does not vouch for, which load() treats as absent.
+    for (const auto& [name, bytes] : documents) {
+      hashes.push_back(sha256Hex(bytes));
+      replaceFile(pathOf(period, name), bytes);
+      cached.entries[name] = hashes.back();
+    }
+    std::string text;
+    text.reserve(cached.entries.size() * 90);
+    for (const auto& [entry, hash] : cached.entries) {
+      text += hash;
+      text += "  ";
+      text += entry;
+      text += '\n';
+    }
+    replaceFile(pathOf(period, MANIFEST_NAME), text);
+    syncFolder(folder);
     cached.identity = fileIdentity(pathOf(period, MANIFEST_NAME));
   } catch (const ArchiveError&) {
     _manifests.erase(period);  // the file on disk is the truth again
     throw;
   }
-  return sha;
+  return hashes;
 }
 
 std::optional<std::string> FileReportArchive::load(const std::string& period, const std::string& name) {

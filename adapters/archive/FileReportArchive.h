@@ -25,6 +25,11 @@ class FileReportArchive final : public engine::ReportArchive {
   explicit FileReportArchive(std::string root) : _root(std::move(root)) {}
 
   std::string store(const std::string& period, const std::string& name, std::string_view bytes) override;
+  // Each document written and flushed, the manifest written once, the folder
+  // flushed once: a crash part way leaves documents the manifest does not
+  // vouch for, or entries whose document does not match, both absent to load().
+  std::vector<std::string> storeAll(const std::string& period,
+                                    const std::vector<std::pair<std::string, std::string_view>>& documents) override;
   std::optional<std::string> load(const std::string& period, const std::string& name) override;
 
   // The period's manifest: name -> SHA-256; empty when there is none. Throws engine::ArchiveError.
