@@ -39,6 +39,7 @@ fi
 
 walls=()
 rsss=()
+cpus=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/run" && mkdir -p "$work/run"
   cp "$work"/ingested.db "$work/run/store.db"
@@ -58,10 +59,11 @@ PROPERTIES
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/run/time.txt")
   boards=$(find "$work/run/reports" -name '*.pdf' ! -name 'sector.pdf' | wc -l)
   sectors=$(find "$work/run/reports" -name 'sector.pdf' | wc -l)
-  cpu=$(awk -F': ' '/Percent of CPU/ { print $2 }' "$work/run/time.txt")
-  echo "run $run: ${wall} s wall, ${rss} MB peak RSS, CPU $cpu, $boards board and $sectors sector PDFs; $(head -1 "$work/run/out.txt")"
+  cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$work/run/time.txt")
+  echo "run $run: ${wall} s wall, ${cpu} s CPU (user + system), ${rss} MB peak RSS, $boards board and $sectors sector PDFs, load $(cut -d' ' -f1 /proc/loadavg); $(head -1 "$work/run/out.txt")"
+  cpus+=("$cpu")
   walls+=("$wall")
   rsss+=("$rss")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "median of $runs: $(median "${walls[@]}") s wall (min $(printf '%s\n' "${walls[@]}" | sort -g | head -1), max $(printf '%s\n' "${walls[@]}" | sort -g | tail -1)), $(median "${rsss[@]}") MB peak RSS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "median of $runs: $(median "${walls[@]}") s wall, $(median "${cpus[@]}") s CPU (min $(printf '%s\n' "${walls[@]}" | sort -g | head -1), max $(printf '%s\n' "${walls[@]}" | sort -g | tail -1)), $(median "${rsss[@]}") MB peak RSS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
