@@ -60,6 +60,11 @@ class DeliveryLog {
   virtual std::vector<DeliveryState> deliveries() = 0;
   // Inserts or replaces the organisation's state.
   virtual void saveDelivery(const DeliveryState& state) = 0;
+  // Saves several states at once, atomically where the back end can (one
+  // commit for many documents of a nightly run). By default, one by one.
+  virtual void saveDeliveries(const std::vector<DeliveryState>& states) {
+    for (const DeliveryState& state : states) saveDelivery(state);
+  }
   // Every period's latest sector report, by period.
   virtual std::vector<SectorState> sectorReports() = 0;
   // Inserts or replaces the period's state.

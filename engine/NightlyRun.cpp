@@ -4,23 +4,77 @@
 #include "engine/Errors.h"
 #include "engine/Reports.h"
 #include "engine/SnapshotStore.h"
+#include "engine/WorkerPool.h"
+
+#include <algorithm>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
 
 namespace profkpi::engine {
 
 // One run's working state.
 struct NightlyRun::Pass {
+  Pass(const RunRequest& r, RunRecord& record, Store& snapshot, ResultsService& snapshotResults, WorkerPool& workers)
+      : request(r), run(record), results(snapshotResults), reports(snapshot, snapshotResults), pool(workers),
+        leaseRenewed(record.startedAt) {}
+
   const RunRequest& request;
   RunRecord& run;
+  ResultsService& results;
   Reports reports;
+  WorkerPool& pool;
+  // Each period's peer statistics, built the first time a report needs them.
+  std::map<std::string, PeerBenchmark> peers;
   std::size_t done = 0;
   std::size_t total = 0;
   std::vector<std::string> errors;
   Instant leaseRenewed;
   // Set when a mail found no server: the rest of this run's mails stay pending.
   std::optional<std::string> mailDown;
+  // Written together at the end of each batch (one commit for many documents).
+  std::vector<RunItem> items;
+  std::vector<DeliveryState> states;
+
+  const PeerBenchmark& peersOf(const Period& period) {
+    auto found = peers.find(period.code());
+    if (found == peers.end()) found = peers.emplace(period.code(), results.benchmark(period)).first;
+    return found->second;
+  }
+};
+
+// A board report on its way: assembled on the run's thread, rendered by the
+// pool (unless a pending delivery's report is still in the archive).
+struct NightlyRun::BoardJob {
+  BoardWork work;
+  std::shared_ptr<const BoardReport> report;
+  std::optional<std::string> archived;  // the pending delivery's report, as archived
+  std::future<std::string> rendered;    // valid while the report is being rendered
+  std::exception_ptr failure;           // what failed before rendering
+};
+
+struct NightlyRun::SectorJob {
+  SectorWork work;
+  std::future<std::string> rendered;
+  std::exception_ptr failure;
 };
 
 namespace {
+
+// Documents finished together: one manifest update per period, one commit of
+// their delivery states before any is mailed, one commit of their run items.
+constexpr std::size_t BATCH = 16;
+
+std::string describe(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
 
 // Gives the lease back however the run ends. A failure to release only delays
 // the next run until the lease expires.
@@ -90,25 +144,46 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     // One read of the store for the whole run; every report sees the same data.
     SnapshotStore snapshot(_store);
     ResultsService results(snapshot, _results.calculator(), _results.registry(), _results.options());
-    Pass pass{request, run, Reports(snapshot, results), 0, 0, {}, run.startedAt, std::nullopt};
+    // No worker threads for one: the run's thread renders as it goes.
+    WorkerPool pool(_options.renderThreads > 1 ? _options.renderThreads : 0);
+    Pass pass(request, run, snapshot, results, pool);
     NightlyPlan plan = planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
     pass.total = plan.boards.size() + plan.sectors.size();
+    // Enough documents in flight to keep every worker busy while a batch is
+    // finished, few enough to bound memory.
+    const std::size_t ahead = 2 * pool.workers();
+    auto stopNow = [&] { return stopped || (request.stopRequested && request.stopRequested()); };
+
+    std::deque<BoardJob> boards;
     for (const BoardWork& work : plan.boards) {
-      if (request.stopRequested && request.stopRequested()) {
-        stopped = true;
-        break;
-      }
-      board(pass, work);
+      if ((stopped = stopNow())) break;
+      boards.push_back(startBoard(pass, work));
+      if (boards.size() < BATCH + ahead) continue;
+      finishBoards(pass, boards, BATCH);
       keepLease(pass);
     }
+    // Documents already started are finished, even when stopping.
+    while (!boards.empty()) {
+      finishBoards(pass, boards, BATCH);
+      keepLease(pass);
+    }
+    const std::size_t window = std::max<std::size_t>(1, ahead);
+    std::deque<SectorJob> sectors;
     for (const SectorWork& work : plan.sectors) {
-      if (stopped || (request.stopRequested && request.stopRequested())) {
-        stopped = true;
-        break;
-      }
-      sector(pass, work);
+      if ((stopped = stopNow())) break;
+      sectors.push_back(startSector(pass, work));
+      if (sectors.size() < window) continue;
+      finishSector(pass, sectors.front());
+      sectors.pop_front();
+      flush(pass);
       keepLease(pass);
     }
+    for (; !sectors.empty(); sectors.pop_front()) {
+      finishSector(pass, sectors.front());
+      flush(pass);
+      keepLease(pass);
+    }
+    flush(pass);
     summary.errors = std::move(pass.errors);
   } catch (const StoreError& e) {
     run.outcome = RunOutcome::Aborted;
@@ -135,9 +210,16 @@ RunSummary NightlyRun::run(const RunRequest& request) {
   return summary;
 }
 
+void NightlyRun::flush(Pass& pass) {
+  _deliveries.saveDeliveries(pass.states);
+  pass.states.clear();
+  _ledger.addItems(pass.run.id, pass.items);
+  pass.items.clear();
+}
+
 void NightlyRun::note(Pass& pass, RunItem item) {
   item.at = _clock.now();
-  _ledger.addItem(pass.run.id, item);
+  pass.items.push_back(item);
   if (item.action == "failed" || item.action == "pending" || item.action == "refused" || item.action == "abandoned") {
     std::string where = item.organisation.empty() ? "sector report " + item.period : item.organisation + " " + item.period;
     pass.errors.push_back(where + ": " + item.action + ": " + item.detail);
@@ -156,59 +238,114 @@ void NightlyRun::keepLease(Pass& pass) {
   pass.leaseRenewed = now;
 }
 
-void NightlyRun::board(Pass& pass, const BoardWork& work) {
-  ++pass.done;
-  RunItem item{Instant{}, work.organisation, work.period, "failed", "", ""};
+NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
+  BoardJob job{work, nullptr, std::nullopt, {}, nullptr};
   try {
     std::optional<Period> period = Period::parse(work.period);
-    std::optional<BoardReport> report = period ? pass.reports.board(work.organisation, *period) : std::nullopt;
+    std::optional<BoardReport> report =
+        period ? pass.reports.board(work.organisation, pass.peersOf(*period)) : std::nullopt;
     if (!report) throw RenderError("no current submission for " + work.period);
-
-    DeliveryState state;
-    std::optional<std::string> bytes;
-    if (work.retry) {
-      state = *work.retry;
-      bytes = _archive.load(state.period, state.fileName);
+    job.report = std::make_shared<const BoardReport>(std::move(*report));
+    if (work.retry) job.archived = _archive.load(work.retry->period, work.retry->fileName);
+    if (!job.archived) {
+      job.rendered = pass.pool.submit([this, report = job.report] { return _renderer.renderBoard(*report); });
     }
-    if (!bytes) {
-      // New data; or a pending report that has gone from the archive: render (again).
-      state.organisation = work.organisation;
-      state.period = work.period;
-      state.dataSequence = work.dataSequence;
-      state.status = DeliveryStatus::Pending;
-      state.attempts = work.retry ? work.retry->attempts : 0;
-      bytes = archiveBoard(pass, *report, state);
-      note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", state.sha256,
-                         state.fileName + ", " + std::to_string(bytes->size()) + " bytes"});
-    }
-    deliver(pass, state, *report, *bytes);
   } catch (const StoreError&) {
     throw;
-  } catch (const std::exception& e) {
-    // RenderError, ArchiveError, or anything unforeseen: this organisation waits for the next run.
-    ++pass.run.counts.failed;
-    item.detail = e.what();
-    note(pass, item);
+  } catch (const std::exception&) {
+    job.failure = std::current_exception();
   }
+  return job;
 }
 
-std::string NightlyRun::archiveBoard(Pass& pass, const BoardReport& report, DeliveryState& state) {
-  std::string bytes = _renderer.renderBoard(report);
-  state.fileName = report.organisationCode + "." + _renderer.extension();
-  state.sha256 = _archive.store(state.period, state.fileName, bytes);
-  state.lastError.clear();
-  state.updatedAt = _clock.now();
-  state.deliveredAt.reset();
-  // Saved before mailing: a crash from here on re-sends, never re-renders.
-  _deliveries.saveDelivery(state);
-  ++pass.run.counts.boards;
-  return bytes;
+void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count) {
+  count = std::min(count, jobs.size());
+  struct Finished {
+    DeliveryState state;
+    std::string bytes;
+    bool fresh = false;  // rendered now, rather than a pending delivery's archived report
+    std::exception_ptr failure;
+  };
+  std::vector<Finished> finished(count);
+  std::map<std::string, std::vector<std::size_t>> freshByPeriod;
+  for (std::size_t i = 0; i < count; ++i) {
+    BoardJob& job = jobs[i];
+    const BoardWork& work = job.work;
+    Finished& f = finished[i];
+    try {
+      if (job.failure) std::rethrow_exception(job.failure);
+      if (work.retry) f.state = *work.retry;
+      if (job.archived) {
+        f.bytes = std::move(*job.archived);
+        continue;
+      }
+      // New data; or a pending report that has gone from the archive: render (again).
+      f.state.organisation = work.organisation;
+      f.state.period = work.period;
+      f.state.dataSequence = work.dataSequence;
+      f.state.status = DeliveryStatus::Pending;
+      f.state.attempts = work.retry ? work.retry->attempts : 0;
+      f.state.fileName = work.organisation + "." + _renderer.extension();
+      f.bytes = job.rendered.get();
+      f.fresh = true;
+      freshByPeriod[work.period].push_back(i);
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception&) {
+      // RenderError, or anything unforeseen: this organisation waits for the next run.
+      f.failure = std::current_exception();
+    }
+  }
+
+  // Archived, and saved before mailing: a crash from here on re-sends, never re-renders.
+  std::vector<DeliveryState> archived;
+  for (const auto& [period, indexes] : freshByPeriod) {
+    std::vector<std::pair<std::string, std::string_view>> documents;
+    for (std::size_t i : indexes) documents.emplace_back(finished[i].state.fileName, finished[i].bytes);
+    try {
+      std::vector<std::string> hashes = _archive.storeAll(period, documents);
+      for (std::size_t k = 0; k < indexes.size(); ++k) {
+        DeliveryState& state = finished[indexes[k]].state;
+        state.sha256 = hashes.at(k);
+        state.lastError.clear();
+        state.updatedAt = _clock.now();
+        state.deliveredAt.reset();
+        archived.push_back(state);
+      }
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception&) {
+      // ArchiveError: the batch's documents of this period wait for the next run.
+      for (std::size_t i : indexes) finished[i].failure = std::current_exception();
+    }
+  }
+  _deliveries.saveDeliveries(archived);
+
+  for (std::size_t i = 0; i < count; ++i) {
+    ++pass.done;
+    const BoardWork& work = jobs[i].work;
+    Finished& f = finished[i];
+    if (f.failure) {
+      ++pass.run.counts.failed;
+      note(pass, RunItem{Instant{}, work.organisation, work.period, "failed", "", describe(f.failure)});
+      continue;
+    }
+    if (f.fresh) {
+      ++pass.run.counts.boards;
+      note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
+                         f.state.fileName + ", " + std::to_string(f.bytes.size()) + " bytes"});
+    }
+    deliver(pass, f.state, *jobs[i].report, f.bytes);
+  }
+  flush(pass);
+  jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
 }
 
 void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes) {
   RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
   const Organisation* organisation = report.results.organisation;
   RunCounts& counts = pass.run.counts;
+  bool mailed = false;
   state.updatedAt = _clock.now();
   if (_mailer == nullptr || organisation == nullptr || organisation->contact.empty()) {
     state.status = DeliveryStatus::Unmailed;
@@ -223,6 +360,7 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     item.action = "pending";
     item.detail = "not tried: " + *pass.mailDown;
   } else {
+    mailed = true;
     MailAttachment document{state.organisation + "-" + state.period + "." + _renderer.extension(),
                             _renderer.mediaType(), bytes};
     try {
@@ -250,17 +388,37 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
       }
     }
   }
-  _deliveries.saveDelivery(state);
+  // After a mail, at once; otherwise with the batch.
+  if (mailed) {
+    _deliveries.saveDelivery(state);
+  } else {
+    pass.states.push_back(state);
+  }
   note(pass, item);
 }
 
-void NightlyRun::sector(Pass& pass, const SectorWork& work) {
-  ++pass.done;
-  RunItem item{Instant{}, "", work.period, "failed", "", ""};
+NightlyRun::SectorJob NightlyRun::startSector(Pass& pass, const SectorWork& work) {
+  SectorJob job{work, {}, nullptr};
   try {
     std::optional<Period> period = Period::parse(work.period);
     if (!period) throw RenderError("not a period: " + work.period);
-    std::string bytes = _renderer.renderSector(pass.reports.sector(*period));
+    auto report = std::make_shared<const SectorReport>(pass.reports.sector(*period));
+    job.rendered = pass.pool.submit([this, report] { return _renderer.renderSector(*report); });
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception&) {
+    job.failure = std::current_exception();
+  }
+  return job;
+}
+
+void NightlyRun::finishSector(Pass& pass, SectorJob& job) {
+  ++pass.done;
+  const SectorWork& work = job.work;
+  RunItem item{Instant{}, "", work.period, "failed", "", ""};
+  try {
+    if (job.failure) std::rethrow_exception(job.failure);
+    std::string bytes = job.rendered.get();
     SectorState state{work.period, work.dataSequence, "sector." + _renderer.extension(), "", _clock.now()};
     state.sha256 = _archive.store(work.period, state.fileName, bytes);
     _deliveries.saveSectorReport(state);

@@ -6,8 +6,11 @@
 // unchanged data renders nothing and sends nothing. One run at a time, across
 // processes too, through the ledger's lease. The store's current submissions
 // are read once per run (SnapshotStore), so every document of a run shows the
-// same data. Not thread-safe: one run per object at a time (the lease keeps
-// other processes out).
+// same data, and the peer statistics are built once per period. Rendering may
+// use several threads (NightlyOptions::renderThreads); archiving, mailing and
+// recording stay on the calling thread, in plan order, each exactly once.
+// Not thread-safe: one run per object at a time (the lease keeps other
+// processes out).
 #ifndef PROFKPI_ENGINE_NIGHTLYRUN_H
 #define PROFKPI_ENGINE_NIGHTLYRUN_H
 
@@ -22,6 +25,7 @@
 #include "engine/Store.h"
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -40,6 +44,10 @@ struct NightlyOptions {
   // Runs on which a board report's mail may fail for now before it is given up
   // (until the organisation's data changes). Default 14.
   int maxMailRuns = 14;
+  // Threads that render reports side by side while the run's own thread
+  // archives and mails them, in plan order. 1 (default): the run's thread
+  // renders, one document after another.
+  std::size_t renderThreads = 1;
 };
 
 struct RunProgress {
@@ -89,11 +97,20 @@ class NightlyRun {
 
  private:
   struct Pass;
-  void board(Pass& pass, const BoardWork& work);
-  void sector(Pass& pass, const SectorWork& work);
+  struct BoardJob;
+  struct SectorJob;
+  // Assembles a document on the run's thread and hands its rendering to the
+  // pool; finishing it (in plan order) archives, mails and records it.
+  BoardJob startBoard(Pass& pass, const BoardWork& work);
+  // Finishes the first `count` jobs (fewer when there are fewer) and removes them.
+  void finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count);
+  SectorJob startSector(Pass& pass, const SectorWork& work);
+  void finishSector(Pass& pass, SectorJob& job);
   void deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes);
-  std::string archiveBoard(Pass& pass, const BoardReport& report, DeliveryState& state);
+  // Records an item (written with the batch) and reports progress.
   void note(Pass& pass, RunItem item);
+  // Writes the buffered delivery states and run items.
+  void flush(Pass& pass);
   void keepLease(Pass& pass);
 
   Store& _store;

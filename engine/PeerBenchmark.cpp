@@ -14,7 +14,9 @@ PeerBenchmark::PeerBenchmark(const KpiCalculator& calculator, const Registry& re
     : _calculator(calculator), _registry(registry), _period(period), _options(options) {
   for (const SubmissionRecord& record : current) {
     ++_submissions;
+    if (!_latestAcceptance || *_latestAcceptance < record.receivedAt) _latestAcceptance = record.receivedAt;
     std::string type = typeOf(record.organisation);
+    if (!type.empty()) ++_submissionsByType[type];
     for (const KpiDefinition& kpi : calculator.catalogue().kpis()) {
       auto value = calculator.value(kpi, record.measures, period);
       if (!value) continue;
@@ -33,6 +35,11 @@ PeerBenchmark::PeerBenchmark(const KpiCalculator& calculator, const Registry& re
 std::string PeerBenchmark::typeOf(const std::string& organisation) const {
   const Organisation* o = _registry.find(organisation);
   return o == nullptr ? std::string() : o->type;
+}
+
+std::size_t PeerBenchmark::submissionsOfType(const std::string& type) const {
+  auto found = _submissionsByType.find(type);
+  return found == _submissionsByType.end() ? 0 : found->second;
 }
 
 std::vector<std::string> PeerBenchmark::types() const {

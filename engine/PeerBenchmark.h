@@ -53,6 +53,11 @@ class PeerBenchmark {
 
   const Period& period() const { return _period; }
   std::size_t submissions() const { return _submissions; }
+  // Of those, from organisations of this type (empty: none).
+  std::size_t submissionsOfType(const std::string& type) const;
+  // The latest acceptance among the submissions the statistics come from
+  // (part of every report's data cut-off); absent when there were none.
+  const std::optional<Instant>& latestAcceptance() const { return _latestAcceptance; }
   const BenchmarkOptions& options() const { return _options; }
 
  private:
@@ -68,6 +73,8 @@ class PeerBenchmark {
   Period _period;
   BenchmarkOptions _options;
   std::size_t _submissions = 0;
+  std::map<std::string, std::size_t> _submissionsByType;
+  std::optional<Instant> _latestAcceptance;
   std::map<Key, Group> _groups;
 };
 

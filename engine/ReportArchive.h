@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace profkpi::engine {
 
@@ -25,6 +27,15 @@ class ReportArchive {
   // REQUIRES: period and name are plain file names (no '/', not "." or "..").
   // Throws ArchiveError.
   virtual std::string store(const std::string& period, const std::string& name, std::string_view bytes) = 0;
+  // Stores several documents of one period as store() would, with one update
+  // of the manifest for all of them. Returns their SHA-256s in order. Throws
+  // ArchiveError; the manifest then vouches for those stored before the failure at most.
+  virtual std::vector<std::string> storeAll(const std::string& period,
+                                            const std::vector<std::pair<std::string, std::string_view>>& documents) {
+    std::vector<std::string> hashes;
+    for (const auto& [name, bytes] : documents) hashes.push_back(store(period, name, bytes));
+    return hashes;
+  }
 
   // The document as archived; nothing when it is absent or no longer matches its
   // manifest entry. Throws ArchiveError when it exists but cannot be read.

@@ -33,7 +33,12 @@ Reports::Reports(Store& store, ResultsService& results) : _store(store), _result
 
 std::optional<BoardReport> Reports::board(const std::string& organisation, const Period& period,
                                           std::optional<Instant> generatedAt) {
-  PeerBenchmark benchmark = _results.benchmark(period);
+  return board(organisation, _results.benchmark(period), generatedAt);
+}
+
+std::optional<BoardReport> Reports::board(const std::string& organisation, const PeerBenchmark& benchmark,
+                                          std::optional<Instant> generatedAt) {
+  const Period& period = benchmark.period();
   std::optional<OrganisationResults> results = _results.results(organisation, period, benchmark);
   if (!results) return std::nullopt;
 
@@ -54,11 +59,9 @@ std::optional<BoardReport> Reports::board(const std::string& organisation, const
   report.minimumGroupSize = benchmark.options().minimumGroupSize;
   report.sectorSubmissions = benchmark.submissions();
 
-  std::optional<Instant> cutOff;
-  for (const SubmissionRecord& r : _store.currentForPeriod(period.code())) {
-    noteLatest(cutOff, r.receivedAt);
-    if (!report.type.empty() && benchmark.typeOf(r.organisation) == report.type) ++report.typeSubmissions;
-  }
+  // The peer statistics come from every current submission of the period.
+  std::optional<Instant> cutOff = benchmark.latestAcceptance();
+  if (!report.type.empty()) report.typeSubmissions = benchmark.submissionsOfType(report.type);
   std::set<std::string> trendPeriods;
   for (const KpiResult& k : results->kpis) {
     for (const TrendPoint& p : k.trend) trendPeriods.insert(p.period);

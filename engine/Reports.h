@@ -123,6 +123,11 @@ class Reports {
   // the data. Throws StoreError.
   std::optional<BoardReport> board(const std::string& organisation, const Period& period,
                                    std::optional<Instant> generatedAt = std::nullopt);
+  // The same with the period's peer statistics built once by the caller
+  // (ResultsService::benchmark), for many organisations of one period: gives
+  // the same report as the call above when `peers` is of the current data.
+  std::optional<BoardReport> board(const std::string& organisation, const PeerBenchmark& peers,
+                                   std::optional<Instant> generatedAt = std::nullopt);
   // `generatedAt` absent: the data cut-off, or the day after the period ends
   // when nothing was submitted. Throws StoreError.
   SectorReport sector(const Period& period, std::optional<Instant> generatedAt = std::nullopt);

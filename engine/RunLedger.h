@@ -93,6 +93,11 @@ class RunLedger {
   // Records a new run (or an Armed marker, finished at once) and returns its id.
   virtual std::int64_t beginRun(const RunRecord& run) = 0;
   virtual void addItem(std::int64_t runId, const RunItem& item) = 0;
+  // Records several items at once, in order (one commit where the back end
+  // can). By default, one by one.
+  virtual void addItems(std::int64_t runId, const std::vector<RunItem>& items) {
+    for (const RunItem& item : items) addItem(runId, item);
+  }
   // Records run.finishedAt, outcome, counts and detail for run.id.
   virtual void finishRun(const RunRecord& run) = 0;
 

@@ -9,6 +9,8 @@
 #include "reports/FontFace.h"
 
 #include <set>
+#include <string>
+#include <vector>
 
 namespace profkpi::reports {
 
@@ -31,13 +33,21 @@ class MeasureCanvas final : public Canvas {
   void polyline(const std::vector<Point>&, double, Colour) override {}
 
   // Every character drawn (or measured) in the face.
-  const std::set<char32_t>& used(Face face) const { return face == Face::Bold ? _usedBold : _usedRegular; }
+  std::set<char32_t> used(Face face) const;
 
  private:
+  // Characters seen in one face: a bit per BMP code point (a report measures
+  // tens of thousands of characters, of a hundred or so kinds), a set beyond.
+  struct Seen {
+    std::vector<bool> bmp = std::vector<bool>(0x10000);
+    std::set<char32_t> beyond;
+  };
+
   const FontFace& _regular;
   const FontFace& _bold;
-  std::set<char32_t> _usedRegular;
-  std::set<char32_t> _usedBold;
+  Seen _usedRegular;
+  Seen _usedBold;
+  std::u32string _decoded;  // reused by width()
   int _pages = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "reports/PdfCanvas.h"
 
 #include "engine/Errors.h"
+#include "reports/PdfFont.h"
 #include "reports/PdfParts.h"
 #include "reports/TextLayout.h"
 
@@ -13,6 +14,8 @@
 #include <hpdf_streams.h>
 
 #include <cstdio>
+#include <cstring>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -21,8 +24,9 @@
 // right, always before HPDF_SaveToStream writes anything:
 // - the trailer ID is set from a digest of the drawing before
 //   HPDF_PDFA_SetPDFAConformance, which would otherwise hash the wall clock;
-// - the ToUnicode CMap of a UTF-8 font is rewritten (libharu writes its
-//   encoding CMap there, which poppler warns about on every page);
+// - each font is built here (reports/PdfFont.h), with a correct ToUnicode
+//   CMap (libharu writes its encoding CMap there, which poppler warns about
+//   on every page) and no 65,536-entry tables;
 // - each font's descriptor is built here, with CapHeight and a CIDSet;
 // - the XMP metadata gets escaped text and /Subtype instead of /SubType;
 // - an sRGB output intent is added (2.3 has none and misspells the key).
@@ -49,12 +53,6 @@ void recordError(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
 std::string hex(HPDF_STATUS value) {
   char text[16];
   std::snprintf(text, sizeof text, "0x%04X", static_cast<unsigned>(value));
-  return text;
-}
-
-std::string number(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", v);
   return text;
 }
 
@@ -86,6 +84,11 @@ struct PdfCanvas::Impl {
   std::vector<HPDF_Page> pages;
   HPDF_Page page = nullptr;
   std::string trace;  // everything drawn, for the document ID
+  std::u32string decoded;  // reused by width()
+  bool fillSet = false;
+  Colour fill;
+  HPDF_Font currentFont = nullptr;
+  double currentSize = 0;
 
   Impl(const FontFace& r, const FontFace& b, const std::set<char32_t>& ur, const std::set<char32_t>& ub)
       : regular(r), bold(b) {
@@ -146,28 +149,11 @@ struct PdfCanvas::Impl {
       check(HPDF_FAILD_TO_ALLOC_MEM, "registering the font");
     }
     HPDF_TTFontDef_SetTagName(def, const_cast<char*>(subsetTag(bytes).c_str()));
-    HPDF_Font font = checked(HPDF_GetFont(doc, def->base_font, "UTF-8"), "creating the font");
-    replaceToUnicode(font, used);
-    return font;
-  }
-
-  void replaceToUnicode(HPDF_Font font, const std::set<char32_t>& used) {
-    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-    HPDF_Dict cmap = attr->cmap_stream;
-    if (cmap == nullptr || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap) {
-      throw engine::RenderError("PDF: unexpected libharu font structure (no ToUnicode CMap)");
-    }
-    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) removeKey(cmap, key);
-    HPDF_MemStream_FreeData(cmap->stream);
-    std::string text = toUnicodeCMap(used);
-    check(HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                            static_cast<HPDF_UINT>(text.size())),
-          "writing the ToUnicode CMap");
+    return checked(newSubsetFont(doc, def, face, used), "creating the font");
   }
 
   // What CIDFontType2_BeforeWrite_Func would build at save time, plus the
-  // CapHeight and CIDSet that PDF/A-1 requires. Must run after all drawing:
-  // libharu embeds the outlines of the glyphs measured or drawn so far.
+  // CapHeight and CIDSet that PDF/A-1 requires.
   void buildDescriptor(HPDF_Font font, const std::set<char32_t>& used) {
     auto* attr = static_cast<HPDF_FontAttr>(font->attr);
     HPDF_FontDef def = attr->fontdef;
@@ -180,14 +166,14 @@ struct PdfCanvas::Impl {
     check(HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(defAttr->length1)), "Length1");
     check(HPDF_Dict_AddNumber(fontFile, "Length2", 0), "Length2");
     check(HPDF_Dict_AddNumber(fontFile, "Length3", 0), "Length3");
-    fontFile->filter = font->filter;
+    fontFile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 
     HPDF_Dict cidSetStream = checked(HPDF_DictStream_New(mmgr, attr->xref), "CIDSet stream");
     std::string bits = cidSet(used);
     check(HPDF_Stream_Write(cidSetStream->stream, reinterpret_cast<const HPDF_BYTE*>(bits.data()),
                             static_cast<HPDF_UINT>(bits.size())),
           "CIDSet");
-    cidSetStream->filter = font->filter;
+    cidSetStream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 
     HPDF_Dict descriptor = checked(HPDF_Dict_New(mmgr), "font descriptor");
     check(HPDF_Xref_Add(attr->xref, descriptor), "font descriptor");
@@ -205,6 +191,7 @@ struct PdfCanvas::Impl {
     check(HPDF_Dict_Add(descriptor, "FontFile2", fontFile), "descriptor FontFile2");
     check(HPDF_Dict_Add(descriptor, "CIDSet", cidSetStream), "descriptor CIDSet");
     def->descriptor = descriptor;
+    check(HPDF_Dict_Add(attr->descendant_font, "FontDescriptor", descriptor), "font descriptor");
   }
 
   void setInfo(HPDF_InfoType type, const std::string& value, const char* what) {
@@ -293,9 +280,38 @@ struct PdfCanvas::Impl {
     check(HPDF_Dict_Add(doc->catalog, "OutputIntents", intents), "output intents");
   }
 
-  void log(const std::string& op) {
+  // Appends a drawing operation to the trace: a letter, its numbers as raw
+  // bytes (formatting them cost more than the drawing), any text.
+  void log(char op, std::initializer_list<double> values, std::string_view text = {}) {
     trace += op;
+    for (double v : values) put(v);
+    trace += text;
     trace += '\n';
+  }
+  void put(double v) {
+    char bytes[sizeof v];
+    std::memcpy(bytes, &v, sizeof v);
+    trace.append(bytes, sizeof v);
+  }
+
+  // The fill colour and font stay set until changed, across text objects; a
+  // new page, or a return to an earlier one, starts from unknown.
+  void setFill(HPDF_Page p, Colour c) {
+    if (fillSet && fill.r == c.r && fill.g == c.g && fill.b == c.b) return;
+    check(HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b)),
+          "fill colour");
+    fill = c;
+    fillSet = true;
+  }
+  void setFont(HPDF_Page p, HPDF_Font f, double size) {
+    if (f == currentFont && size == currentSize) return;
+    check(HPDF_Page_SetFontAndSize(p, f, static_cast<HPDF_REAL>(size)), "font");
+    currentFont = f;
+    currentSize = size;
+  }
+  void forgetState() {
+    fillSet = false;
+    currentFont = nullptr;
   }
 };
 
@@ -315,12 +331,12 @@ PdfCanvas::PdfCanvas(const FontFace& regular, const FontFace& bold, const std::s
 PdfCanvas::~PdfCanvas() = default;
 
 double PdfCanvas::width(std::string_view text, Face face, double size) {
-  if (text.empty()) return 0;
-  std::string s(text);
-  HPDF_TextWidth w = HPDF_Font_TextWidth(_impl->font(face), reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                                         static_cast<HPDF_UINT>(s.size()));
-  _impl->check(HPDF_OK, "measuring text");
-  return static_cast<double>(w.width) * size / 1000.0;
+  // The advances libharu's text width would add up (see PdfFont), without the libharu call.
+  const FontFace& font = face == Face::Bold ? _impl->bold : _impl->regular;
+  unsigned total = 0;
+  decodeUtf8(text, _impl->decoded);
+  for (char32_t c : _impl->decoded) total += static_cast<unsigned>(font.advance(c));
+  return static_cast<double>(total) * size / 1000.0;
 }
 
 bool PdfCanvas::has(char32_t codePoint) const {
@@ -334,7 +350,8 @@ void PdfCanvas::newPage() {
   m.check(HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(PAGE_HEIGHT)), "page height");
   m.pages.push_back(p);
   m.page = p;
-  m.log("page");
+  m.forgetState();
+  m.log('p', {});
 }
 
 int PdfCanvas::pages() const { return static_cast<int>(_impl->pages.size()); }
@@ -342,7 +359,8 @@ int PdfCanvas::pages() const { return static_cast<int>(_impl->pages.size()); }
 void PdfCanvas::goToPage(int page) {
   if (page < 1 || page > pages()) throw engine::RenderError("PDF: no page " + std::to_string(page));
   _impl->page = _impl->pages[static_cast<std::size_t>(page - 1)];
-  _impl->log("goto " + std::to_string(page));
+  _impl->forgetState();
+  _impl->log('g', {static_cast<double>(page)});
 }
 
 void PdfCanvas::text(double x, double baseline, std::string_view text, Face face, double size, Colour colour) {
@@ -352,14 +370,12 @@ void PdfCanvas::text(double x, double baseline, std::string_view text, Face face
   // PDF draws glyphs left to right; right-to-left runs are put in that order here.
   std::string s = visualOrder(text);
   m.check(HPDF_Page_BeginText(p), "begin text");
-  m.check(HPDF_Page_SetFontAndSize(p, m.font(face), static_cast<HPDF_REAL>(size)), "font");
-  m.check(HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(colour.r), static_cast<HPDF_REAL>(colour.g),
-                               static_cast<HPDF_REAL>(colour.b)),
-          "text colour");
+  m.setFont(p, m.font(face), size);
+  m.setFill(p, colour);
   m.check(HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(PAGE_HEIGHT - baseline), s.c_str()),
           "drawing text");
   m.check(HPDF_Page_EndText(p), "end text");
-  m.log("t " + number(x) + " " + number(baseline) + " " + (face == Face::Bold ? "b " : "r ") + number(size) + " " + s);
+  m.log(face == Face::Bold ? 'T' : 't', {x, baseline, size}, s);
 }
 
 void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, Colour colour, bool dashed) {
@@ -378,20 +394,18 @@ void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, C
   m.check(HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(PAGE_HEIGHT - y2)), "line");
   m.check(HPDF_Page_Stroke(p), "line");
   m.check(HPDF_Page_GRestore(p), "restore state");
-  m.log("l " + number(x1) + " " + number(y1) + " " + number(x2) + " " + number(y2) + (dashed ? " d" : ""));
+  m.log(dashed ? 'L' : 'l', {x1, y1, x2, y2});
 }
 
 void PdfCanvas::fillRect(double x, double y, double w, double h, Colour fill) {
   Impl& m = *_impl;
   HPDF_Page p = m.current();
-  m.check(HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(fill.r), static_cast<HPDF_REAL>(fill.g),
-                               static_cast<HPDF_REAL>(fill.b)),
-          "fill colour");
+  m.setFill(p, fill);
   m.check(HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(PAGE_HEIGHT - y - h),
                               static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h)),
           "rectangle");
   m.check(HPDF_Page_Fill(p), "fill");
-  m.log("r " + number(x) + " " + number(y) + " " + number(w) + " " + number(h));
+  m.log('r', {x, y, w, h});
 }
 
 void PdfCanvas::strokeRect(double x, double y, double w, double h, double width, Colour colour) {
@@ -405,39 +419,34 @@ void PdfCanvas::strokeRect(double x, double y, double w, double h, double width,
                               static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h)),
           "rectangle");
   m.check(HPDF_Page_Stroke(p), "stroke");
-  m.log("R " + number(x) + " " + number(y) + " " + number(w) + " " + number(h));
+  m.log('R', {x, y, w, h});
 }
 
 void PdfCanvas::fillCircle(double cx, double cy, double r, Colour fill) {
   Impl& m = *_impl;
   HPDF_Page p = m.current();
-  m.check(HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(fill.r), static_cast<HPDF_REAL>(fill.g),
-                               static_cast<HPDF_REAL>(fill.b)),
-          "fill colour");
+  m.setFill(p, fill);
   m.check(HPDF_Page_Circle(p, static_cast<HPDF_REAL>(cx), static_cast<HPDF_REAL>(PAGE_HEIGHT - cy),
                            static_cast<HPDF_REAL>(r)),
           "circle");
   m.check(HPDF_Page_Fill(p), "fill");
-  m.log("c " + number(cx) + " " + number(cy) + " " + number(r));
+  m.log('c', {cx, cy, r});
 }
 
 void PdfCanvas::fillPolygon(const std::vector<Point>& points, Colour fill) {
   if (points.size() < 3) return;
   Impl& m = *_impl;
   HPDF_Page p = m.current();
-  m.check(HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(fill.r), static_cast<HPDF_REAL>(fill.g),
-                               static_cast<HPDF_REAL>(fill.b)),
-          "fill colour");
-  std::string op = "p";
+  m.setFill(p, fill);
   for (std::size_t i = 0; i < points.size(); ++i) {
     auto x = static_cast<HPDF_REAL>(points[i].first);
     auto y = static_cast<HPDF_REAL>(PAGE_HEIGHT - points[i].second);
     m.check(i == 0 ? HPDF_Page_MoveTo(p, x, y) : HPDF_Page_LineTo(p, x, y), "polygon");
-    op += " " + number(points[i].first) + "," + number(points[i].second);
   }
   m.check(HPDF_Page_ClosePath(p), "polygon");
   m.check(HPDF_Page_Fill(p), "fill");
-  m.log(op);
+  m.log('f', {});
+  for (const Point& point : points) m.log('+', {point.first, point.second});
 }
 
 void PdfCanvas::polyline(const std::vector<Point>& points, double width, Colour colour) {
@@ -451,16 +460,15 @@ void PdfCanvas::polyline(const std::vector<Point>& points, double width, Colour 
   m.check(HPDF_Page_SetRGBStroke(p, static_cast<HPDF_REAL>(colour.r), static_cast<HPDF_REAL>(colour.g),
                                  static_cast<HPDF_REAL>(colour.b)),
           "line colour");
-  std::string op = "P";
   for (std::size_t i = 0; i < points.size(); ++i) {
     auto x = static_cast<HPDF_REAL>(points[i].first);
     auto y = static_cast<HPDF_REAL>(PAGE_HEIGHT - points[i].second);
     m.check(i == 0 ? HPDF_Page_MoveTo(p, x, y) : HPDF_Page_LineTo(p, x, y), "polyline");
-    op += " " + number(points[i].first) + "," + number(points[i].second);
   }
   m.check(HPDF_Page_Stroke(p), "stroke");
   m.check(HPDF_Page_GRestore(p), "restore state");
-  m.log(op);
+  m.log('y', {width});
+  for (const Point& point : points) m.log('+', {point.first, point.second});
 }
 
 std::string PdfCanvas::finish(const PdfInfo& info) {

@@ -65,6 +65,12 @@ std::string withEllipsis(const std::u32string& text, double width, const Measure
 
 std::u32string decodeUtf8(std::string_view text) {
   std::u32string out;
+  decodeUtf8(text, out);
+  return out;
+}
+
+void decodeUtf8(std::string_view text, std::u32string& out) {
+  out.clear();
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
@@ -94,7 +100,6 @@ std::u32string decodeUtf8(std::string_view text) {
     out.push_back(c);
     i += length;
   }
-  return out;
 }
 
 std::string encodeUtf8(std::u32string_view text) {

@@ -19,6 +19,9 @@ using MeasureText = std::function<double(std::string_view)>;
 
 // Decodes UTF-8; each invalid or overlong sequence, and each surrogate, becomes U+FFFD.
 std::u32string decodeUtf8(std::string_view text);
+// The same into `out`, replacing what it held (for callers that decode often
+// and keep one buffer).
+void decodeUtf8(std::string_view text, std::u32string& out);
 std::string encodeUtf8(std::u32string_view text);
 
 // Text safe to draw: control and invisible formatting characters removed (tabs

@@ -51,7 +51,9 @@ void syncFolder(const std::string& folder) {
   if (rc != 0) fail("flush the folder", folder, error);
 }
 
-void replaceAtomically(const std::string& folder, const std::string& path, std::string_view bytes) {
+// Written to a temporary file beside it, flushed, renamed over it; the folder
+// still needs flushing for the rename to be durable.
+void replaceFile(const std::string& path, std::string_view bytes) {
   std::string temporary = path + ".tmp-XXXXXX";
   int fd = mkstemp(temporary.data());
   if (fd < 0) fail("create a temporary file beside", path, errno);
@@ -81,10 +83,9 @@ void replaceAtomically(const std::string& folder, const std::string& path, std::
     unlink(temporary.c_str());
     fail("rename into place", path, error);
   }
-  syncFolder(folder);
 }
 
-// A temporary file of replaceAtomically that a killed process never renamed:
+// A temporary file of replaceFile that a killed process never renamed:
 // nothing refers to it, and one run writes a period at a time.
 void removeUnfinished(const std::string& folder) {
   DIR* entries = opendir(folder.c_str());
@@ -122,6 +123,17 @@ std::optional<std::string> readIfPresent(const std::string& path) {
   return bytes;
 }
 
+// What distinguishes one version of a file from another, or empty when it is absent.
+std::string fileIdentity(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return {};
+    fail("inspect", path, errno);
+  }
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
 }  // namespace
 
 std::string sha256Hex(std::string_view bytes) {
@@ -147,29 +159,65 @@ std::map<std::string, std::string> FileReportArchive::manifest(const std::string
   return entries;
 }
 
+const std::map<std::string, std::string>& FileReportArchive::cachedManifest(const std::string& period) const {
+  std::string identity = fileIdentity(pathOf(period, MANIFEST_NAME));
+  auto cached = _manifests.find(period);
+  if (cached != _manifests.end() && !identity.empty() && cached->second.identity == identity) {
+    return cached->second.entries;
+  }
+  CachedManifest& fresh = _manifests[period];
+  fresh.entries = manifest(period);
+  fresh.identity = identity;
+  return fresh.entries;
+}
+
 std::string FileReportArchive::store(const std::string& period, const std::string& name, std::string_view bytes) {
+  return storeAll(period, {{name, bytes}}).front();
+}
+
+std::vector<std::string> FileReportArchive::storeAll(
+    const std::string& period, const std::vector<std::pair<std::string, std::string_view>>& documents) {
   requirePlainName(period);
-  requirePlainName(name);
-  if (name == MANIFEST_NAME) throw ArchiveError("report archive: a document may not be called " + name);
+  for (const auto& [name, bytes] : documents) {
+    requirePlainName(name);
+    if (name == MANIFEST_NAME) throw ArchiveError("report archive: a document may not be called " + name);
+  }
   std::string folder = _root + "/" + period;
   makeFolders(folder);
   removeUnfinished(folder);
-  std::string sha = sha256Hex(bytes);
-  // The document first, then the manifest: a crash between the two leaves a
-  // document the manifest does not vouch for, which load() treats as absent.
-  replaceAtomically(folder, pathOf(period, name), bytes);
-  std::map<std::string, std::string> entries = manifest(period);
-  entries[name] = sha;
-  std::string text;
-  for (const auto& [entry, hash] : entries) text += hash + "  " + entry + "\n";
-  replaceAtomically(folder, pathOf(period, MANIFEST_NAME), text);
-  return sha;
+  cachedManifest(period);
+  CachedManifest& cached = _manifests[period];
+  std::vector<std::string> hashes;
+  try {
+    // The documents first, then the manifest: a crash between the two leaves
+    // documents the manifest does not vouch for, which load() treats as absent.
+    for (const auto& [name, bytes] : documents) {
+      hashes.push_back(sha256Hex(bytes));
+      replaceFile(pathOf(period, name), bytes);
+      cached.entries[name] = hashes.back();
+    }
+    std::string text;
+    text.reserve(cached.entries.size() * 90);
+    for (const auto& [entry, hash] : cached.entries) {
+      text += hash;
+      text += "  ";
+      text += entry;
+      text += '\n';
+    }
+    replaceFile(pathOf(period, MANIFEST_NAME), text);
+    syncFolder(folder);
+    cached.identity = fileIdentity(pathOf(period, MANIFEST_NAME));
+  } catch (const ArchiveError&) {
+    _manifests.erase(period);  // the file on disk is the truth again
+    throw;
+  }
+  return hashes;
 }
 
 std::optional<std::string> FileReportArchive::load(const std::string& period, const std::string& name) {
   requirePlainName(period);
   requirePlainName(name);
-  std::map<std::string, std::string> entries = manifest(period);
+  const std::map<std::string, std::string>& entries = cachedManifest(period);
   auto entry = entries.find(name);
   if (entry == entries.end()) return std::nullopt;
   std::optional<std::string> bytes = readIfPresent(pathOf(period, name));

@@ -40,6 +40,7 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setBool("nightly.enabled", true);  // serve runs the schedule
   defaults->setInt("nightly.leaseSeconds", 600);
   defaults->setInt("nightly.maxMailRuns", 14);
+  defaults->setInt("nightly.renderThreads", 0);  // 0: one per processor core
   defaults->setInt("nightly.pollSeconds", 60);
   defaults->setInt("nightly.retrySeconds", 300);
   defaults->setInt("intake.maxDepth", 32);

@@ -9,7 +9,9 @@
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace profkpi::adapters::cli {
 
@@ -39,6 +41,16 @@ mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   return o;
 }
 
+// nightly.renderThreads: 0 means one per processor core.
+std::size_t renderThreadsFrom(const Poco::Util::AbstractConfiguration& config) {
+  int threads = config.getInt("nightly.renderThreads", 0);
+  if (threads < 0 || threads > 256) {
+    throw UsageError("nightly.renderThreads must be 0 (one per processor core) to 256, not " + std::to_string(threads));
+  }
+  if (threads > 0) return static_cast<std::size_t>(threads);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 }  // namespace
 
 NightlyComponents::NightlyComponents(Services& services) : _services(services) {
@@ -47,6 +59,7 @@ NightlyComponents::NightlyComponents(Services& services) : _services(services) {
   _options.publicUrl = config.getString("http.publicUrl", "");
   _options.leaseTtl = std::chrono::seconds(config.getInt("nightly.leaseSeconds", 600));
   _options.maxMailRuns = config.getInt("nightly.maxMailRuns", _options.maxMailRuns);
+  _options.renderThreads = renderThreadsFrom(config);
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
     _mailer = std::make_unique<mail::SmtpMailer>(smtp);

@@ -2,7 +2,7 @@
 // `profkpi serve`: the schedule (nightly.time, nightly.timezone), the ledger
 // and delivery log on the store's database, the archive in reports.dir, SMTP
 // when smtp.host is set (smtp.*), the PDF renderer, and the run's options
-// (http.publicUrl, nightly.leaseSeconds, nightly.maxMailRuns). Not thread-safe
+// (http.publicUrl, nightly.leaseSeconds, nightly.maxMailRuns, nightly.renderThreads). Not thread-safe
 // to build; the parts document their own thread-safety.
 #ifndef PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
 #define PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
@@ -19,8 +19,9 @@ namespace profkpi::adapters::cli {
 
 class NightlyComponents {
  public:
-  // `services` must outlive this. Throws UsageError for a bad nightly.time or
-  // nightly.timezone, engine::StoreError when the store cannot be opened.
+  // `services` must outlive this. Throws UsageError for a bad nightly.time,
+  // nightly.timezone or nightly.renderThreads, engine::StoreError when the
+  // store cannot be opened.
   explicit NightlyComponents(Services& services);
   ~NightlyComponents();
   NightlyComponents(const NightlyComponents&) = delete;

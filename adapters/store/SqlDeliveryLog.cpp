@@ -50,21 +50,40 @@ std::vector<DeliveryState> SqlDeliveryLog::deliveries() {
   });
 }
 
+namespace {
+
+void upsertDelivery(Session& s, SqlDialect dialect, const DeliveryState& d) {
+  Poco::Int64 delivered = d.deliveredAt ? millis(*d.deliveredAt) : -1;  // NULL travels as -1
+  s << translate(dialect,
+                 "INSERT INTO nightly_deliveries (organisation, period, data_sequence, file_name, sha256, status,"
+                 " attempts, last_error, updated_at_ms, delivered_at_ms)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(CAST(? AS BIGINT), -1))"
+                 " ON CONFLICT (organisation) DO UPDATE SET period = excluded.period,"
+                 " data_sequence = excluded.data_sequence, file_name = excluded.file_name, sha256 = excluded.sha256,"
+                 " status = excluded.status, attempts = excluded.attempts, last_error = excluded.last_error,"
+                 " updated_at_ms = excluded.updated_at_ms, delivered_at_ms = excluded.delivered_at_ms"),
+      bind(d.organisation), bind(d.period), bind(static_cast<Poco::Int64>(d.dataSequence)), bind(d.fileName),
+      bind(d.sha256), bind(std::string(engine::deliveryStatusName(d.status))), bind(d.attempts), bind(d.lastError),
+      bind(millis(d.updatedAt)), bind(delivered), now;
+}
+
+}  // namespace
+
 void SqlDeliveryLog::saveDelivery(const DeliveryState& d) {
   guardStore("save a delivery", [&] {
     Session s = _store.session();
-    Poco::Int64 delivered = d.deliveredAt ? millis(*d.deliveredAt) : -1;  // NULL travels as -1
-    s << translate(_store.dialect(),
-                   "INSERT INTO nightly_deliveries (organisation, period, data_sequence, file_name, sha256, status,"
-                   " attempts, last_error, updated_at_ms, delivered_at_ms)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(CAST(? AS BIGINT), -1))"
-                   " ON CONFLICT (organisation) DO UPDATE SET period = excluded.period,"
-                   " data_sequence = excluded.data_sequence, file_name = excluded.file_name, sha256 = excluded.sha256,"
-                   " status = excluded.status, attempts = excluded.attempts, last_error = excluded.last_error,"
-                   " updated_at_ms = excluded.updated_at_ms, delivered_at_ms = excluded.delivered_at_ms"),
-        bind(d.organisation), bind(d.period), bind(static_cast<Poco::Int64>(d.dataSequence)), bind(d.fileName),
-        bind(d.sha256), bind(std::string(engine::deliveryStatusName(d.status))), bind(d.attempts), bind(d.lastError),
-        bind(millis(d.updatedAt)), bind(delivered), now;
+    upsertDelivery(s, _store.dialect(), d);
+    return 0;
+  });
+}
+
+void SqlDeliveryLog::saveDeliveries(const std::vector<DeliveryState>& states) {
+  if (states.empty()) return;
+  guardStore("save deliveries", [&] {
+    Session s = _store.session();
+    SqlTransaction tx(s, _store.dialect());
+    for (const DeliveryState& d : states) upsertDelivery(s, _store.dialect(), d);
+    tx.commit();
     return 0;
   });
 }

@@ -15,6 +15,7 @@ class SqlDeliveryLog final : public engine::DeliveryLog {
 
   std::vector<engine::DeliveryState> deliveries() override;
   void saveDelivery(const engine::DeliveryState& state) override;
+  void saveDeliveries(const std::vector<engine::DeliveryState>& states) override;
   std::vector<engine::SectorState> sectorReports() override;
   void saveSectorReport(const engine::SectorState& state) override;
 

@@ -142,6 +142,23 @@ void SqlRunLedger::addItem(std::int64_t runId, const engine::RunItem& item) {
   });
 }
 
+void SqlRunLedger::addItems(std::int64_t runId, const std::vector<engine::RunItem>& items) {
+  if (items.empty()) return;
+  guardStore("record nightly run items", [&] {
+    Session s = _store.session();
+    SqlTransaction tx(s, _store.dialect());
+    for (const engine::RunItem& item : items) {
+      s << translate(_store.dialect(),
+                     "INSERT INTO nightly_run_items (run_id, at_ms, organisation, period, action, sha256, detail)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          bind(static_cast<Poco::Int64>(runId)), bind(millis(item.at)), bind(item.organisation), bind(item.period),
+          bind(item.action), bind(item.sha256), bind(item.detail), now;
+    }
+    tx.commit();
+    return 0;
+  });
+}
+
 void SqlRunLedger::finishRun(const RunRecord& run) {
   guardStore("finish a nightly run", [&] {
     Session s = _store.session();

@@ -22,6 +22,7 @@ class SqlRunLedger final : public engine::RunLedger {
 
   std::int64_t beginRun(const engine::RunRecord& run) override;
   void addItem(std::int64_t runId, const engine::RunItem& item) override;
+  void addItems(std::int64_t runId, const std::vector<engine::RunItem>& items) override;
   void finishRun(const engine::RunRecord& run) override;
   std::optional<engine::Date> lastServedDay() override;
   std::vector<engine::RunRecord> recentRuns(std::size_t limit) override;

@@ -55,6 +55,20 @@ BOOST_AUTO_TEST_CASE(theManifestChecksWithSha256sum) {
   BOOST_TEST(r.out == "E06000001.pdf: OK\nsector.pdf: OK\n");
 }
 
+BOOST_AUTO_TEST_CASE(aManifestWrittenByAnotherArchiveIsReadAgain) {
+  // The manifest is kept in memory between calls; another process may write it meanwhile.
+  archive.store("2025-26-Q2", "E06000001.pdf", "one");
+  FileReportArchive other{root};
+  other.store("2025-26-Q2", "E06000002.pdf", "two");
+  BOOST_TEST(archive.load("2025-26-Q2", "E06000002.pdf").value_or("absent") == "two");
+  archive.store("2025-26-Q2", "E06000003.pdf", "three");  // keeps the other's entry
+  BOOST_TEST(readFile(root + "/2025-26-Q2/SHA256SUMS") == sha256Hex("one") + "  E06000001.pdf\n" + sha256Hex("two") +
+                                                             "  E06000002.pdf\n" + sha256Hex("three") +
+                                                             "  E06000003.pdf\n");
+  Poco::File(root + "/2025-26-Q2/SHA256SUMS").remove();  // an operator clears the period
+  BOOST_TEST(!archive.load("2025-26-Q2", "E06000001.pdf"));
+}
+
 BOOST_AUTO_TEST_CASE(noTemporaryFilesAreLeftBehind) {
   for (int i = 0; i < 5; ++i) archive.store("2025-26-Q1", "E06000001.pdf", std::string(1000 * i, 'x'));
   std::vector<std::string> names;

@@ -274,6 +274,70 @@ BOOST_AUTO_TEST_CASE(aSubmissionArrivingDuringARunIsLeftForTheNextRun) {
   BOOST_TEST(archive.documents.at("2009-10-Q2/E06000002.pdf").find(" seq 5") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(renderingOnSeveralThreadsArchivesMailsAndRecordsInPlanOrder) {
+  // More organisations than documents in flight, and one that fails to render.
+  const char* const more[] = {"E06000003", "E06000004", "E06000005", "E07000008", "E07000009", "E07000010"};
+  for (const char* code : more) submit(code, "2009-10-Q2", 5);
+  renderer.failFor = "E06000004";
+  auto progressOf = [](RunRequest& request, std::vector<std::string>& seen) {
+    request.progress = [&seen](const RunProgress& p) {
+      seen.push_back(std::to_string(p.done) + "/" + std::to_string(p.total) + " " +
+                     (p.item->organisation.empty() ? "sector" : p.item->organisation) + " " + p.item->period + " " +
+                     p.item->action);
+    };
+  };
+
+  // The same data through a one-thread run and a four-thread run.
+  MemoryArchive oneArchive;
+  MemoryDeliveryLog oneDeliveries;
+  RecordingMailer oneMailer;
+  MemoryRunLedger oneLedger{clock};
+  NightlyRun oneThread{store, results, oneLedger, oneDeliveries, renderer, oneArchive, &oneMailer, clock, options};
+  RunRequest request;
+  request.holder = "cli:1";
+  std::vector<std::string> sequential;
+  progressOf(request, sequential);
+  RunSummary one = oneThread.run(request);
+
+  NightlyOptions parallel = options;
+  parallel.renderThreads = 4;
+  NightlyRun fourThreads{store, results, ledger, deliveries, renderer, archive, &mailer, clock, parallel};
+  std::vector<std::string> concurrent;
+  progressOf(request, concurrent);
+  RunSummary four = fourThreads.run(request);
+
+  BOOST_TEST(concurrent == sequential, boost::test_tools::per_element());
+  BOOST_TEST(concurrent.size() == 2 * 8 + 1 + 2u);  // rendered + mailed/unmailed, one failed, two sectors
+  BOOST_TEST(four.run.counts.boards == 8u);
+  BOOST_TEST(four.run.counts.failed == 1u);
+  BOOST_TEST(four.errors == one.errors, boost::test_tools::per_element());
+  BOOST_TEST((archive.documents == oneArchive.documents));
+  BOOST_TEST(archive.stores == oneArchive.stores);  // each document archived once
+  BOOST_TEST(mailer.sent.size() == oneMailer.sent.size());
+  for (std::size_t i = 0; i < mailer.sent.size() && i < oneMailer.sent.size(); ++i) {
+    BOOST_TEST(mailer.sent[i].to == oneMailer.sent[i].to);  // in plan order
+  }
+}
+
+BOOST_AUTO_TEST_CASE(aStopRequestWithSeveralRenderThreadsFinishesWhatItStarted) {
+  for (const char* code : {"E06000003", "E06000004", "E06000005", "E07000008"}) submit(code, "2009-10-Q2", 5);
+  NightlyOptions parallel = options;
+  parallel.renderThreads = 2;  // up to four documents in flight
+  NightlyRun run{store, results, ledger, deliveries, renderer, archive, &mailer, clock, parallel};
+  RunRequest request;
+  request.holder = "serve:1";
+  int asked = 0;
+  request.stopRequested = [&] { return ++asked > 2; };
+  RunSummary s = run.run(request);
+  BOOST_TEST((s.run.outcome == RunOutcome::Interrupted));
+  BOOST_TEST(s.run.counts.boards == 2u);  // started before the stop, then finished
+  BOOST_TEST(renderer.boards == 2);
+  BOOST_TEST(archive.stores == 2);
+  RunSummary rest = runNow();
+  BOOST_TEST(rest.run.counts.boards == 5u);
+  BOOST_TEST(rest.run.counts.sectors == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(withoutAMailerReportsAreArchivedOnly) {
   NightlyRun archiveOnly{store, results, ledger, deliveries, renderer, archive, nullptr, clock, options};
   RunRequest request;

@@ -155,6 +155,27 @@ BOOST_AUTO_TEST_CASE(concurrentRendersGiveIdenticalDocuments) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(aBoardReportWithSharedPeerStatisticsIsTheSameDocument) {
+  // The nightly run builds a period's peer statistics once for every organisation.
+  const Period period = *Period::parse("2009-10-Q2");
+  PeerBenchmark shared = results.benchmark(period);
+  std::vector<BoardReport> fromShared;
+  for (const char* organisation : ORGANISATIONS) fromShared.push_back(*reports.board(organisation, shared));
+  // The period's latest acceptance is part of every report's cut-off.
+  Instant latest{};
+  for (const SubmissionRecord& r : store->currentForPeriod(period.code())) latest = std::max(latest, r.receivedAt);
+  for (const BoardReport& withShared : fromShared) {
+    auto alone = reports.board(withShared.organisationCode, period);
+    BOOST_REQUIRE(alone);
+    BOOST_TEST(withShared.typeSubmissions == (withShared.type == "unitary" ? 5u : 1u));
+    BOOST_TEST(alone->typeSubmissions == withShared.typeSubmissions);
+    BOOST_TEST((withShared.dataCutOff == latest));
+    BOOST_TEST((pdf.renderBoard(withShared) == pdf.renderBoard(*alone)), withShared.organisationCode);
+    BOOST_TEST((html.renderBoard(withShared) == html.renderBoard(*alone)), withShared.organisationCode);
+  }
+  BOOST_TEST(!reports.board("W06000001", shared));  // no submission for the period
+}
+
 BOOST_AUTO_TEST_CASE(theDateAndIdComeFromTheData) {
   BoardReport report = board();
   std::string first = pdf.renderBoard(report);
