@@ -19,11 +19,24 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 
+#include <csignal>
 #include <iostream>
+
+#include <pthread.h>
 
 namespace profkpi::adapters::cli {
 
 namespace {
+// The set Poco's waitForTerminationRequest() waits for.
+void blockTerminationSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGQUIT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
 // Searched after the user's file and the system layer: defaults only fill gaps.
 constexpr int PRIO_SHIPPED_DEFAULTS = 200;
 }  // namespace
@@ -114,6 +127,10 @@ void ServiceApp::handleOption(const std::string& name, const std::string& value)
 }
 
 int ServiceApp::main(const std::vector<std::string>& args) {
+  // serve waits for SIGTERM/SIGINT with sigwait() once everything has started;
+  // blocked here, before any thread exists, a signal that comes during start-up
+  // waits for it instead of killing the process with half-started threads.
+  if (_command->name() == "serve") blockTerminationSignals();
   try {
     Services services(config());
     services.setTerminationWaiter([this] { waitForTerminationRequest(); });
