@@ -500,7 +500,9 @@ IntakeResult SubmissionReader::read(const char* data, std::size_t size, const st
 }
 
 IntakeResult SubmissionReader::readFile(const std::string& path) {
-  std::unique_ptr<XMLCh[]> wide(XMLString::transcode(path.c_str()));
+  // Xerces allocates with its memory manager: released by Xerces, not delete[].
+  auto release = [](XMLCh* text) { XMLString::release(&text); };
+  std::unique_ptr<XMLCh, decltype(release)> wide(XMLString::transcode(path.c_str()), release);
   try {
     LocalFileInputSource source(wide.get());
     return run(&source);

@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(hundredMegabyteWorkforceIsValidatedInFlatMemory) {
                                            << r.maxRssKb / 1024 << " MB");
   // Under AddressSanitizer freed blocks wait in a quarantine of up to 256 MB
   // and shadow memory comes on top: flat, but higher.
-  BOOST_TEST(r.maxRssKb < (sanitized() ? 512 : 64) * 1024);
+  BOOST_TEST(r.maxRssKb < (sanitized() ? 1024 : 64) * 1024);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
