@@ -6,11 +6,15 @@ local codes = {"E06000001","E06000002","E06000003","E06000004","E06000005","E070
 local periods = {"2008-09-Q1","2008-09-Q2","2008-09-Q3","2008-09-Q4","2009-10-Q1","2009-10-Q2"}
 local padding = string.rep("Figures checked against the HR system export and the ICT establishment list. ", 25)
 local counter = 0
-local thread_id = 0
 local key = os.getenv("PROFKPI_KEY") or ""
 
+-- thread_id is a global of each thread's Lua state, set here (a local would be
+-- captured as 0 by request()); numbered, not random, because every state starts
+-- math.random from the same seed: equal ids from two threads would be resends.
+local threads = 0
 function setup(thread)
-  thread:set("thread_id", math.random(0, 0xffff))
+  threads = threads + 1
+  thread:set("thread_id", threads)
 end
 
 function request()

@@ -248,7 +248,15 @@ int SqlStore::schemaVersion() {
 
 engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std::string_view originalBytes,
                                              const engine::AuditEntry& audit) {
-  if (_dialect == SqlDialect::SQLite) return acceptGrouped(record, originalBytes, audit);
+  if (_dialect == SqlDialect::SQLite) {
+    PendingAccept mine;
+    mine.record = &record;
+    mine.bytes = originalBytes;
+    mine.audit = &audit;
+    mine.warningsText = json::diagnosticsToText(record.warnings);
+    commitGrouped(mine);
+    return *mine.result;
+  }
   return guarded("accept", [&]() -> AcceptResult {
     Session s = session();
     Transaction tx(s, _dialect);
@@ -261,21 +269,22 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
 }
 
 // Group commit for SQLite, where every commit is an fsync and writers queue for
-// one lock: concurrent callers are gathered into one transaction. The first to
-// arrive leads: it waits for the write lock, then takes everyone queued by then,
-// writes each submission in a savepoint of its own, commits once, and wakes the
-// others; whoever arrives meanwhile waits for the next batch. Every caller
-// returns only after its batch has committed, or failed: taking the queue only
-// once the lock is held means nobody waits for the lock twice, so a held lock
-// answers every caller within one busy timeout.
-engine::Store::AcceptResult SqlStore::acceptGrouped(const SubmissionRecord& record, std::string_view originalBytes,
-                                                    const engine::AuditEntry& audit) {
-  PendingAccept mine{&record, originalBytes, &audit, std::nullopt, {}, false};
+// one lock: concurrent callers (submissions and audit rows alike) are gathered
+// into one transaction. The first to arrive leads: it waits for the write lock,
+// then takes everyone queued by then, writes each entry in a savepoint of its
+// own, commits once, and wakes that batch's callers and the first of the next
+// batch, who leads it; the rest sleep on. Every caller returns only after its
+// batch has committed, or failed: taking the queue only once the lock is held
+// means nobody waits for the lock twice, so a held lock answers every caller
+// within one busy timeout. Audit rows go this way too because a second writer
+// connection would contend for the lock with the batches (seconds of SQLite
+// busy-handler back-off under load).
+void SqlStore::commitGrouped(PendingAccept& mine) {
   std::unique_lock<std::mutex> lock(_commitMutex);
   _commitQueue.push_back(&mine);
   while (!mine.done) {
     if (_commitLeader) {
-      _commitDone.wait(lock);
+      mine.wake.wait(lock);
       continue;
     }
     _commitLeader = true;
@@ -283,11 +292,13 @@ engine::Store::AcceptResult SqlStore::acceptGrouped(const SubmissionRecord& reco
     std::vector<PendingAccept*> batch = writeBatch();
     lock.lock();
     _commitLeader = false;
-    for (PendingAccept* p : batch) p->done = true;
-    _commitDone.notify_all();
+    for (PendingAccept* p : batch) {
+      p->done = true;
+      if (p != &mine) p->wake.notify_one();
+    }
+    if (!_commitQueue.empty()) _commitQueue.front()->wake.notify_one();
   }
   if (!mine.error.empty()) throw StoreError(mine.error);
-  return *mine.result;
 }
 
 std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
@@ -306,12 +317,16 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
       for (PendingAccept* p : batch) {
         SqliteQuery(c, "SAVEPOINT one_submission").run();
         try {
-          p->result = sqlite::acceptWithin(c, *p->record, p->bytes, *p->audit);
+          if (p->record != nullptr) {
+            p->result = sqlite::acceptWithin(c, *p->record, p->warningsText, p->bytes, *p->audit);
+          } else {
+            sqlite::insertAudit(c, *p->audit);
+          }
           SqliteQuery(c, "RELEASE one_submission").run();
         } catch (const std::exception& e) {
           SqliteQuery(c, "ROLLBACK TO one_submission").run();
           SqliteQuery(c, "RELEASE one_submission").run();
-          p->error = std::string("store: accept: ") + e.what();
+          p->error = std::string(p->record != nullptr ? "store: accept: " : "store: audit: ") + e.what();
         }
       }
       SqliteQuery(c, "COMMIT").run();
@@ -464,6 +479,12 @@ std::vector<std::string> SqlStore::periods() {
 }
 
 void SqlStore::appendAudit(const engine::AuditEntry& audit) {
+  if (_dialect == SqlDialect::SQLite) {
+    PendingAccept mine;
+    mine.audit = &audit;
+    commitGrouped(mine);
+    return;
+  }
   guarded("audit", [&] {
     Session s = session();
     s << translate(_dialect,

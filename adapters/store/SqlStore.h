@@ -82,19 +82,22 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   std::vector<engine::SubmissionRecord> selectRecords(Poco::Data::Session& s, const std::string& where,
                                                       const std::vector<std::string>& args);
 
-  // One caller's submission waiting for the next group commit (SQLite).
+  // One caller's write waiting for the next group commit (SQLite): a submission,
+  // or (record null) an audit row alone.
   struct PendingAccept {
-    const engine::SubmissionRecord* record;
+    const engine::SubmissionRecord* record = nullptr;
     std::string_view bytes;
-    const engine::AuditEntry* audit;
+    const engine::AuditEntry* audit = nullptr;
+    std::string warningsText;  // the record's warnings as stored, built before the serial section
     std::optional<AcceptResult> result;
     std::string error;  // set instead of result when it failed
     bool done = false;
+    std::condition_variable wake;  // this caller's own: done, or its turn to lead
   };
-  AcceptResult acceptGrouped(const engine::SubmissionRecord& record, std::string_view originalBytes,
-                             const engine::AuditEntry& audit);
+  // Queues `mine` and returns once its batch has committed or failed (error set).
+  void commitGrouped(PendingAccept& mine);
   // Leads one group commit: takes the queue once the write lock is held, writes
-  // and commits it; returns the batch, each with its result or error.
+  // each entry in a savepoint of its own and commits once.
   std::vector<PendingAccept*> writeBatch();
   // Checks, numbers and writes one submission inside the caller's transaction.
   AcceptResult acceptWithin(Poco::Data::Session& s, const engine::SubmissionRecord& record,
@@ -108,7 +111,6 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   std::unique_ptr<SqliteCheckpointer> _checkpointer;
   std::unique_ptr<SqliteConnectionPool> _lookups;
   std::mutex _commitMutex;
-  std::condition_variable _commitDone;
   std::vector<PendingAccept*> _commitQueue;
   bool _commitLeader = false;
 };

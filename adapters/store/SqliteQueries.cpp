@@ -83,8 +83,23 @@ std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::stri
   return k;
 }
 
+void insertAudit(SqliteConnection& c, const engine::AuditEntry& audit) {
+  SqliteQuery(c,
+              "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(static_cast<std::int64_t>(millis(audit.at)))
+      .bind(audit.actor)
+      .bind(audit.action)
+      .bind(audit.submissionId)
+      .bind(audit.organisation)
+      .bind(audit.origin)
+      .bind(audit.detail)
+      .run();
+}
+
 engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRecord& record,
-                                         std::string_view originalBytes, const engine::AuditEntry& audit) {
+                                         const std::string& warningsText, std::string_view originalBytes,
+                                         const engine::AuditEntry& audit) {
   using Outcome = engine::Store::Outcome;
   if (auto first = findSubmission(c, record.submissionId)) {
     return {first->sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, *first};
@@ -129,7 +144,7 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
       .bind(static_cast<std::int64_t>(m.staffWithPdp))
       .bind(static_cast<std::int64_t>(m.staffRecognised))
       .bind(static_cast<std::int64_t>(m.cpdDays.hundredths()))
-      .bind(json::diagnosticsToText(record.warnings))
+      .bind(warningsText)
       .bind(static_cast<std::int64_t>(stored.revision))
       .run();
   // seq is the table's rowid (INTEGER PRIMARY KEY).
@@ -138,17 +153,7 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
       .bind(record.submissionId)
       .bindBytes(originalBytes)
       .run();
-  SqliteQuery(c,
-              "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(static_cast<std::int64_t>(millis(audit.at)))
-      .bind(audit.actor)
-      .bind(audit.action)
-      .bind(audit.submissionId)
-      .bind(audit.organisation)
-      .bind(audit.origin)
-      .bind(audit.detail)
-      .run();
+  insertAudit(c, audit);
   return {Outcome::Stored, stored};
 }
 

@@ -21,9 +21,14 @@ std::optional<engine::SubmissionRecord> findCurrent(SqliteConnection& c, const s
 std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::string& id);
 
 // REQUIRES: a write transaction is open on `c`. Checks, numbers and writes one
-// submission (Store::accept's contract). Throws engine::StoreError.
+// submission (Store::accept's contract); `warningsText` is record.warnings as
+// json::diagnosticsToText writes them. Throws engine::StoreError.
 engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const engine::SubmissionRecord& record,
-                                         std::string_view originalBytes, const engine::AuditEntry& audit);
+                                         const std::string& warningsText, std::string_view originalBytes,
+                                         const engine::AuditEntry& audit);
+
+// REQUIRES: a write transaction is open on `c`. Writes one audit row.
+void insertAudit(SqliteConnection& c, const engine::AuditEntry& audit);
 
 }  // namespace profkpi::adapters::store::sqlite
 

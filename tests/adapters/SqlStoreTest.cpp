@@ -5,7 +5,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <thread>
 
 using namespace profkpi::engine;
@@ -210,6 +212,52 @@ BOOST_AUTO_TEST_CASE(concurrentResubmissionsLeaveOneCurrent) {
     current += revisions[i].current ? 1 : 0;
   }
   BOOST_TEST(current == 1);
+  BOOST_TEST(store->integrityProblems().empty());
+}
+
+// Refusals and resends write an audit row alone while submissions are being
+// accepted; on SQLite both go through the one group-commit writer, so neither
+// waits out the other's lock (a short busy timeout makes a contention fail).
+BOOST_AUTO_TEST_CASE(auditRowsAmongConcurrentAcceptsAllLand) {
+  profkpi::adapters::store::SqlStoreOptions options;
+  options.busyTimeoutSeconds = 1;
+  store.reset();
+  store = std::make_unique<profkpi::adapters::store::SqlStore>(config.connector, config.connection, options);
+  constexpr int THREADS = 6, EACH = 40;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < THREADS; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < EACH; ++i) {
+        char id[40];
+        std::snprintf(id, sizeof id, "%08d-%04d-4111-8111-111111111111", i, t);
+        try {
+          store->accept(record(id, "E06000001", "2009-10-Q" + std::to_string(1 + i % 4), std::string(64, 'b')), id,
+                        audit(id));
+        } catch (const StoreError&) {
+          ++failures;
+        }
+      }
+    });
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < EACH; ++i) {
+        AuditEntry refused = audit("refused-" + std::to_string(t) + "-" + std::to_string(i));
+        refused.action = "refused";
+        try {
+          store->appendAudit(refused);
+        } catch (const StoreError&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(failures == 0);
+  auto rows = store->recentAudit(10 * THREADS * EACH);
+  BOOST_TEST(rows.size() == static_cast<std::size_t>(2 * THREADS * EACH));
+  BOOST_TEST(std::count_if(rows.begin(), rows.end(), [](const AuditEntry& a) { return a.action == "refused"; }) ==
+             THREADS * EACH);
+  BOOST_TEST(store->currentForOrganisation("E06000001").size() == 4u);
   BOOST_TEST(store->integrityProblems().empty());
 }
 

@@ -22,6 +22,9 @@ using profkpi::tests::TempDir;
 
 namespace {
 
+// What json::diagnosticsToText writes for a record without warnings.
+const std::string NO_WARNINGS = "[]";
+
 SubmissionRecord record(const std::string& id, const std::string& sha) {
   SubmissionRecord r;
   r.submissionId = id;
@@ -87,7 +90,7 @@ BOOST_AUTO_TEST_CASE(aKeptStatementSeesLaterCommitsAndHoldsNoSnapshot) {
 BOOST_AUTO_TEST_CASE(aRolledBackAcceptLeavesNothingAndFailuresThrow) {
   SqliteConnection writer(path, 1, 256);
   writer.exec("BEGIN IMMEDIATE");
-  auto stored = sqlite::acceptWithin(writer, record(ID1, std::string(64, 'a')), "one", audit(ID1));
+  auto stored = sqlite::acceptWithin(writer, record(ID1, std::string(64, 'a')), NO_WARNINGS, "one", audit(ID1));
   BOOST_TEST((stored.outcome == Store::Outcome::Stored));
   BOOST_TEST(stored.record.revision == 1);
   BOOST_TEST(stored.record.sequence > 0);
@@ -129,7 +132,7 @@ BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
       char id[40];
       std::snprintf(id, sizeof id, "%08d-1111-4111-8111-111111111111", i);
       writer.exec("BEGIN IMMEDIATE");
-      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), body, audit(id));
+      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, body, audit(id));
       writer.exec("COMMIT");
       checkpointer.afterCommit();
       if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the thread run
