@@ -113,6 +113,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _figures = rules::AggregateFigures{};
     _roleIds.clear();
     _memberIds.clear();
+    _names.fill({});
   }
 
   // Flushes what is held back until the root element is judged.
@@ -170,7 +171,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
           "an element with more than " + std::to_string(_limits.maxAttributes) + " attributes", here(), false);
       throw ParseAborted{};
     }
-    El element = inOurNamespace(uri) ? classify(localName) : El::Other;
+    El element = inOurNamespace(uri) ? classifyCached(localName) : El::Other;
     if (_depth == 0) judgeRoot(uri, localName, element, attributes);
     if (_rootRefused) element = El::Other;  // read on for well-formedness only
     _stack[_depth++] = element;
@@ -308,8 +309,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
     const XMLCh* roleId = nullptr;
     const XMLCh* fte = nullptr;
     for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
-      if (*attributes.getURI(i) != 0) continue;  // only unqualified attributes are ours
-      std::u16string_view name(attributes.getLocalName(i));
+      // Only unqualified attributes are ours, and an attribute is unqualified
+      // exactly when its qualified name has no prefix: comparing that name is
+      // cheaper than asking Xerces for the URI.
+      std::u16string_view name(attributes.getQName(i));
       if (name == u"id") id = attributes.getValue(i);
       else if (name == u"roleId") roleId = attributes.getValue(i);
       else if (name == u"fte") fte = attributes.getValue(i);
@@ -332,6 +335,15 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _member.fte = amountValue(fte, "fte", tagClean);
   }
 
+
+  // Xerces hands out an element's local name from its declaration, which lives
+  // for the whole parse: the same pointer means the same name, so each name is
+  // compared once per document, not once per element (cleared in begin()).
+  El classifyCached(const XMLCh* localName) {
+    NameSeen& seen = _names[(reinterpret_cast<std::uintptr_t>(localName) >> 4) % _names.size()];
+    if (seen.name != localName) seen = {localName, classify(localName)};
+    return seen.element;
+  }
 
   // Xerces hands out namespace URIs from its string pool, so the pointer seen
   // once for ours stands for it for the rest of the document.
@@ -472,6 +484,11 @@ class SubmissionReader::Handler final : public DefaultHandler {
   std::string _idBuffer;
   std::string _valueBuffer;
   const XMLCh* _ourNamespace = nullptr;
+  struct NameSeen {
+    const XMLCh* name = nullptr;
+    El element = El::Other;
+  };
+  std::array<NameSeen, 64> _names{};
 };
 
 struct SubmissionReader::Parser {

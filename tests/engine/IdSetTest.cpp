@@ -2,7 +2,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <random>
 #include <string>
+#include <unordered_set>
 
 using namespace profkpi::engine;
 
@@ -35,6 +37,25 @@ BOOST_AUTO_TEST_CASE(emptyAndPrefixIdsAreDistinct) {
   BOOST_TEST(!ids.insert("ab"));
   ids.clear();
   BOOST_TEST(!ids.contains("a"));
+}
+
+// Random short ids from a small alphabet, so many repeat and many share
+// prefixes: every answer must match std::unordered_set's, through growth.
+BOOST_AUTO_TEST_CASE(agreesWithAStandardSetOnRandomIds) {
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<int> length(0, 6), letter(0, 3);
+  IdSet ids;
+  std::unordered_set<std::string> expected;
+  for (int i = 0; i < 200000; ++i) {
+    std::string id;
+    for (int n = length(random); n > 0; --n) id += static_cast<char>('a' + letter(random));
+    if (i % 3 == 0) {
+      BOOST_REQUIRE(ids.contains(id) == (expected.count(id) == 1));
+    } else {
+      BOOST_REQUIRE(ids.insert(id) == expected.insert(id).second);
+    }
+  }
+  BOOST_TEST(ids.size() == expected.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
