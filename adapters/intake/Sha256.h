@@ -1,4 +1,4 @@
-// SHA-256 of bytes as lower-case hex, through Poco's digest engine.
+// SHA-256 of bytes as lower-case hex (OpenSSL).
 #ifndef PROFKPI_ADAPTERS_INTAKE_SHA256_H
 #define PROFKPI_ADAPTERS_INTAKE_SHA256_H
 
