@@ -137,6 +137,23 @@ std::optional<bool> boolean(std::string_view text) {
 }
 
 std::optional<Date> date(std::string_view text) {
+  // Nearly every date is plain YYYY-MM-DD: read it in place (one per Member's
+  // Assessment and Pdp); anything else takes the general path.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    int digits[8];
+    int n = 0;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (!isDigit(text[i])) break;
+      digits[n++] = text[i] - '0';
+    }
+    if (n == 8) {
+      int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+      date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(digits[4] * 10 + digits[5])},
+                               date::day{static_cast<unsigned>(digits[6] * 10 + digits[7])}};
+      if (year == 0 || !ymd.ok()) return std::nullopt;
+      return Date{ymd};
+    }
+  }
   text = trim(text);
   std::size_t pos = 0;
   auto ymd = datePart(text, pos);

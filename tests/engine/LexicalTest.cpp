@@ -49,6 +49,22 @@ BOOST_AUTO_TEST_CASE(dateIgnoresItsTimeZoneAndRejectsImpossibleDays) {
   BOOST_TEST(!lexical::date("2009-07-01+15:00"));
 }
 
+// Plain YYYY-MM-DD has a fast path; a leading space sends the same text down
+// the general one, and both must give the same answer.
+BOOST_AUTO_TEST_CASE(plainDatesReadTheSameOnBothPaths) {
+  for (const char* text : {"2009-07-01", "1900-02-29", "2000-02-29", "2024-02-29", "2023-02-29", "2024-00-10",
+                           "2024-01-00", "2024-01-32", "2024-04-31", "0001-01-01", "0000-12-31", "9999-12-31",
+                           "2009-1a-01", "2009-07-0x", "20o9-07-01", "2009-07-01", "2009/07/01", "+009-07-01",
+                           "-009-07-01"}) {
+    auto fast = lexical::date(text);
+    auto general = lexical::date(std::string(" ") + text);
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_TEST(fast.has_value() == general.has_value());
+      if (fast && general) BOOST_TEST(formatDate(*fast) == formatDate(*general));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(zonedDateTimeNeedsAZoneAndConvertsToUtc) {
   auto t = lexical::zonedDateTime("2009-10-05T09:00:00+01:00");
   BOOST_REQUIRE(t);
