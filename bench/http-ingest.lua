@@ -7,6 +7,10 @@ local periods = {"2008-09-Q1","2008-09-Q2","2008-09-Q3","2008-09-Q4","2009-10-Q1
 local padding = string.rep("Figures checked against the HR system export and the ICT establishment list. ", 25)
 local counter = 0
 local key = os.getenv("PROFKPI_KEY") or ""
+-- PROFKPI_RESEND_EVERY=N: every Nth request sends the previous body again (an
+-- identical resend, answered 200), as clients retrying after a lost answer do.
+local resend_every = tonumber(os.getenv("PROFKPI_RESEND_EVERY") or "0")
+local last_body = nil
 
 -- thread_id is a global of each thread's Lua state, set here (a local would be
 -- captured as 0 by request()); numbered, not random, because every state starts
@@ -19,6 +23,9 @@ end
 
 function request()
   counter = counter + 1
+  if resend_every > 0 and last_body ~= nil and counter % resend_every == 0 then
+    return wrk.format("POST", nil, {["Content-Type"] = "application/xml", ["Authorization"] = "Bearer " .. key}, last_body)
+  end
   local id = string.format("%08x-%04x-4%03x-8000-%012x", os.time() % 0xffffffff, thread_id, counter % 0xfff, counter)
   local code = codes[(counter % #codes) + 1]
   local period = periods[(math.floor(counter / #codes) % #periods) + 1]
@@ -43,6 +50,7 @@ function request()
   </Explanations>
 </Submission>
 ]]
+  last_body = body
   return wrk.format("POST", nil, {["Content-Type"] = "application/xml", ["Authorization"] = "Bearer " .. key}, body)
 end
 
