@@ -444,6 +444,11 @@ std::optional<std::string> SqlStore::originalBytes(const std::string& submission
   });
 }
 
+std::optional<SubmissionRecord> SqlStore::currentFigures(const std::string& organisation, const std::string& period) {
+  if (!_lookups) return Store::currentFigures(organisation, period);
+  return guarded("current", [&] { return sqlite::findCurrentFigures(*_lookups->borrow(), organisation, period); });
+}
+
 std::optional<SubmissionRecord> SqlStore::current(const std::string& organisation, const std::string& period) {
   return guarded("current", [&]() -> std::optional<SubmissionRecord> {
     if (_lookups) return sqlite::findCurrent(*_lookups->borrow(), organisation, period);

@@ -52,6 +52,8 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   std::optional<engine::SubmissionRecord> findBySubmissionId(const std::string& submissionId) override;
   std::optional<std::string> originalBytes(const std::string& submissionId) override;
   std::optional<engine::SubmissionRecord> current(const std::string& organisation, const std::string& period) override;
+  std::optional<engine::SubmissionRecord> currentFigures(const std::string& organisation,
+                                                        const std::string& period) override;
   std::vector<engine::SubmissionRecord> currentForPeriod(const std::string& period) override;
   std::vector<engine::SubmissionRecord> currentForOrganisation(const std::string& organisation) override;
   std::vector<engine::SubmissionRecord> revisions(const std::string& organisation, const std::string& period) override;

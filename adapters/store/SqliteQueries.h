@@ -18,6 +18,9 @@ namespace profkpi::adapters::store::sqlite {
 std::optional<engine::SubmissionRecord> findSubmission(SqliteConnection& c, const std::string& submissionId);
 std::optional<engine::SubmissionRecord> findCurrent(SqliteConnection& c, const std::string& organisation,
                                                     const std::string& period);
+// findCurrent without the warnings (an empty list): Store::currentFigures.
+std::optional<engine::SubmissionRecord> findCurrentFigures(SqliteConnection& c, const std::string& organisation,
+                                                           const std::string& period);
 std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::string& id);
 
 // REQUIRES: a write transaction is open on `c`. Checks, numbers and writes one

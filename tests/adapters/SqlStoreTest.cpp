@@ -158,6 +158,23 @@ BOOST_AUTO_TEST_CASE(resubmissionBecomesCurrentAndKeepsTheEarlierOne) {
   BOOST_TEST(store->integrityProblems().empty());
 }
 
+BOOST_AUTO_TEST_CASE(currentFiguresIsCurrentWithoutItsWarnings) {
+  store->accept(record(ID1), "first", audit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  auto full = store->current("E06000001", "2009-10-Q2");
+  auto figures = store->currentFigures("E06000001", "2009-10-Q2");
+  BOOST_REQUIRE(full && figures);
+  BOOST_TEST(full->warnings.size() == 1u);
+  BOOST_TEST(figures->warnings.empty());
+  BOOST_TEST(figures->submissionId == ID2);
+  BOOST_TEST(figures->revision == 2);
+  BOOST_TEST(figures->sequence == full->sequence);
+  BOOST_TEST(figures->measures.itFte.hundredths() == full->measures.itFte.hundredths());
+  BOOST_TEST(figures->measures.cpdDays.hundredths() == full->measures.cpdDays.hundredths());
+  BOOST_TEST(figures->measures.staffRecognised == full->measures.staffRecognised);
+  BOOST_TEST(!store->currentFigures("E06000001", "2009-10-Q1"));
+}
+
 BOOST_AUTO_TEST_CASE(currentViewsSpanOrganisationsAndPeriods) {
   store->accept(record(ID1, "E06000001", "2009-10-Q1"), "a", audit(ID1));
   store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'd')), "b", audit(ID2));
