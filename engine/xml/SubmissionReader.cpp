@@ -3,6 +3,7 @@
 #include "engine/IdSet.h"
 #include "engine/Lexical.h"
 #include "engine/xml/GrammarPool.h"
+#include "engine/xml/LengthFacet.h"
 #include "engine/xml/XmlDeclaration.h"
 #include "engine/xml/XercesSupport.h"
 
@@ -140,7 +141,9 @@ class SubmissionReader::Handler final : public DefaultHandler {
   void warning(const SAXParseException&) override {}
   void error(const SAXParseException& e) override {
     // Once the root is refused, the document is judged by nothing else in its schema.
-    if (!_rootRefused) fromParser(CODE_XSD, e);
+    if (_rootRefused) return;
+    // Xerces counts string lengths in UTF-16 units; the schema counts characters.
+    if (auto message = recountedLengthFinding(e.getMessage())) fromParser(CODE_XSD, e, message->c_str());
   }
   void fatalError(const SAXParseException& e) override {
     if (!_rootSeen && std::u16string_view(e.getMessage()) == u"invalid document structure") {
@@ -434,9 +437,9 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   std::string utf8Text() const { return toUtf8(_text.data(), _text.size()); }
 
-  void fromParser(const char* code, const SAXParseException& e) {
+  void fromParser(const char* code, const SAXParseException& e, const XMLCh* message = nullptr) {
     ++_errorCount;
-    add(Severity::Error, code, toUtf8(e.getMessage()),
+    add(Severity::Error, code, toUtf8(message != nullptr ? message : e.getMessage()),
         {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
   }
 
