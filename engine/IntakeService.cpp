@@ -28,6 +28,11 @@ std::pair<Ratio, bool> difference(const Ratio& a, const Ratio& b) {
   return a >= b ? std::pair(a - b, true) : std::pair(b - a, false);
 }
 
+// A change of a percentage is in percentage points (SUBMISSION.md PQ101), not per cent.
+std::string movedUnit(const KpiDefinition& kpi) {
+  return kpi.scaling == Scaling::Percent ? "percentage points" : kpi.unit;
+}
+
 }  // namespace
 
 const char* outcomeName(IntakeOutcome outcome) {
@@ -152,7 +157,7 @@ void IntakeService::addHistoryWarnings(const Submission& s, const Scorecard& car
       if (change > now.kpi->jumpThreshold) {
         warnings.push_back(warning("PQ101",
                                    now.kpi->id + " moved by " + (up ? "+" : "-") + change.toOneDecimal() + " " +
-                                       now.kpi->unit + " since " + period.previous().code() + " (from " +
+                                       movedUnit(*now.kpi) + " since " + period.previous().code() + " (from " +
                                        then->shown() + " to " + now.shown() + "; more than " +
                                        now.kpi->jumpThreshold.toOneDecimal() + ")",
                                    now.kpi->id));

@@ -129,6 +129,23 @@ std::optional<Amount> amount(std::string_view text) {
   return Amount::fromHundredths(negative ? -hundredths : hundredths);
 }
 
+bool isDecimal(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+  bool digits = false;
+  bool dot = false;
+  for (char c : text) {
+    if (isDigit(c)) {
+      digits = true;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
 std::optional<bool> boolean(std::string_view text) {
   text = trim(text);
   if (text == "true" || text == "1") return true;

@@ -23,6 +23,10 @@ std::optional<std::int64_t> nonNegativeInteger(std::string_view text);
 // xs:decimal with at most two significant fraction digits ("1.50", ".5", "5.", "-0").
 std::optional<Amount> amount(std::string_view text);
 
+// Whether the text has the lexical form of an xs:decimal ("+1.5", "1.", ".5"), whatever
+// its size or number of fraction digits. Xerces 3.2 lets "." and "+." through as decimals.
+bool isDecimal(std::string_view text);
+
 // xs:boolean: true, false, 1, 0.
 std::optional<bool> boolean(std::string_view text);
 

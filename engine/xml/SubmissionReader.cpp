@@ -3,6 +3,8 @@
 #include "engine/IdSet.h"
 #include "engine/Lexical.h"
 #include "engine/xml/GrammarPool.h"
+#include "engine/xml/LengthFacet.h"
+#include "engine/xml/XmlDeclaration.h"
 #include "engine/xml/XercesSupport.h"
 
 #include <xercesc/framework/LocalFileInputSource.hpp>
@@ -15,6 +17,7 @@
 #include <xercesc/util/XMLException.hpp>
 
 #include <array>
+#include <fstream>
 #include <string_view>
 
 namespace profkpi::engine::xml {
@@ -91,6 +94,8 @@ bool capturesText(El element) {
 // longer text is already a schema error (and cannot make us allocate without bound).
 constexpr std::size_t MAX_CAPTURED_TEXT = 64 * 1024;
 constexpr std::size_t MAX_RECORD_ID = 32;
+constexpr const char* NO_ROOT =
+    "no root element: the document is empty, or has text where its root element should start";
 constexpr const char* DOCTYPE_REFUSED = "a DOCTYPE is not allowed: submissions may not declare a DTD or entities";
 const std::u16string_view NAMESPACE_U16 = u"urn:profkpi:submission:1";
 
@@ -137,13 +142,20 @@ class SubmissionReader::Handler final : public DefaultHandler {
   void warning(const SAXParseException&) override {}
   void error(const SAXParseException& e) override {
     // Once the root is refused, the document is judged by nothing else in its schema.
-    if (!_rootRefused) fromParser(CODE_XSD, e);
+    if (_rootRefused) return;
+    // Xerces counts string lengths in UTF-16 units; the schema counts characters.
+    if (auto message = recountedLengthFinding(e.getMessage())) fromParser(CODE_XSD, e, message->c_str());
   }
   void fatalError(const SAXParseException& e) override {
     if (!_rootSeen && std::u16string_view(e.getMessage()) == u"invalid document structure") {
       // What Xerces says when XERCES_DISABLE_DTD=1 refuses a DOCTYPE.
+      // Also what it says when no root element starts: at the end of an empty
+      // document, or at the first column of text where the root should be. A
+      // refused DOCTYPE is reported after its "<!DOCTYPE", so further along.
       ++_errorCount;
-      add(Severity::Error, CODE_XML, std::string(DOCTYPE_REFUSED) + " (or the prolog is malformed)",
+      bool noRoot = e.getColumnNumber() <= 1;
+      add(Severity::Error, CODE_XML,
+          noRoot ? std::string(NO_ROOT) : std::string(DOCTYPE_REFUSED) + " (or the prolog is malformed)",
           {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
       return;
     }
@@ -244,7 +256,13 @@ class SubmissionReader::Handler final : public DefaultHandler {
         break;
       case El::PreparedAt:
         _header.preparedAt = lexical::zonedDateTime(utf8Text());
-        if (!_header.preparedAt && contentClean) outOfRange("PreparedAt", _textPosition);
+        if (!_header.preparedAt && contentClean) {
+          // Xerces takes a leap second (60) and years beyond the engine's calendar.
+          add(Severity::Error, CODE_XSD,
+              "PreparedAt \"" + std::string(lexical::trim(utf8Text())) +
+                  "\" cannot be used: seconds must be 00 to 59 and the year at most 32767",
+              _textPosition, true);
+        }
         break;
       case El::PreparedBy: _header.preparedBy = utf8Text(); break;
       case El::Header: _builder->header(std::move(_header)); break;
@@ -397,7 +415,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     if (value == nullptr) return std::nullopt;
     auto parsed = lexical::amount(asciiView(value, _valueBuffer));
     if (parsed && parsed->hundredths() > MAX_MEASURE_VALUE * 100) parsed.reset();
-    if (!parsed && tagClean) outOfRange(what, here());
+    if (!parsed && tagClean) outOfRange(what, _valueBuffer, here());
     return parsed;
   }
 
@@ -411,11 +429,20 @@ class SubmissionReader::Handler final : public DefaultHandler {
       hundredths = *count * 100;
     }
     if (hundredths && *hundredths > MAX_MEASURE_VALUE * 100) hundredths.reset();
-    if (!hundredths && contentClean) outOfRange(std::string(measureName(measure)).c_str(), _textPosition);
+    if (!hundredths && contentClean) outOfRange(std::string(measureName(measure)).c_str(), text, _textPosition);
     return hundredths;
   }
 
-  // A value the schema accepts but the engine cannot represent (an implementation limit).
+  // A value the schema accepts but the engine cannot represent (an implementation limit),
+  // or, when it is not a decimal at all, one Xerces let through ("." or "+.").
+  void outOfRange(const char* what, std::string_view value, Position where) {
+    if (!lexical::isDecimal(value)) {
+      add(Severity::Error, CODE_XSD,
+          std::string(what) + " \"" + std::string(lexical::trim(value)) + "\" is not a decimal number", where, true);
+      return;
+    }
+    outOfRange(what, where);
+  }
   void outOfRange(const char* what, Position where) {
     add(Severity::Error, CODE_XSD,
         std::string(what) + " is outside the range profkpi supports (counts and amounts up to " +
@@ -425,9 +452,9 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   std::string utf8Text() const { return toUtf8(_text.data(), _text.size()); }
 
-  void fromParser(const char* code, const SAXParseException& e) {
+  void fromParser(const char* code, const SAXParseException& e, const XMLCh* message = nullptr) {
     ++_errorCount;
-    add(Severity::Error, code, toUtf8(e.getMessage()),
+    add(Severity::Error, code, toUtf8(message != nullptr ? message : e.getMessage()),
         {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
   }
 
@@ -514,12 +541,36 @@ SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& regis
 
 SubmissionReader::~SubmissionReader() = default;
 
+namespace {
+// A document refused before parsing: its encoding or XML version (XmlDeclaration.h).
+IntakeResult refusedEnvelope(const Registry& registry, const Clock& clock, std::string reason) {
+  SubmissionBuilder builder(registry, clock.now());
+  Diagnostic d;
+  d.code = CODE_XML;
+  d.message = std::move(reason);
+  d.line = 1;
+  d.column = 1;
+  builder.report(std::move(d));
+  return builder.finish();
+}
+}  // namespace
+
 IntakeResult SubmissionReader::read(const char* data, std::size_t size, const std::string& name) {
+  if (auto why = envelopeRefusal(std::string_view(data, std::min(size, ENVELOPE_PREFIX_BYTES)))) {
+    return refusedEnvelope(_registry, _clock, std::move(*why));
+  }
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(data), size, name.c_str(), false);
   return run(&source);
 }
 
 IntakeResult SubmissionReader::readFile(const std::string& path) {
+  {
+    std::string head(ENVELOPE_PREFIX_BYTES, '\0');
+    std::ifstream file(path, std::ios::binary);  // an unreadable file is left to Xerces to report
+    head.resize(file.read(head.data(), static_cast<std::streamsize>(head.size())) ? head.size()
+                                                                                   : static_cast<std::size_t>(file.gcount()));
+    if (auto why = envelopeRefusal(head)) return refusedEnvelope(_registry, _clock, std::move(*why));
+  }
   // Xerces allocates with its memory manager: released by Xerces, not delete[].
   auto release = [](XMLCh* text) { XMLString::release(&text); };
   std::unique_ptr<XMLCh, decltype(release)> wide(XMLString::transcode(path.c_str()), release);

@@ -114,13 +114,29 @@ BOOST_AUTO_TEST_CASE(bigMoveFromPreviousPeriodWarnsPq101AndCanBeExplained) {
   BOOST_REQUIRE(codes(r) == std::vector<std::string>{"PQ101"});  // K2 24.4 -> 73.2
   BOOST_TEST(r.diagnostics[0].kpi == "K2");
   BOOST_TEST(r.diagnostics[0].explained);
-  BOOST_TEST(r.diagnostics[0].message.find("+48.8") != std::string::npos, r.diagnostics[0].message);
+  BOOST_TEST(r.diagnostics[0].message.find("+48.8 percentage points") != std::string::npos, r.diagnostics[0].message);
 
   AggregateFields small;  // K2 from 73.2 to 61.0: a move of 12.2, under 25
   small.staffAssessed = "25";
   HeaderFields q3 = withId("aaaaaaaa-0000-4000-8000-000000000003", "2009-10-Q3");
   q3.preparedAt = "2010-01-05T09:00:00Z";
   BOOST_TEST(submit(aggregateDocument(q3, small)).diagnostics.empty());
+}
+
+// SUBMISSION.md PQ101: "more than 25 percentage points": a move of exactly 25 does not warn.
+BOOST_AUTO_TEST_CASE(pq101IsStrictlyMoreThanTheThreshold) {
+  AggregateFields before;
+  before.itHeadcount = "40";
+  before.staffAssessed = "10";  // K2 25.0
+  submit(aggregateDocument(withId(ID1, "2009-10-Q1"), before));
+  AggregateFields exactly = before;
+  exactly.staffAssessed = "20";  // K2 50.0: +25 points
+  BOOST_TEST(submit(aggregateDocument(withId(ID2), exactly)).diagnostics.empty());
+  AggregateFields over = before;
+  over.staffAssessed = "21";  // K2 52.5: +27.5 points
+  HeaderFields revised = withId("aaaaaaaa-0000-4000-8000-000000000003");
+  Receipt r = submit(aggregateDocument(revised, over));
+  BOOST_TEST(codes(r) == (std::vector<std::string>{"PQ101", "PQ104"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

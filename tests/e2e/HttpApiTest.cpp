@@ -124,6 +124,21 @@ BOOST_AUTO_TEST_CASE(submissionRouteAnswersEveryStatusOfTheInterface) {
   server.start();
 }
 
+// SUBMISSION.md section 1: UTF-8, or UTF-16 with a byte order mark; Xerces alone reads Latin-1.
+BOOST_AUTO_TEST_CASE(documentInAnotherEncodingIsRefusedAsNotWellFormed) {
+  std::string latin1 = readFile(samplesDir() + "/refused/xml-latin1-encoding.xml");
+  HttpResult refused = server.post(submitter, latin1);
+  BOOST_TEST(refused.status == 400, refused.body);
+  auto error = parse(refused.body)->getArray("errors")->getObject(0);
+  BOOST_TEST(error->getValue<std::string>("code") == "XML");
+  BOOST_TEST(error->getValue<std::string>("message").find("ISO-8859-1") != std::string::npos);
+  HttpResult missing = server.request("GET", "/api/v1/submissions/b3d1f0a2-7c4e-4f59-9a1d-5e8c2f6a0b71", "",
+                                      {{"Authorization", "Bearer " + reader}});
+  BOOST_TEST(missing.status == 404);
+  std::string utf16 = readFile(samplesDir() + "/hostile/utf16-bom-valid.xml");
+  BOOST_TEST(server.post(server.addKey("E07000008", "submitter"), utf16).status == 201);
+}
+
 BOOST_AUTO_TEST_CASE(chunkedBodyOverTheLimitIsCutOff) {
   Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(server.port()));
   Poco::Net::HTTPRequest request("POST", "/api/v1/submissions", Poco::Net::HTTPMessage::HTTP_1_1);

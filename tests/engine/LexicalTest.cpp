@@ -82,4 +82,13 @@ BOOST_AUTO_TEST_CASE(zonedDateTimeNeedsAZoneAndConvertsToUtc) {
   BOOST_TEST(!lexical::zonedDateTime("2009-10-05 09:00:00Z"));
 }
 
+BOOST_AUTO_TEST_CASE(decimalFormIsXsDecimalsLexicalSpace) {
+  for (const char* yes : {"1", "+1.5", "-0", "1.", ".5", " 007.250 ", "99999999999999999999.999"}) {
+    BOOST_TEST(lexical::isDecimal(yes), yes);
+  }
+  for (const char* no : {"", ".", "+.", "-", "1..5", "1.5.", "1e2", "0x1", "1 5", "+-1"}) {
+    BOOST_TEST(!lexical::isDecimal(no), no);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,3 +1,4 @@
+#include "engine/Lexical.h"
 #include "tests/support/IntakeFixture.h"
 
 #include <boost/test/unit_test.hpp>
@@ -259,6 +260,44 @@ BOOST_AUTO_TEST_CASE(countsBeyondTheEngineLimitAreRefusedNotWrapped) {
   BOOST_TEST(allMessages(r).find("outside the range") != std::string::npos);
 }
 
+// Xerces 3.2 takes "." and "+." as decimals and 60 as seconds; the finding must say what is wrong.
+BOOST_AUTO_TEST_CASE(valuesXercesLetsThroughAreRefusedForWhatTheyAre) {
+  for (const char* dot : {".", "+.", " . "}) {
+    AggregateFields f;
+    f.itFte = dot;
+    IntakeResult r = read(aggregateDocument({}, f));
+    BOOST_TEST(errorCodes(r) == Codes{"XSD"}, dot);
+    std::string expected = "ItFte \"" + std::string(lexical::trim(dot)) + "\" is not a decimal number";
+    BOOST_TEST(allMessages(r).find(expected) != std::string::npos, allMessages(r));
+  }
+  std::vector<MemberFields> members = plainMembers(1);
+  members[0].cpdDays = ".";
+  IntakeResult cpd = read(workforceDocument({}, {{}}, members));
+  BOOST_TEST(errorCodes(cpd) == Codes{"XSD"});
+  BOOST_TEST(allMessages(cpd).find("days \".\" is not a decimal number") != std::string::npos, allMessages(cpd));
+  AggregateFields ok;
+  ok.itFte = "38.";
+  ok.cpdDays = "+.5";
+  BOOST_TEST(read(aggregateDocument({}, ok)).accepted());
+
+  HeaderFields h;
+  h.preparedAt = "2009-10-05T09:15:60+01:00";
+  IntakeResult leap = read(aggregateDocument(h));
+  BOOST_TEST(errorCodes(leap) == Codes{"XSD"});
+  BOOST_TEST(allMessages(leap).find("seconds must be 00 to 59") != std::string::npos, allMessages(leap));
+}
+
+BOOST_AUTO_TEST_CASE(documentWithoutARootElementSaysSo) {
+  for (const std::string& text : {std::string(), std::string("  \n"), std::string("\xEF\xBB\xBF"),
+                                   std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+                                   std::string("<?xml version=\"1.0\"?>\n<!-- nothing -->\n"), std::string("hello")}) {
+    IntakeResult r = read(text);
+    BOOST_TEST(errorCodes(r) == Codes{"XML"}, text);
+    BOOST_TEST(allMessages(r).find("no root element") != std::string::npos, allMessages(r));
+    BOOST_TEST(allMessages(r).find("DOCTYPE") == std::string::npos, allMessages(r));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(everyShippedSampleGetsItsVerdict) {
   for (const char* name : {"aggregate-hartlepool-2009-10-Q2", "aggregate-zero-headcount",
                            "workforce-anglesey-2009-10-Q2", "workforce-explained-warning"}) {
@@ -277,7 +316,7 @@ BOOST_AUTO_TEST_CASE(everyShippedSampleGetsItsVerdict) {
       {"xsd-fte-three-decimals", "XSD"},       {"xsd-aggregate-and-workforce", "XSD"},
       {"xml-truncated", "XML"},                {"xml-trailing-content", "XML"},
       {"version-2.0", "XSD"},                  {"wrong-namespace", "XSD"},
-      {"doctype", "XML"},
+      {"doctype", "XML"},                      {"xml-latin1-encoding", "XML"},
   };
   clock.set("2026-01-01T00:00:00Z");
   for (const auto& [name, code] : refused) {
