@@ -1,6 +1,7 @@
 #include "adapters/store/SqlStore.h"
 
 #include "adapters/json/DiagnosticJson.h"
+#include "adapters/store/AcceptStatements.h"
 #include "adapters/store/Migrations.h"
 #include "adapters/store/SqliteQueries.h"
 #include "adapters/store/SubmissionColumns.h"
@@ -350,21 +351,17 @@ engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionR
   // The current one has the highest revision; its row is found through the
   // one-current index, so numbering costs the same however long the history.
   std::vector<int> currentRevision;
-  s << translate(_dialect, "SELECT revision FROM submissions WHERE organisation = ? AND period = ? AND is_current = 1"),
-      bind(record.organisation), bind(record.period), into(currentRevision), now;
-  stored.revision = currentRevision.empty() ? 1 : currentRevision.front() + 1;
+  s << translate(_dialect, SELECT_CURRENT_REVISION), bind(record.organisation), bind(record.period),
+      into(currentRevision), now;
+  stored.revision =
+      nextRevision(currentRevision.empty() ? std::nullopt : std::optional<int>(currentRevision.front()));
   stored.current = true;
-  s << translate(_dialect, "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1"),
+  s << translate(_dialect, CLEAR_CURRENT),
       bind(record.organisation), bind(record.period), now;
 
   const engine::Measures& m = record.measures;
   Statement insert(s);
-  insert << translate(_dialect,
-                      "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
-                      " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
-                      " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
-                      " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+  insert << translate(_dialect, INSERT_SUBMISSION),
       bind(record.submissionId), bind(record.organisation), bind(record.organisationName), bind(record.period),
       bind(static_cast<Poco::Int64>(millis(record.receivedAt))), bind(record.channel), bind(record.sha256),
       bind(record.kind), bind(record.schemaVersion), bind(record.preparedAt), bind(record.sourceSystem),
@@ -376,11 +373,9 @@ engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionR
   insert.execute();
 
   Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());
-  s << translate(_dialect, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)"),
+  s << translate(_dialect, INSERT_BODY),
       bind(record.submissionId), bind(body), now;
-  s << translate(_dialect,
-                 "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+  s << translate(_dialect, INSERT_AUDIT),
       bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
       bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
   Poco::Int64 sequence = 0;
@@ -466,9 +461,7 @@ std::vector<std::string> SqlStore::periods() {
 void SqlStore::appendAudit(const engine::AuditEntry& audit) {
   guarded("audit", [&] {
     Session s = session();
-    s << translate(_dialect,
-                   "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    s << translate(_dialect, INSERT_AUDIT),
         bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
         bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
     return 0;
