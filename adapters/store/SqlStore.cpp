@@ -62,12 +62,20 @@ void sqliteExec(Session& session, const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error != nullptr ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw StoreError("SQLite: " + message + " (" + sql + ")");
+    throw StoreError("store: SQLite: " + message + " (" + sql + ")");
   }
 }
 
 std::int64_t millis(engine::Instant t) { return t.time_since_epoch().count(); }
 engine::Instant fromMillis(std::int64_t ms) { return engine::Instant{std::chrono::milliseconds{ms}}; }
+
+// "store: WHAT: DETAIL", without DETAIL's own "store: ": a message names the
+// store once, however many layers add their context.
+std::string storeMessage(const char* what, std::string_view detail) {
+  constexpr std::string_view PREFIX = "store: ";
+  if (detail.substr(0, PREFIX.size()) == PREFIX) detail.remove_prefix(PREFIX.size());
+  return std::string(PREFIX) + what + ": " + std::string(detail);
+}
 
 // Runs `work`, turning Poco's database exceptions into StoreError.
 template <typename Work>
@@ -77,9 +85,9 @@ auto guarded(const char* what, Work&& work) -> decltype(work()) {
   } catch (const StoreError&) {
     throw;
   } catch (const Poco::Exception& e) {
-    throw StoreError(std::string("store: ") + what + ": " + e.displayText());
+    throw StoreError(storeMessage(what, e.displayText()));
   } catch (const std::exception& e) {
-    throw StoreError(std::string("store: ") + what + ": " + e.what());
+    throw StoreError(storeMessage(what, e.what()));
   }
 }
 
@@ -312,7 +320,7 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
         } catch (const std::exception& e) {
           SqliteQuery(c, "ROLLBACK TO one_submission").run();
           SqliteQuery(c, "RELEASE one_submission").run();
-          p->error = std::string("store: accept: ") + e.what();
+          p->error = storeMessage("accept", e.what());
         }
       }
       SqliteQuery(c, "COMMIT").run();
@@ -327,9 +335,8 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
   } catch (const std::exception& e) {
     // Nothing of the batch is committed: every caller hears so.
     if (!taken) takeQueue();
-    std::string message = std::string("store: accept: ") + (dynamic_cast<const Poco::Exception*>(&e)
-                                                                ? dynamic_cast<const Poco::Exception&>(e).displayText()
-                                                                : e.what());
+    const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
+    std::string message = storeMessage("accept", poco != nullptr ? poco->displayText() : e.what());
     for (PendingAccept* p : batch) {
       p->result.reset();
       p->error = message;
