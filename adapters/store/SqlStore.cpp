@@ -236,6 +236,13 @@ void SqlStore::migrate() {
       now;
   int applied = 0;
   s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(applied), now;
+  // A newer profkpi has changed the schema in ways this one does not know:
+  // writing to it could corrupt it, so refuse before anything is written.
+  const int known = migrations().back().version;
+  if (applied > known) {
+    throw StoreError("store schema version " + std::to_string(applied) + " is newer than this profkpi supports (" +
+                     std::to_string(known) + "): upgrade profkpi");
+  }
   for (const Migration& m : migrations()) {
     if (m.version <= applied) continue;
     for (const std::string& statement : m.statements) s << translate(_dialect, statement), now;
