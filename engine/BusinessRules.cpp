@@ -10,14 +10,7 @@ namespace {
 
 void add(Diagnostics& out, Severity severity, const char* code, std::string message, Position where,
          std::string kpi = {}) {
-  Diagnostic d;
-  d.severity = severity;
-  d.code = code;
-  d.message = std::move(message);
-  d.line = where.line;
-  d.column = where.column;
-  d.kpi = std::move(kpi);
-  out.push_back(std::move(d));
+  out.push_back(makeDiagnostic(severity, code, std::move(message), where.line, where.column, std::move(kpi)));
 }
 
 std::string amountText(std::int64_t hundredths) { return Amount::fromHundredths(hundredths).toString(); }

@@ -29,6 +29,20 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+// A finding at `line`:`column` (0 when it has no place in the document), about
+// `kpi` when not empty; not explained. Inline: the SAX handler makes these.
+inline Diagnostic makeDiagnostic(Severity severity, std::string code, std::string message, long line = 0,
+                                 long column = 0, std::string kpi = {}) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.line = line;
+  d.column = column;
+  d.kpi = std::move(kpi);
+  return d;
+}
+
 // True when any diagnostic is an error (the submission is refused).
 bool hasErrors(const Diagnostics& diagnostics);
 

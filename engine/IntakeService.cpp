@@ -15,12 +15,7 @@ std::string lowerCase(std::string text) {
 }
 
 Diagnostic warning(const char* code, std::string message, std::string kpi = {}) {
-  Diagnostic d;
-  d.severity = Severity::Warning;
-  d.code = code;
-  d.message = std::move(message);
-  d.kpi = std::move(kpi);
-  return d;
+  return makeDiagnostic(Severity::Warning, code, std::move(message), 0, 0, std::move(kpi));
 }
 
 // |a - b| as a ratio, with its sign.
@@ -62,11 +57,9 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
   if (!delivery.organisation.empty() && !claimed.empty() && claimed != delivery.organisation) {
     Receipt forbidden;
     forbidden.outcome = IntakeOutcome::Forbidden;
-    Diagnostic d;
-    d.code = "PK007";
-    d.message = "credentials for " + delivery.organisation + " may not submit for " + claimed;
-    d.line = s.header.organisationPosition.line;
-    d.column = s.header.organisationPosition.column;
+    Diagnostic d = makeDiagnostic(Severity::Error, "PK007",
+                                  "credentials for " + delivery.organisation + " may not submit for " + claimed,
+                                  s.header.organisationPosition.line, s.header.organisationPosition.column);
     forbidden.diagnostics.push_back(d);
     audit.action = "forbidden";
     audit.detail = "PK007 " + d.message;
@@ -120,11 +113,10 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
     Receipt conflict;
     conflict.outcome = IntakeOutcome::Conflict;
     conflict.record = stored.record;
-    Diagnostic d;
-    d.code = "CONFLICT";
-    d.message = "SubmissionId " + record.submissionId +
-                " was already accepted with different content; send new content under a new SubmissionId";
-    conflict.diagnostics.push_back(d);
+    conflict.diagnostics.push_back(makeDiagnostic(
+        Severity::Error, "CONFLICT",
+        "SubmissionId " + record.submissionId +
+            " was already accepted with different content; send new content under a new SubmissionId"));
     return conflict;
   }
   Receipt receipt = receiptFor(stored.record);

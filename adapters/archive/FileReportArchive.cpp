@@ -1,12 +1,14 @@
 #include "adapters/archive/FileReportArchive.h"
 
 #include "engine/Errors.h"
+#include "platform/AtomicFile.h"
+#include "platform/FileError.h"
+#include "platform/ScratchFile.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -41,51 +43,27 @@ void makeFolders(const std::string& path) {
   }
 }
 
-// A rename is durable once the folder that holds the name is flushed too.
-void syncFolder(const std::string& folder) {
-  int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) fail("open the folder", folder, errno);
-  int rc = fsync(fd);
-  int error = errno;
-  close(fd);
-  if (rc != 0) fail("flush the folder", folder, error);
+// Runs a platform file operation, its failure in the archive's words.
+template <typename Work>
+void inArchiveWords(Work&& work) {
+  try {
+    work();
+  } catch (const platform::FileError& e) {
+    throw ArchiveError(std::string("report archive: ") + e.what());
+  }
 }
 
-// Written to a temporary file beside it, flushed, renamed over it; the folder
-// still needs flushing for the rename to be durable.
+// Replaced through a scratch file beside it; the folder still needs flushing
+// (syncFolder) for the rename to be durable.
 void replaceFile(const std::string& path, std::string_view bytes) {
-  std::string temporary = path + ".tmp-XXXXXX";
-  int fd = mkstemp(temporary.data());
-  if (fd < 0) fail("create a temporary file beside", path, errno);
-  auto discard = [&](const char* what) {
-    int error = errno;
-    close(fd);
-    unlink(temporary.c_str());
-    fail(what, path, error);
-  };
-  for (std::size_t written = 0; written < bytes.size();) {
-    ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      discard("write");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (fchmod(fd, 0644) != 0) discard("set the permissions of");
-  if (fsync(fd) != 0) discard("flush");
-  if (close(fd) != 0) {
-    int error = errno;
-    unlink(temporary.c_str());
-    fail("close", path, error);
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    int error = errno;
-    unlink(temporary.c_str());
-    fail("rename into place", path, error);
-  }
+  inArchiveWords([&] { platform::writeFileAtomically(path, bytes, 0644); });
 }
 
-// A temporary file of replaceFile that a killed process never renamed:
+void syncFolder(const std::string& folder) {
+  inArchiveWords([&] { platform::syncFolder(folder); });
+}
+
+// A scratch file of replaceFile that a killed process never renamed:
 // nothing refers to it, and one run writes a period at a time.
 void removeUnfinished(const std::string& folder) {
   DIR* entries = opendir(folder.c_str());
@@ -93,8 +71,7 @@ void removeUnfinished(const std::string& folder) {
   std::vector<std::string> stale;
   while (const dirent* entry = readdir(entries)) {
     std::string name = entry->d_name;
-    std::size_t at = name.rfind(".tmp-");
-    if (at != std::string::npos && at + 11 == name.size()) stale.push_back(folder + "/" + name);
+    if (platform::isScratchName(name)) stale.push_back(folder + "/" + name);
   }
   closedir(entries);
   for (const std::string& path : stale) unlink(path.c_str());

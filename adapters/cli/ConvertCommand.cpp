@@ -4,6 +4,8 @@
 #include "adapters/convert/WorkforceConverter.h"
 #include "adapters/cli/DiagnosticFormat.h"
 #include "engine/Lexical.h"
+#include "platform/FileError.h"
+#include "platform/ScratchFile.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
@@ -12,15 +14,10 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 #include <Poco/UUIDGenerator.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <iostream>
+#include <optional>
 #include <sstream>
-#include <unistd.h>
 
 namespace profkpi::adapters::cli {
 
@@ -70,23 +67,6 @@ std::string optionFor(const std::string& element) {
   if (element == "PreparedBy") return "--prepared-by";
   if (element == "SourceSystem") return "--source-system / --source-version";
   return "the header";
-}
-
-// A scratch name beside `path`, created empty so no other process takes it.
-std::string scratchBeside(const std::string& path) {
-  std::string pattern = path + ".tmp-XXXXXX";
-  int fd = mkstemp(pattern.data());
-  if (fd < 0) throw convert::ConvertIoError("cannot create a file beside " + path + ": " + std::strerror(errno));
-  fchmod(fd, 0644);  // a submission is for reading, not mkstemp's private 0600
-  close(fd);
-  return pattern;
-}
-
-bool flushToDisk(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY);
-  if (fd < 0) return false;
-  bool ok = fsync(fd) == 0;
-  return close(fd) == 0 && ok;
 }
 
 }  // namespace
@@ -187,13 +167,18 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
   }
   std::optional<engine::ZonedTime> preparedAt = engine::lexical::zonedDateTime(header.preparedAt);
 
-  std::string scratch;
+  std::optional<platform::ScratchFile> scratch;
   try {
-    scratch = scratchBeside(outPath);
+    // A submission is for reading: rw-r--r--, not mkstemp's private 0600.
+    scratch.emplace(outPath, 0644);
+  } catch (const platform::FileError& e) {
+    std::cerr << "profkpi convert: cannot create a file beside " << outPath << ": " << e.reason() << "\n";
+    return STATUS_USAGE;
+  }
+  try {
     convert::WorkforceConverter converter(mapping, header, preparedAt->localDate(), maxErrors);
-    convert::ConversionResult result = converter.convert(csv, scratch);
+    convert::ConversionResult result = converter.convert(csv, scratch->path());
     if (!result.ok()) {
-      std::remove(scratch.c_str());
       for (const convert::RowProblem& p : result.problems) {
         std::cerr << csv << ":" << p.line << ": error: " << p.message << "\n";
       }
@@ -206,17 +191,16 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
       return STATUS_REFUSED;
     }
     // The guarantee, enforced: what is renamed into place has passed the intake.
-    engine::IntakeResult check = reader.readFile(scratch);
+    engine::IntakeResult check = reader.readFile(scratch->path());
     if (!check.accepted()) {
-      std::remove(scratch.c_str());
       std::cerr << csv << ": the converted document fails validation (a fault in profkpi convert; please report it):\n";
       for (const engine::Diagnostic& d : check.diagnostics) std::cerr << formatDiagnosticLine(outPath, d) << "\n";
       return STATUS_REFUSED;
     }
-    if (!flushToDisk(scratch) || std::rename(scratch.c_str(), outPath.c_str()) != 0) {
-      std::string reason = std::strerror(errno);
-      std::remove(scratch.c_str());
-      std::cerr << outPath << ": cannot write: " << reason << "\n";
+    try {
+      scratch->commit();
+    } catch (const platform::FileError& e) {
+      std::cerr << outPath << ": cannot write: " << e.reason() << "\n";
       return STATUS_USAGE;
     }
     for (const engine::Diagnostic& d : check.diagnostics) std::cerr << formatDiagnosticLine(outPath, d) << "\n";
@@ -225,7 +209,6 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
               << "\n";
     return STATUS_OK;
   } catch (const convert::ConvertIoError& e) {
-    if (!scratch.empty()) std::remove(scratch.c_str());
     std::cerr << "profkpi convert: " << e.what() << "\n";
     return STATUS_USAGE;
   }

@@ -27,6 +27,8 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setInt("benchmark.minimumGroupSize", 5);
   defaults->setString("inbox.dir", "var/inbox");
   defaults->setString("reports.dir", "var/reports");
+  defaults->setString("reports.font.regular", "");  // empty: DejaVu Sans as found when profkpi was built
+  defaults->setString("reports.font.bold", "");
   defaults->setString("nightly.time", "02:00");
   defaults->setString("nightly.timezone", "Europe/London");
   defaults->setString("smtp.host", "");

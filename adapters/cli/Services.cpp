@@ -47,11 +47,12 @@ engine::BenchmarkOptions Services::benchmarkOptions() const {
 
 engine::Store& Services::store() {
   if (!_store) {
+    // No fallbacks here: the shipped defaults (Defaults.cpp) are the one source.
     store::SqlStoreOptions options;
-    options.busyTimeoutSeconds = _config.getInt("store.busyTimeoutSeconds", 10);
-    options.maxSessions = _config.getInt("store.maxSessions", 32);
-    _store = std::make_unique<store::SqlStore>(_config.getString("store.connector", "sqlite"),
-                                               _config.getString("store.connection", "var/profkpi.db"), options);
+    options.busyTimeoutSeconds = _config.getInt("store.busyTimeoutSeconds");
+    options.maxSessions = _config.getInt("store.maxSessions");
+    _store = std::make_unique<store::SqlStore>(_config.getString("store.connector"),
+                                               _config.getString("store.connection"), options);
   }
   return *_store;
 }

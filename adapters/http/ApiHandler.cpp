@@ -21,7 +21,7 @@ void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
     answer(e.status(), e.title(), e.detail(), e.retryAfter());
   } catch (const engine::StoreError& e) {
     _context.metrics.storeError();
-    log.error("store: %s", std::string(e.what()));
+    log.error("%s", std::string(e.what()));  // the message names the store itself
     answer(503, "Service unavailable", "the store is not available; try again later", 5);
   } catch (const std::exception& e) {
     log.error("%s %s: %s", request.getMethod(), request.getURI(), std::string(e.what()));

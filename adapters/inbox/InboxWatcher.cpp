@@ -3,6 +3,9 @@
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/ReceiptJson.h"
 #include "engine/Errors.h"
+#include "platform/AtomicFile.h"
+#include "platform/FileError.h"
+#include "platform/ScratchFile.h"
 
 #include <Poco/File.h>
 #include <Poco/Logger.h>
@@ -33,16 +36,13 @@ bool endsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Writes `content` to `path` durably: a temporary file, fsync, rename.
+// Writes a receipt or error list whole (a scratch file, flushed, renamed), so
+// a kill never leaves half of one under its final name.
 void writeDurably(const std::string& path, const std::string& content) {
-  std::string temporary = path + ".tmp";
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-  if (fd < 0) throw engine::StoreError("inbox: cannot write " + temporary + ": " + std::strerror(errno));
-  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    ::unlink(temporary.c_str());
-    throw engine::StoreError("inbox: cannot write " + path + ": " + std::strerror(errno));
+  try {
+    platform::writeFileAtomically(path, content, 0640);
+  } catch (const platform::FileError& e) {
+    throw engine::StoreError("inbox: cannot write " + path + ": " + e.reason());
   }
 }
 
@@ -59,13 +59,14 @@ void moveInto(const std::string& path, const std::string& target) {
   }
 }
 
-// A receipt or error list still named *.tmp was being written when the process
-// died: its file is still in the inbox and gets a new one when taken again.
+// A receipt or error list still under its scratch name was being written when
+// the process died: its file is still in the inbox and gets a new one when
+// taken again. (NAME.tmp: the fixed scratch name of earlier versions.)
 void removeUnfinishedVerdicts(const std::string& folder) {
   std::vector<std::string> names;
   Poco::File(folder).list(names);
   for (const std::string& name : names) {
-    if (!endsWith(name, ".tmp")) continue;
+    if (!platform::isScratchName(name) && !endsWith(name, ".tmp")) continue;
     Poco::Logger::get("inbox").warning("removing %s/%s, left unfinished by an earlier stop", folder, name);
     ::unlink((folder + "/" + name).c_str());
   }

@@ -1,6 +1,7 @@
 #include "adapters/store/SqlStore.h"
 
 #include "adapters/json/DiagnosticJson.h"
+#include "adapters/store/AcceptStatements.h"
 #include "adapters/store/Migrations.h"
 #include "adapters/store/SqliteQueries.h"
 #include "adapters/store/SubmissionColumns.h"
@@ -61,12 +62,20 @@ void sqliteExec(Session& session, const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error != nullptr ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw StoreError("SQLite: " + message + " (" + sql + ")");
+    throw StoreError("store: SQLite: " + message + " (" + sql + ")");
   }
 }
 
 std::int64_t millis(engine::Instant t) { return t.time_since_epoch().count(); }
 engine::Instant fromMillis(std::int64_t ms) { return engine::Instant{std::chrono::milliseconds{ms}}; }
+
+// "store: WHAT: DETAIL", without DETAIL's own "store: ": a message names the
+// store once, however many layers add their context.
+std::string storeMessage(const char* what, std::string_view detail) {
+  constexpr std::string_view PREFIX = "store: ";
+  if (detail.substr(0, PREFIX.size()) == PREFIX) detail.remove_prefix(PREFIX.size());
+  return std::string(PREFIX) + what + ": " + std::string(detail);
+}
 
 // Runs `work`, turning Poco's database exceptions into StoreError.
 template <typename Work>
@@ -76,9 +85,9 @@ auto guarded(const char* what, Work&& work) -> decltype(work()) {
   } catch (const StoreError&) {
     throw;
   } catch (const Poco::Exception& e) {
-    throw StoreError(std::string("store: ") + what + ": " + e.displayText());
+    throw StoreError(storeMessage(what, e.displayText()));
   } catch (const std::exception& e) {
-    throw StoreError(std::string("store: ") + what + ": " + e.what());
+    throw StoreError(storeMessage(what, e.what()));
   }
 }
 
@@ -227,6 +236,13 @@ void SqlStore::migrate() {
       now;
   int applied = 0;
   s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(applied), now;
+  // A newer profkpi has changed the schema in ways this one does not know:
+  // writing to it could corrupt it, so refuse before anything is written.
+  const int known = migrations().back().version;
+  if (applied > known) {
+    throw StoreError("store schema version " + std::to_string(applied) + " is newer than this profkpi supports (" +
+                     std::to_string(known) + "): upgrade profkpi");
+  }
   for (const Migration& m : migrations()) {
     if (m.version <= applied) continue;
     for (const std::string& statement : m.statements) s << translate(_dialect, statement), now;
@@ -326,7 +342,7 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
         } catch (const std::exception& e) {
           SqliteQuery(c, "ROLLBACK TO one_submission").run();
           SqliteQuery(c, "RELEASE one_submission").run();
-          p->error = std::string(p->record != nullptr ? "store: accept: " : "store: audit: ") + e.what();
+          p->error = storeMessage(p->record != nullptr ? "accept" : "audit", e.what());
         }
       }
       SqliteQuery(c, "COMMIT").run();
@@ -341,9 +357,8 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
   } catch (const std::exception& e) {
     // Nothing of the batch is committed: every caller hears so.
     if (!taken) takeQueue();
-    std::string message = std::string("store: accept: ") + (dynamic_cast<const Poco::Exception*>(&e)
-                                                                ? dynamic_cast<const Poco::Exception&>(e).displayText()
-                                                                : e.what());
+    const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
+    std::string message = storeMessage("accept", poco != nullptr ? poco->displayText() : e.what());
     for (PendingAccept* p : batch) {
       p->result.reset();
       p->error = message;
@@ -365,21 +380,17 @@ engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionR
   // The current one has the highest revision; its row is found through the
   // one-current index, so numbering costs the same however long the history.
   std::vector<int> currentRevision;
-  s << translate(_dialect, "SELECT revision FROM submissions WHERE organisation = ? AND period = ? AND is_current = 1"),
-      bind(record.organisation), bind(record.period), into(currentRevision), now;
-  stored.revision = currentRevision.empty() ? 1 : currentRevision.front() + 1;
+  s << translate(_dialect, SELECT_CURRENT_REVISION), bind(record.organisation), bind(record.period),
+      into(currentRevision), now;
+  stored.revision =
+      nextRevision(currentRevision.empty() ? std::nullopt : std::optional<int>(currentRevision.front()));
   stored.current = true;
-  s << translate(_dialect, "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1"),
+  s << translate(_dialect, CLEAR_CURRENT),
       bind(record.organisation), bind(record.period), now;
 
   const engine::Measures& m = record.measures;
   Statement insert(s);
-  insert << translate(_dialect,
-                      "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
-                      " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
-                      " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
-                      " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+  insert << translate(_dialect, INSERT_SUBMISSION),
       bind(record.submissionId), bind(record.organisation), bind(record.organisationName), bind(record.period),
       bind(static_cast<Poco::Int64>(millis(record.receivedAt))), bind(record.channel), bind(record.sha256),
       bind(record.kind), bind(record.schemaVersion), bind(record.preparedAt), bind(record.sourceSystem),
@@ -391,11 +402,9 @@ engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionR
   insert.execute();
 
   Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());
-  s << translate(_dialect, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)"),
+  s << translate(_dialect, INSERT_BODY),
       bind(record.submissionId), bind(body), now;
-  s << translate(_dialect,
-                 "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+  s << translate(_dialect, INSERT_AUDIT),
       bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
       bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
   Poco::Int64 sequence = 0;
@@ -492,9 +501,7 @@ void SqlStore::appendAudit(const engine::AuditEntry& audit) {
   }
   guarded("audit", [&] {
     Session s = session();
-    s << translate(_dialect,
-                   "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    s << translate(_dialect, INSERT_AUDIT),
         bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
         bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
     return 0;

@@ -30,10 +30,13 @@ namespace profkpi::adapters::store {
 // Every field: its meaning and default.
 struct SqlStoreOptions {
   // How long a statement waits for a lock before giving up, in seconds (SQLite's
-  // busy timeout, PostgreSQL's lock_timeout); the caller then hears StoreError. Default 10.
+  // busy timeout, PostgreSQL's lock_timeout); the caller then hears StoreError.
+  // Default 10, as the shipped store.busyTimeoutSeconds.
   int busyTimeoutSeconds = 10;
-  // Most sessions held open at once. Default 32.
-  int maxSessions = 32;
+  // Most sessions of Poco's pool open at once: above http.threads (64), so a
+  // busy server's requests and the nightly run never wait for one. Default 80,
+  // as the shipped store.maxSessions (ShippedDefaultsTest keeps them equal).
+  int maxSessions = 80;
   // SQLite: idle look-up connections kept open (SqliteConnectionPool); as many
   // as the HTTP threads, so a busy server does not reopen them. Default 64.
   int maxIdleLookups = 64;

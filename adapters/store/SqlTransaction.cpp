@@ -52,7 +52,7 @@ void SqlTransaction::exec(const char* sql) {
   if (rc != SQLITE_OK) {
     std::string message = error != nullptr ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw engine::StoreError("SQLite: " + message + " (" + sql + ")");
+    throw engine::StoreError("store: SQLite: " + message + " (" + sql + ")");
   }
 }
 

@@ -1,6 +1,7 @@
 #include "adapters/store/SqliteQueries.h"
 
 #include "adapters/json/DiagnosticJson.h"
+#include "adapters/store/AcceptStatements.h"
 #include "adapters/store/SubmissionColumns.h"
 #include "engine/Errors.h"
 
@@ -99,9 +100,7 @@ std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::stri
 }
 
 void insertAudit(SqliteConnection& c, const engine::AuditEntry& audit) {
-  SqliteQuery(c,
-              "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?)")
+  SqliteQuery(c, INSERT_AUDIT)
       .bind(static_cast<std::int64_t>(millis(audit.at)))
       .bind(audit.actor)
       .bind(audit.action)
@@ -123,23 +122,18 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
   // The current one has the highest revision; its row is found through the
   // one-current index, so numbering costs the same however long the history.
   {
-    SqliteQuery q(c, "SELECT revision FROM submissions WHERE organisation = ? AND period = ? AND is_current = 1");
+    SqliteQuery q(c, SELECT_CURRENT_REVISION);
     q.bind(record.organisation).bind(record.period);
-    stored.revision = q.step() ? static_cast<int>(q.integer(0)) + 1 : 1;
+    stored.revision = nextRevision(q.step() ? std::optional<int>(static_cast<int>(q.integer(0))) : std::nullopt);
   }
   stored.current = true;
-  SqliteQuery(c, "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1")
+  SqliteQuery(c, CLEAR_CURRENT)
       .bind(record.organisation)
       .bind(record.period)
       .run();
 
   const engine::Measures& m = record.measures;
-  SqliteQuery(c,
-              "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
-              " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
-              " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
-              " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+  SqliteQuery(c, INSERT_SUBMISSION)
       .bind(record.submissionId)
       .bind(record.organisation)
       .bind(record.organisationName)
@@ -164,7 +158,7 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
       .run();
   // seq is the table's rowid (INTEGER PRIMARY KEY).
   stored.sequence = c.lastInsertRowid();
-  SqliteQuery(c, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)")
+  SqliteQuery(c, INSERT_BODY)
       .bind(record.submissionId)
       .bindBytes(originalBytes)
       .run();

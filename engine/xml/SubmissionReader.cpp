@@ -459,20 +459,12 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   void add(Severity severity, const char* code, std::string message, Position where, bool limited) {
-    Diagnostic d;
-    d.severity = severity;
-    d.code = code;
-    d.message = std::move(message);
-    d.line = where.line;
-    d.column = where.column;
+    Diagnostic d = makeDiagnostic(severity, code, std::move(message), where.line, where.column);
     std::size_t count = _pending.size() + (_builder != nullptr ? _builder->findingCount() : 0);
     if (limited && count >= _limits.maxDiagnostics) {
-      Diagnostic stop;
-      stop.code = CODE_XML;
-      stop.message = "more than " + std::to_string(_limits.maxDiagnostics) + " findings; reading stopped here";
-      stop.line = where.line;
-      stop.column = where.column;
-      sink(std::move(stop));
+      sink(makeDiagnostic(Severity::Error, CODE_XML,
+                          "more than " + std::to_string(_limits.maxDiagnostics) + " findings; reading stopped here",
+                          where.line, where.column));
       throw ParseAborted{};
     }
     sink(std::move(d));
@@ -579,10 +571,7 @@ IntakeResult SubmissionReader::readFile(const std::string& path) {
     return run(&source);
   } catch (const XMLException& e) {
     SubmissionBuilder builder(_registry, _clock.now());
-    Diagnostic d;
-    d.code = CODE_XML;
-    d.message = "cannot read " + path + ": " + toUtf8(e.getMessage());
-    builder.report(std::move(d));
+    builder.report(makeDiagnostic(Severity::Error, CODE_XML, "cannot read " + path + ": " + toUtf8(e.getMessage())));
     return builder.finish();
   }
 }

@@ -3,6 +3,8 @@
 #include "engine/Errors.h"
 #include "tests/support/StoreFixture.h"
 
+#include <Poco/Data/Session.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -74,6 +76,38 @@ BOOST_AUTO_TEST_CASE(migrationsAreAppliedOnceAndRecorded) {
   BOOST_TEST(store->schemaVersion() == latest);
   BOOST_TEST(store->ping());
   BOOST_TEST(store->integrityProblems().empty());
+}
+
+// What an older profkpi meets after a newer one has migrated the store.
+BOOST_AUTO_TEST_CASE(aStoreMigratedByANewerProfkpiIsRefusedAndLeftUntouched) {
+  using namespace Poco::Data::Keywords;
+  const int latest = profkpi::adapters::store::migrations().back().version;
+  store->accept(record(ID1), "<a/>", audit(ID1));
+  Poco::Data::Session s = store->session();
+  s << "INSERT INTO schema_migrations (version, applied_at_ms, description) VALUES (" + std::to_string(latest + 1) +
+           ", 0, 'from a newer profkpi')",
+      now;
+  auto rows = [&] {
+    int versions = 0;
+    int submissions = 0;
+    int audits = 0;
+    s << "SELECT COUNT(*) FROM schema_migrations", into(versions), now;
+    s << "SELECT COUNT(*) FROM submissions", into(submissions), now;
+    s << "SELECT COUNT(*) FROM audit_log", into(audits), now;
+    return std::vector<int>{versions, submissions, audits};
+  };
+  const std::vector<int> before = rows();
+
+  std::string message;
+  try {
+    profkpi::adapters::store::SqlStore older(config.connector, config.connection);
+  } catch (const StoreError& e) {
+    message = e.what();
+  }
+  BOOST_TEST(message == "store schema version " + std::to_string(latest + 1) +
+                            " is newer than this profkpi supports (" + std::to_string(latest) + "): upgrade profkpi");
+  BOOST_TEST(rows() == before);
+  BOOST_TEST(store->schemaVersion() == latest + 1);
 }
 
 BOOST_AUTO_TEST_CASE(acceptedRecordComesBackWhole) {

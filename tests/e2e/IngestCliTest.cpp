@@ -1,10 +1,13 @@
 // `profkpi ingest` as a process against a real SQLite file, including being
 // killed with SIGKILL in the middle of a run.
+#include "adapters/store/Migrations.h"
 #include "adapters/store/SqlStore.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
+#include "tests/support/ServerProcess.h"
 #include "tests/support/StoreInspection.h"
 
+#include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -102,6 +105,36 @@ BOOST_AUTO_TEST_CASE(refusedFilePrintsDiagnosticsAndStoresNothing) {
   profkpi::adapters::store::SqlStore store("sqlite", dir.file("store.db"));
   BOOST_TEST(store.periods().empty());
   BOOST_TEST(store.recentAudit(1).front().action == "refused");
+}
+
+// An older profkpi against a store a newer one has migrated: ingest and serve
+// refuse with the store error's exit status, and write nothing.
+BOOST_AUTO_TEST_CASE(aStoreFromANewerProfkpiIsRefusedByIngestAndServe) {
+  const int latest = profkpi::adapters::store::migrations().back().version;
+  {
+    profkpi::adapters::store::SqlStore store("sqlite", dir.file("store.db"));
+    Poco::Data::Session s = store.session();
+    s << "INSERT INTO schema_migrations (version, applied_at_ms, description) VALUES (" +
+             std::to_string(latest + 1) + ", 0, 'from a newer profkpi')",
+        Poco::Data::Keywords::now;
+  }
+  const std::string expected = "store schema version " + std::to_string(latest + 1) +
+                               " is newer than this profkpi supports (" + std::to_string(latest) + "): upgrade profkpi";
+  ProcessResult ingested = ingest({samplesDir() + "/valid"});
+  BOOST_TEST(ingested.exitCode == 2);
+  BOOST_TEST(ingested.err.find(expected) != std::string::npos, ingested.err);
+  BOOST_TEST(ingested.out.empty(), ingested.out);
+
+  writeFile(config, "store.connection = " + dir.file("store.db") + "\nhttp.port = " + std::to_string(freePort()) +
+                        "\ninbox.dir = " + dir.file("inbox") + "\nnightly.enabled = false\n");
+  // timeout(1) ends a serve that wrongly started (exit 124).
+  ProcessResult served = runProcess({"/usr/bin/timeout", "60", profkpiBinary(), "serve", "--config", config});
+  BOOST_TEST(served.exitCode == 2, served.err);
+  BOOST_TEST(served.err.find(expected) != std::string::npos, served.err);
+  BOOST_TEST(served.err.find("listening on") == std::string::npos, served.err);
+
+  StoreInspection store(dir.file("store.db"));
+  BOOST_TEST(store.submissionIds().empty());
 }
 
 BOOST_AUTO_TEST_CASE(manyFilesShowProgress) {

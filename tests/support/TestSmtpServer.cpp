@@ -113,6 +113,11 @@ void TestSmtpServer::refuse(Stage stage, int code) {
   _refusals[stage] = code;
 }
 
+void TestSmtpServer::refuseNext(Stage stage, int code, std::size_t times) {
+  std::lock_guard<std::mutex> lock(_mutex);
+  _countedRefusals[stage] = {code, times};
+}
+
 void TestSmtpServer::refuseRecipient(const std::string& address, int code) {
   std::lock_guard<std::mutex> lock(_mutex);
   _refusedRecipients[address] = code;
@@ -123,10 +128,15 @@ std::vector<ReceivedMail> TestSmtpServer::received() const {
   return _received;
 }
 
-int TestSmtpServer::refusal(Stage stage, const std::string& recipient) const {
+int TestSmtpServer::refusal(Stage stage, const std::string& recipient) {
   std::lock_guard<std::mutex> lock(_mutex);
   auto r = _refusedRecipients.find(recipient);
   if (stage == Stage::Recipient && r != _refusedRecipients.end()) return r->second;
+  auto counted = _countedRefusals.find(stage);
+  if (counted != _countedRefusals.end() && counted->second.second > 0) {
+    --counted->second.second;
+    return counted->second.first;
+  }
   auto s = _refusals.find(stage);
   return s == _refusals.end() ? 0 : s->second;
 }

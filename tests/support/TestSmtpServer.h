@@ -62,6 +62,9 @@ class TestSmtpServer {
 
   // Every later conversation gets `code` (e.g. 451, 550) at `stage`; 0 accepts again.
   void refuse(Stage stage, int code);
+  // The next `times` conversations that reach `stage` get `code` there; later
+  // ones go through. Counted, not timed, so a retry test needs no sleeping.
+  void refuseNext(Stage stage, int code, std::size_t times);
   // Only this recipient is refused, with `code`, at RCPT TO.
   void refuseRecipient(const std::string& address, int code);
   // Wait this long before every reply.
@@ -74,7 +77,7 @@ class TestSmtpServer {
  private:
   void serve();
   void converse(Poco::Net::StreamSocket& socket);
-  int refusal(Stage stage, const std::string& recipient = {}) const;
+  int refusal(Stage stage, const std::string& recipient = {});
 
   int _port;
   std::unique_ptr<Poco::Net::ServerSocket> _listener;
@@ -84,6 +87,7 @@ class TestSmtpServer {
   std::atomic<std::size_t> _conversations{0};
   mutable std::mutex _mutex;
   std::map<Stage, int> _refusals;
+  std::map<Stage, std::pair<int, std::size_t>> _countedRefusals;  // code, times left
   std::map<std::string, int> _refusedRecipients;
   std::vector<ReceivedMail> _received;
 };
