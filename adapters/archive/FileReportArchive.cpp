@@ -4,9 +4,8 @@
 #include "platform/AtomicFile.h"
 #include "platform/FileError.h"
 #include "platform/ScratchFile.h"
+#include "platform/Sha256.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
 
 #include <cerrno>
 #include <cstring>
@@ -113,12 +112,6 @@ std::string fileIdentity(const std::string& path) {
 
 }  // namespace
 
-std::string sha256Hex(std::string_view bytes) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-  return Poco::DigestEngine::digestToHex(engine.digest());
-}
-
 std::string FileReportArchive::pathOf(const std::string& period, const std::string& name) const {
   return _root + "/" + period + "/" + name;
 }
@@ -169,7 +162,7 @@ std::vector<std::string> FileReportArchive::storeAll(
     // The documents first, then the manifest: a crash between the two leaves
     // documents the manifest does not vouch for, which load() treats as absent.
     for (const auto& [name, bytes] : documents) {
-      hashes.push_back(sha256Hex(bytes));
+      hashes.push_back(platform::sha256Hex(bytes));
       replaceFile(pathOf(period, name), bytes);
       cached.entries[name] = hashes.back();
     }
@@ -198,7 +191,7 @@ std::optional<std::string> FileReportArchive::load(const std::string& period, co
   auto entry = entries.find(name);
   if (entry == entries.end()) return std::nullopt;
   std::optional<std::string> bytes = readIfPresent(pathOf(period, name));
-  if (!bytes || sha256Hex(*bytes) != entry->second) return std::nullopt;
+  if (!bytes || platform::sha256Hex(*bytes) != entry->second) return std::nullopt;
   return bytes;
 }
 

@@ -49,9 +49,6 @@ class FileReportArchive final : public engine::ReportArchive {
   mutable std::map<std::string, CachedManifest> _manifests;
 };
 
-// SHA-256 of `bytes`, lower-case hex.
-std::string sha256Hex(std::string_view bytes);
-
 }  // namespace profkpi::adapters::archive
 
 #endif

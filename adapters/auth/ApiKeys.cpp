@@ -1,6 +1,6 @@
 #include "adapters/auth/ApiKeys.h"
 
-#include "adapters/intake/Sha256.h"
+#include "platform/Sha256.h"
 
 #include <Poco/RandomStream.h>
 
@@ -41,7 +41,7 @@ IssuedKey ApiKeys::issue(const std::string& organisation, engine::Role role) {
   issued.record.id = randomHex(ID_BYTES);
   issued.record.organisation = organisation;
   issued.record.role = role;
-  issued.record.secretHash = intake::sha256Hex(secret);
+  issued.record.secretHash = platform::sha256Hex(secret);
   issued.record.createdAt = _clock.now();
   _store.addKey(issued.record);
   issued.token = "pk_" + issued.record.id + "_" + secret;
@@ -57,7 +57,7 @@ std::optional<engine::ApiKeyRecord> ApiKeys::check(const std::string& token) {
   std::string id = token.substr(3, ID_BYTES * 2);
   std::string secret = token.substr(3 + ID_BYTES * 2 + 1);
   auto key = _store.findKey(id);
-  std::string presented = intake::sha256Hex(secret);
+  std::string presented = platform::sha256Hex(secret);
   if (!key) {
     constantTimeEquals(presented, presented);  // same work whether or not the id exists
     return std::nullopt;

@@ -1,6 +1,6 @@
 #include "adapters/intake/IntakeGateway.h"
 
-#include "adapters/intake/Sha256.h"
+#include "platform/Sha256.h"
 
 namespace profkpi::adapters::intake {
 
@@ -39,7 +39,7 @@ engine::Receipt IntakeGateway::submit(std::string_view bytes, const std::string&
                                       const std::string& origin, const std::string& organisation) {
   engine::Delivery delivery;
   delivery.bytes = bytes;
-  delivery.sha256 = sha256Hex(bytes);
+  delivery.sha256 = platform::sha256Hex(bytes);
   delivery.channel = channel;
   delivery.actor = actor;
   delivery.origin = origin;

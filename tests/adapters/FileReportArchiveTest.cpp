@@ -1,6 +1,7 @@
 // Reports archived in a folder: atomic replacement, the SHA256SUMS manifest
 // (checked with the real sha256sum), and what load() trusts.
 #include "adapters/archive/FileReportArchive.h"
+#include "platform/Sha256.h"
 #include "engine/Errors.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
@@ -14,7 +15,7 @@
 
 using namespace profkpi::tests;
 using profkpi::adapters::archive::FileReportArchive;
-using profkpi::adapters::archive::sha256Hex;
+using profkpi::platform::sha256Hex;
 
 namespace {
 

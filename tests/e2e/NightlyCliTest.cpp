@@ -4,6 +4,7 @@
 // the next run, two processes at once, and the schedule across both clock
 // changes of 2026 (`--scheduled --at`).
 #include "adapters/archive/FileReportArchive.h"
+#include "platform/Sha256.h"
 #include "adapters/store/SqlRunLedger.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
@@ -78,7 +79,7 @@ struct Fixture {
       BOOST_TEST((pdf.bytes == file), code->first << ": the attachment differs from the archived PDF");
       BOOST_TEST(pdf.bytes.compare(0, 5, "%PDF-") == 0);
       BOOST_TEST(archive.manifest("2009-10-Q2").at(code->first + ".pdf") ==
-                 profkpi::adapters::archive::sha256Hex(pdf.bytes));
+                 profkpi::platform::sha256Hex(pdf.bytes));
     }
   }
 };

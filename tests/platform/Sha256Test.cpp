@@ -1,10 +1,10 @@
-#include "adapters/intake/Sha256.h"
+#include "platform/Sha256.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
-using profkpi::adapters::intake::sha256Hex;
+using profkpi::platform::sha256Hex;
 
 BOOST_AUTO_TEST_SUITE(Sha256Test)
 

@@ -1,8 +1,8 @@
-#include "adapters/intake/Sha256.h"
+#include "platform/Sha256.h"
 
 #include <openssl/sha.h>
 
-namespace profkpi::adapters::intake {
+namespace profkpi::platform {
 
 std::string sha256Hex(std::string_view bytes) {
   // OpenSSL's SHA-256 uses the CPU's SHA extensions where present: several
@@ -18,4 +18,4 @@ std::string sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-}  // namespace profkpi::adapters::intake
+}  // namespace profkpi::platform
