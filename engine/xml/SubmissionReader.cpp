@@ -311,13 +311,13 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   void startRole(const Attributes& attributes) {
-    std::string_view id = recordId(attributes.getValue(u"id"), _idBuffer);
+    std::string_view id = recordId(attributes.getValue(u"id"));
     if (ownIdentityChecks() && !id.empty() && !_roleIds.insert(id)) {
       add(Severity::Error, CODE_XSD,
           "duplicate Role id \"" + std::string(id) + "\": Role ids must be unique (constraint RoleId)", here(), true);
     }
     const XMLCh* mapped = attributes.getValue(u"mapped");
-    _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(asciiView(mapped, _valueBuffer)));
+    _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(asciiView(mapped)));
   }
 
   void startMember(const Attributes& attributes, bool tagClean) {
@@ -336,13 +336,13 @@ class SubmissionReader::Handler final : public DefaultHandler {
       else if (name == u"fte") fte = attributes.getValue(i);
     }
     if (ownIdentityChecks()) {
-      std::string_view memberId = recordId(id, _idBuffer);
+      std::string_view memberId = recordId(id);
       if (!memberId.empty() && !_memberIds.insert(memberId)) {
         add(Severity::Error, CODE_XSD,
             "duplicate Member id \"" + std::string(memberId) + "\": Member ids must be unique (constraint MemberId)",
             here(), true);
       }
-      std::string_view role = recordId(roleId, _idBuffer);
+      std::string_view role = recordId(roleId);
       if (!role.empty() && !_roleIds.contains(role)) {
         add(Severity::Error, CODE_XSD,
             "Member roleId \"" + std::string(role) +
@@ -377,10 +377,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   bool ownIdentityChecks() const { return !_limits.xercesIdentityConstraints; }
 
-  // An id as xs:token sees it (collapsed), in `buffer`; empty when it cannot be a
-  // valid id, in which case the schema has already refused it.
-  std::string_view recordId(const XMLCh* value, std::string& buffer) {
-    std::string_view id = lexical::trim(asciiView(value, buffer));
+  // An id as xs:token sees it (collapsed), until the next asciiView; empty when
+  // it cannot be a valid id, in which case the schema has already refused it.
+  std::string_view recordId(const XMLCh* value) {
+    std::string_view id = lexical::trim(asciiView(value));
     return id.size() <= MAX_RECORD_ID ? id : std::string_view();
   }
 
@@ -390,18 +390,27 @@ class SubmissionReader::Handler final : public DefaultHandler {
     return out;
   }
 
-  // The value in `buffer` when it is all ASCII (empty otherwise): reused buffers
-  // keep the per-Member work free of allocations.
-  static std::string_view asciiView(const XMLCh* value, std::string& buffer) {
-    buffer.clear();
-    if (value != nullptr) appendAscii(value, buffer);
-    return buffer;
+  // The value when it is all ASCII (empty otherwise), narrowed into a small
+  // array of the handler's (nearly every attribute value is short) or else
+  // into a reused string. The view holds until the next call: per-Member work
+  // stays free of allocations and of string appends.
+  std::string_view asciiView(const XMLCh* value) {
+    if (value == nullptr) return {};
+    std::size_t n = 0;
+    for (; value[n] != 0 && n < _narrow.size(); ++n) {
+      if (value[n] >= 0x80) return {};
+      _narrow[n] = static_cast<char>(value[n]);
+    }
+    if (value[n] == 0) return {_narrow.data(), n};
+    _longValue.clear();
+    appendAscii(value, _longValue);
+    return _longValue;
   }
 
   std::optional<Date> dateAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
     const XMLCh* value = attributes.getValue(name);
     if (value == nullptr) return std::nullopt;
-    auto parsed = lexical::date(asciiView(value, _valueBuffer));
+    auto parsed = lexical::date(asciiView(value));
     if (!parsed && tagClean) outOfRange("date", here());
     return parsed;
   }
@@ -413,9 +422,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   std::optional<Amount> amountValue(const XMLCh* value, const char* what, bool tagClean) {
     if (value == nullptr) return std::nullopt;
-    auto parsed = lexical::amount(asciiView(value, _valueBuffer));
+    std::string_view text = asciiView(value);
+    auto parsed = lexical::amount(text);
     if (parsed && parsed->hundredths() > MAX_MEASURE_VALUE * 100) parsed.reset();
-    if (!parsed && tagClean) outOfRange(what, _valueBuffer, here());
+    if (!parsed && tagClean) outOfRange(what, text, here());
     return parsed;
   }
 
@@ -503,8 +513,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
   Position _workforcePosition;
   IdSet _roleIds;
   IdSet _memberIds;
-  std::string _idBuffer;
-  std::string _valueBuffer;
+  std::string _longValue;
+  std::array<char, 64> _narrow{};
   const XMLCh* _ourNamespace = nullptr;
   struct NameSeen {
     const XMLCh* name = nullptr;
