@@ -68,20 +68,24 @@ std::optional<SubmissionRecord> findSubmission(SqliteConnection& c, const std::s
   return recordFrom(q);
 }
 
-std::optional<SubmissionRecord> findCurrent(SqliteConnection& c, const std::string& organisation,
-                                            const std::string& period) {
-  SqliteQuery q(c, SELECT_CURRENT);
+namespace {
+std::optional<SubmissionRecord> currentBy(SqliteConnection& c, const std::string& select,
+                                          const std::string& organisation, const std::string& period) {
+  SqliteQuery q(c, select);
   q.bind(organisation).bind(period);
   if (!q.step()) return std::nullopt;
   return recordFrom(q);
 }
+}  // namespace
+
+std::optional<SubmissionRecord> findCurrent(SqliteConnection& c, const std::string& organisation,
+                                            const std::string& period) {
+  return currentBy(c, SELECT_CURRENT, organisation, period);
+}
 
 std::optional<SubmissionRecord> findCurrentFigures(SqliteConnection& c, const std::string& organisation,
                                                    const std::string& period) {
-  SqliteQuery q(c, SELECT_CURRENT_FIGURES);
-  q.bind(organisation).bind(period);
-  if (!q.step()) return std::nullopt;
-  return recordFrom(q);
+  return currentBy(c, SELECT_CURRENT_FIGURES, organisation, period);
 }
 
 std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::string& id) {
