@@ -83,24 +83,18 @@ std::string toUtf8(const XMLCh* text) {
 }
 
 bool appendAscii(const XMLCh* text, std::string& out) {
-  // Narrowed through a small local chunk: one append per 64 characters rather
-  // than a length pass, a resize and a copy (this runs for every attribute of
-  // every Member).
   std::size_t start = out.size();
-  char chunk[64];
-  std::size_t filled = 0;
-  for (const XMLCh* p = text; *p != 0; ++p) {
-    if (*p >= 0x80) {
+  std::size_t length = 0;
+  while (text[length] != 0) ++length;
+  out.resize(start + length);
+  char* target = &out[start];
+  for (std::size_t i = 0; i < length; ++i) {
+    if (text[i] >= 0x80) {
       out.resize(start);
       return false;
     }
-    chunk[filled++] = static_cast<char>(*p);
-    if (filled == sizeof chunk) {
-      out.append(chunk, filled);
-      filled = 0;
-    }
+    target[i] = static_cast<char>(text[i]);
   }
-  out.append(chunk, filled);
   return true;
 }
 
