@@ -58,4 +58,38 @@ BOOST_AUTO_TEST_CASE(agreesWithAStandardSetOnRandomIds) {
   BOOST_TEST(ids.size() == expected.size());
 }
 
+// Ids in ascending order take a different path from the others: sorted,
+// reversed and nearly sorted sequences (local swaps, repeats of earlier ids,
+// ids between earlier ones) must all give std::unordered_set's answers.
+BOOST_AUTO_TEST_CASE(agreesWithAStandardSetWhateverTheOrder) {
+  auto idOf = [](int n) {
+    std::string digits = std::to_string(n);
+    return "m" + std::string(7 - digits.size(), '0') + digits;
+  };
+  std::mt19937 random(27112026);
+  std::uniform_int_distribution<int> percent(0, 99);
+  for (const char* order : {"ascending", "descending", "nearly ascending"}) {
+    BOOST_TEST_CONTEXT(order) {
+      IdSet ids;
+      std::unordered_set<std::string> expected;
+      const int count = 50000;
+      for (int i = 0; i < count; ++i) {
+        int n = std::string(order) == "descending" ? count - i : i;
+        std::string id = idOf(n * 2);  // even numbers: the odd ones fall between them
+        if (std::string(order) == "nearly ascending") {
+          int roll = percent(random);
+          if (roll < 5) id = idOf(std::max(0, n * 2 - 2 * (1 + percent(random))));  // a repeat of a recent id
+          else if (roll < 8) id = idOf(2 * percent(random) * percent(random) + 1);  // between earlier ids
+          else if (roll < 12) id = idOf(n * 2 + 4);                                  // a little early
+        }
+        BOOST_REQUIRE(ids.contains(id) == (expected.count(id) == 1));
+        BOOST_REQUIRE(ids.insert(id) == expected.insert(id).second);
+        BOOST_REQUIRE(ids.contains(id));
+      }
+      for (int n = 0; n <= count * 2 + 10; n += 7) BOOST_REQUIRE(ids.contains(idOf(n)) == (expected.count(idOf(n)) == 1));
+      BOOST_TEST(ids.size() == expected.size());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
