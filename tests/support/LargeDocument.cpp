@@ -5,7 +5,12 @@
 
 namespace profkpi::tests {
 
-std::int64_t writeLargeWorkforce(const std::string& path, std::int64_t targetBytes) {
+namespace {
+// A bijection on 0..10^9-1 (the multiplier is prime to 10^9): distinct ids in no order.
+std::int64_t scrambled(std::int64_t n) { return (n * 387420489 + 12345) % 1000000000; }
+}  // namespace
+
+std::int64_t writeLargeWorkforce(const std::string& path, std::int64_t targetBytes, MemberIdOrder order) {
   std::FILE* out = std::fopen(path.c_str(), "wb");
   if (out == nullptr) throw std::runtime_error("cannot write " + path);
   std::int64_t written = std::fprintf(out,
@@ -29,7 +34,8 @@ std::int64_t writeLargeWorkforce(const std::string& path, std::int64_t targetByt
         "      <Member id=\"m%09lld\" roleId=\"role-%03lld\" fte=\"0.%02lld\">"
         "<Assessment date=\"2009-%02d-15\"/><Pdp agreed=\"2009-%02d-01\"/>"
         "%s<Cpd days=\"%lld.5\"/></Member>\n",
-        static_cast<long long>(members), static_cast<long long>(members % 200),
+        static_cast<long long>(order == MemberIdOrder::Ascending ? members : scrambled(members)),
+        static_cast<long long>(members % 200),
         static_cast<long long>(10 + members % 90), month, month,
         members % 3 == 0 ? "<Recognition body=\"BCS\" kind=\"membership\" grade=\"MBCS\"/>" : "",
         static_cast<long long>(members % 6));

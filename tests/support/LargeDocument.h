@@ -8,8 +8,13 @@
 
 namespace profkpi::tests {
 
+// Member ids in ascending order (as HR exports sorted by employee number come)
+// or scrambled: each still unique, in no order (as ids by surname would be).
+enum class MemberIdOrder { Ascending, Scrambled };
+
 // Returns the number of Members written.
-std::int64_t writeLargeWorkforce(const std::string& path, std::int64_t targetBytes);
+std::int64_t writeLargeWorkforce(const std::string& path, std::int64_t targetBytes,
+                                 MemberIdOrder order = MemberIdOrder::Ascending);
 
 }  // namespace profkpi::tests
 
