@@ -92,9 +92,13 @@ std::string JsonWriter::take() {
 void JsonWriter::quoted(std::string_view text) {
   static const char* const HEX = "0123456789ABCDEF";
   _out += '"';
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    switch (c) {
+  std::size_t plainFrom = 0;  // runs of characters printed as they are go in at once
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    _out.append(text, plainFrom, i - plainFrom);
+    plainFrom = i + 1;
+    switch (u) {
       case '"': _out += "\\\""; break;
       case '\\': _out += "\\\\"; break;
       case '\b': _out += "\\b"; break;
@@ -103,15 +107,12 @@ void JsonWriter::quoted(std::string_view text) {
       case '\r': _out += "\\r"; break;
       case '\t': _out += "\\t"; break;
       default:
-        if (u < 0x20) {
-          _out += "\\u00";
-          _out += HEX[u >> 4];
-          _out += HEX[u & 0xF];
-        } else {
-          _out += c;
-        }
+        _out += "\\u00";
+        _out += HEX[u >> 4];
+        _out += HEX[u & 0xF];
     }
   }
+  _out.append(text, plainFrom, text.size() - plainFrom);
   _out += '"';
 }
 
