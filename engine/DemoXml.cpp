@@ -1,5 +1,7 @@
 #include "engine/DemoXml.h"
 
+#include "engine/XmlEscape.h"
+
 namespace profkpi::engine::demo {
 
 namespace {
@@ -19,7 +21,7 @@ void attribute(std::string& out, const char* name, const std::string& value) {
   out += ' ';
   out += name;
   out += "=\"";
-  out += escapeXml(value);
+  out += escapeXml(value, XmlPlace::Attribute);
   out += '"';
 }
 
@@ -28,10 +30,10 @@ void writeHeader(std::string& out, const DemoSubmission& s) {
   element(out, "    ", "SubmissionId", s.submissionId);
   out += "    <Organisation";
   attribute(out, "code", s.organisationCode);
-  out += '>' + escapeXml(s.organisationName) + "</Organisation>\n";
+  out += '>' + escapeXml(s.organisationName, XmlPlace::Text) + "</Organisation>\n";
   element(out, "    ", "Period", s.period);
   element(out, "    ", "PreparedAt", s.preparedAt);
-  if (!s.preparedBy.empty()) element(out, "    ", "PreparedBy", escapeXml(s.preparedBy));
+  if (!s.preparedBy.empty()) element(out, "    ", "PreparedBy", escapeXml(s.preparedBy, XmlPlace::Text));
   if (!s.sourceName.empty()) {
     out += "    <SourceSystem";
     attribute(out, "name", s.sourceName);
@@ -88,7 +90,7 @@ void writeWorkforce(std::string& out, const DemoSubmission& s) {
       attribute(out, "sfiaCode", role.sfiaCode);
       attribute(out, "sfiaLevel", std::to_string(role.sfiaLevel));
     }
-    out += '>' + escapeXml(role.title) + "</Role>\n";
+    out += '>' + escapeXml(role.title, XmlPlace::Text) + "</Role>\n";
   }
   out += "    </Roles>\n";
   if (s.members.empty()) {
@@ -102,30 +104,6 @@ void writeWorkforce(std::string& out, const DemoSubmission& s) {
 }
 
 }  // namespace
-
-std::string escapeXml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
   std::string out;
@@ -145,7 +123,7 @@ std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
       out += "    <Explanation";
       attribute(out, "code", e.code);
       if (!e.kpi.empty()) attribute(out, "kpi", e.kpi);
-      out += '>' + escapeXml(e.text) + "</Explanation>\n";
+      out += '>' + escapeXml(e.text, XmlPlace::Text) + "</Explanation>\n";
     }
     out += "  </Explanations>\n";
   }
@@ -166,9 +144,9 @@ std::string registryXml(const std::vector<Organisation>& organisations) {
     attribute(out, "code", o.code);
     attribute(out, "type", o.type);
     out += ">\n";
-    element(out, "    ", "Name", escapeXml(o.name));
-    if (!o.welshName.empty()) element(out, "    ", "WelshName", escapeXml(o.welshName));
-    element(out, "    ", "Contact", escapeXml(o.contact));
+    element(out, "    ", "Name", escapeXml(o.name, XmlPlace::Text));
+    if (!o.welshName.empty()) element(out, "    ", "WelshName", escapeXml(o.welshName, XmlPlace::Text));
+    element(out, "    ", "Contact", escapeXml(o.contact, XmlPlace::Text));
     out += "  </Organisation>\n";
   }
   out += "</Registry>\n";

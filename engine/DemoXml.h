@@ -61,9 +61,6 @@ struct DemoSubmission {
 std::string submissionXml(const DemoSubmission& submission, std::uint64_t seed);
 std::string registryXml(const std::vector<Organisation>& organisations);
 
-// Text and attribute values: & < > " escaped.
-std::string escapeXml(const std::string& text);
-
 }  // namespace profkpi::engine::demo
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "engine/Errors.h"
 #include "engine/ReportText.h"
+#include "engine/XmlEscape.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
 #include "reports/SvgCanvas.h"
@@ -36,10 +37,11 @@ figcaption{font-weight:bold;color:#616975;font-size:.85rem}code{word-break:break
 )";
 
 // Escaped text: cleaned of control characters and invalid UTF-8 first (XML
-// forbids them), then & < > " ' escaped. Any character may stay: browsers fall
-// back to other fonts.
+// forbids them), then & < > " ' escaped (attribute escaping: the same text goes
+// in attributes and content). Any character may stay: browsers fall back to other fonts.
 std::string h(std::string_view value) {
-  return xmlEscape(cleanText(value, [](char32_t c) { return c != 0xFFFE && c != 0xFFFF; }));
+  std::string clean = cleanText(value, [](char32_t c) { return c != 0xFFFE && c != 0xFFFF; });
+  return engine::escapeXml(clean, engine::XmlPlace::Attribute);
 }
 
 std::string statusClass(engine::Status s) {

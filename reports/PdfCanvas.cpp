@@ -1,6 +1,7 @@
 #include "reports/PdfCanvas.h"
 
 #include "engine/Errors.h"
+#include "engine/XmlEscape.h"
 #include "reports/PdfFont.h"
 #include "reports/PdfParts.h"
 #include "reports/TextLayout.h"
@@ -202,7 +203,7 @@ struct PdfCanvas::Impl {
     auto text = [&](const std::string& value) {
       // BMP only, no controls: the Info strings are UTF-16 written by libharu's UTF-8 encoder.
       std::string clean = cleanText(value, [](char32_t c) { return c < 0x10000; });
-      return escaped ? xmlEscape(clean) : clean;
+      return escaped ? engine::escapeXml(clean, engine::XmlPlace::Attribute) : clean;
     };
     setInfo(HPDF_INFO_TITLE, text(info.title), "document title");
     setInfo(HPDF_INFO_AUTHOR, text(info.author), "document author");

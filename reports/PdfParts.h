@@ -25,9 +25,6 @@ std::string toUnicodeCMap(const std::set<char32_t>& codePoints);
 // is in the font program): CID 0 and each code point. REQUIRES: < 0x10000.
 std::string cidSet(const std::set<char32_t>& codePoints);
 
-// Text with & < > " ' escaped for XML.
-std::string xmlEscape(std::string_view text);
-
 }  // namespace profkpi::reports
 
 #endif

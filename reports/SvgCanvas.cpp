@@ -1,5 +1,6 @@
 #include "reports/SvgCanvas.h"
 
+#include "engine/XmlEscape.h"
 #include "reports/PdfParts.h"
 #include "reports/TextLayout.h"
 
@@ -9,6 +10,9 @@
 namespace profkpi::reports {
 
 namespace {
+
+// Attribute escaping for content too, as the HTML around it has (quotes as references).
+std::string escaped(std::string_view text) { return engine::escapeXml(text, engine::XmlPlace::Attribute); }
 
 std::string num(double v) {
   char text[32];
@@ -52,7 +56,7 @@ bool SvgCanvas::has(char32_t codePoint) const { return _regular.has(codePoint) &
 void SvgCanvas::text(double x, double baseline, std::string_view text, Face face, double size, Colour colour) {
   _body += "<text x=\"" + num(x) + "\" y=\"" + num(baseline) + "\" font-size=\"" + num(size) + "\"";
   if (face == Face::Bold) _body += " font-weight=\"bold\"";
-  _body += " fill=\"" + rgb(colour) + "\">" + xmlEscape(text) + "</text>\n";
+  _body += " fill=\"" + rgb(colour) + "\">" + escaped(text) + "</text>\n";
 }
 
 void SvgCanvas::line(double x1, double y1, double x2, double y2, double width, Colour colour, bool dashed) {
@@ -88,7 +92,7 @@ std::string SvgCanvas::svg(const std::string& id, const std::string& title, cons
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(_width) + " " + num(_height) +
          "\" width=\"" + num(_width * 4 / 3) + "\" height=\"" + num(_height * 4 / 3) + "\" aria-labelledby=\"" + id +
          "-title " + id + "-desc\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title id=\"" + id +
-         "-title\">" + xmlEscape(title) + "</title>\n<desc id=\"" + id + "-desc\">" + xmlEscape(description) +
+         "-title\">" + escaped(title) + "</title>\n<desc id=\"" + id + "-desc\">" + escaped(description) +
          "</desc>\n" + _body + "</svg>";
 }
 

@@ -132,7 +132,7 @@ int NightlyCommand::run(const std::vector<std::string>& args, Services& services
   request.progress = printProgress;
   Poco::Logger::get("nightly").information("nightly run at %s as %s; reports in %s; %s",
                                            nightly.schedule().localTime(clock.now()), request.holder,
-                                           services.config().getString("reports.dir", "var/reports"),
+                                           services.config().getString("reports.dir"),
                                            nightly.mailDescription());
   const auto started = std::chrono::steady_clock::now();
   engine::RunSummary summary;

@@ -18,11 +18,11 @@ namespace profkpi::adapters::cli {
 namespace {
 
 engine::NightlySchedule scheduleFrom(const Poco::Util::AbstractConfiguration& config) {
-  std::string time = config.getString("nightly.time", "02:00");
+  std::string time = config.getString("nightly.time");
   std::optional<engine::TimeOfDay> at = engine::TimeOfDay::parse(time);
   if (!at) throw UsageError("nightly.time must be HH:MM (00:00 to 23:59), not \"" + time + "\"");
   try {
-    return engine::NightlySchedule(*at, config.getString("nightly.timezone", "Europe/London"));
+    return engine::NightlySchedule(*at, config.getString("nightly.timezone"));
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("nightly.timezone: ") + e.what());
   }
@@ -30,20 +30,20 @@ engine::NightlySchedule scheduleFrom(const Poco::Util::AbstractConfiguration& co
 
 mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   mail::SmtpOptions o;
-  o.host = config.getString("smtp.host", "");
-  o.port = config.getInt("smtp.port", o.port);
-  o.from = config.getString("smtp.from", "");
-  o.helo = config.getString("smtp.helo", "");
-  o.connectTimeoutSeconds = config.getInt("smtp.connectTimeoutSeconds", o.connectTimeoutSeconds);
-  o.timeoutSeconds = config.getInt("smtp.timeoutSeconds", o.timeoutSeconds);
-  o.attempts = config.getInt("smtp.attempts", o.attempts);
-  o.retryDelayMilliseconds = config.getInt("smtp.retryDelayMilliseconds", o.retryDelayMilliseconds);
+  o.host = config.getString("smtp.host");
+  o.port = config.getInt("smtp.port");
+  o.from = config.getString("smtp.from");
+  o.helo = config.getString("smtp.helo");
+  o.connectTimeoutSeconds = config.getInt("smtp.connectTimeoutSeconds");
+  o.timeoutSeconds = config.getInt("smtp.timeoutSeconds");
+  o.attempts = config.getInt("smtp.attempts");
+  o.retryDelayMilliseconds = config.getInt("smtp.retryDelayMilliseconds");
   return o;
 }
 
 // nightly.renderThreads: 0 means one per processor core.
 std::size_t renderThreadsFrom(const Poco::Util::AbstractConfiguration& config) {
-  int threads = config.getInt("nightly.renderThreads", 0);
+  int threads = config.getInt("nightly.renderThreads");
   if (threads < 0 || threads > 256) {
     throw UsageError("nightly.renderThreads must be 0 (one per processor core) to 256, not " + std::to_string(threads));
   }
@@ -56,16 +56,16 @@ std::size_t renderThreadsFrom(const Poco::Util::AbstractConfiguration& config) {
 NightlyComponents::NightlyComponents(Services& services) : _services(services) {
   const Poco::Util::AbstractConfiguration& config = services.config();
   _schedule.emplace(scheduleFrom(config));
-  _options.publicUrl = config.getString("http.publicUrl", "");
-  _options.leaseTtl = std::chrono::seconds(config.getInt("nightly.leaseSeconds", 600));
-  _options.maxMailRuns = config.getInt("nightly.maxMailRuns", _options.maxMailRuns);
+  _options.publicUrl = config.getString("http.publicUrl");
+  _options.leaseTtl = std::chrono::seconds(config.getInt("nightly.leaseSeconds"));
+  _options.maxMailRuns = config.getInt("nightly.maxMailRuns");
   _options.renderThreads = renderThreadsFrom(config);
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
     _mailer = std::make_unique<mail::SmtpMailer>(smtp);
     _mailDescription = "smtp://" + smtp.host + ":" + std::to_string(smtp.port);
   }
-  _archive = std::make_unique<archive::FileReportArchive>(config.getString("reports.dir", "var/reports"));
+  _archive = std::make_unique<archive::FileReportArchive>(config.getString("reports.dir"));
 }
 
 NightlyComponents::~NightlyComponents() = default;

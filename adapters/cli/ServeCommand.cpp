@@ -14,24 +14,24 @@ namespace {
 
 http::HttpOptions httpOptions(const Poco::Util::AbstractConfiguration& config) {
   http::HttpOptions o;
-  o.host = config.getString("http.host", o.host);
-  o.port = config.getInt("http.port", o.port);
-  o.maxBodyBytes = config.getInt64("http.maxBodyBytes", o.maxBodyBytes);
-  o.threads = config.getInt("http.threads", o.threads);
-  o.queue = config.getInt("http.queue", o.queue);
-  o.keepAliveRequests = config.getInt("http.keepAliveRequests", o.keepAliveRequests);
-  o.keepAliveSeconds = config.getInt("http.keepAliveSeconds", o.keepAliveSeconds);
-  o.ioTimeoutSeconds = config.getInt("http.ioTimeoutSeconds", o.ioTimeoutSeconds);
-  o.bodySeconds = config.getInt("http.bodySeconds", o.bodySeconds);
-  o.publicUrl = config.getString("http.publicUrl", o.publicUrl);
-  o.trustedProxies = http::parseTrustedProxies(config.getString("http.trustedProxies", ""));
+  o.host = config.getString("http.host");
+  o.port = config.getInt("http.port");
+  o.maxBodyBytes = config.getInt64("http.maxBodyBytes");
+  o.threads = config.getInt("http.threads");
+  o.queue = config.getInt("http.queue");
+  o.keepAliveRequests = config.getInt("http.keepAliveRequests");
+  o.keepAliveSeconds = config.getInt("http.keepAliveSeconds");
+  o.ioTimeoutSeconds = config.getInt("http.ioTimeoutSeconds");
+  o.bodySeconds = config.getInt("http.bodySeconds");
+  o.publicUrl = config.getString("http.publicUrl");
+  o.trustedProxies = http::parseTrustedProxies(config.getString("http.trustedProxies"));
   return o;
 }
 
 auth::FailureLimits failureLimits(const Poco::Util::AbstractConfiguration& config) {
   auth::FailureLimits l;
-  l.maxFailures = config.getInt("auth.maxFailures", l.maxFailures);
-  l.window = std::chrono::seconds(config.getInt("auth.failureWindowSeconds", static_cast<int>(l.window.count())));
+  l.maxFailures = config.getInt("auth.maxFailures");
+  l.window = std::chrono::seconds(config.getInt("auth.failureWindowSeconds"));
   return l;
 }
 
@@ -56,8 +56,8 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
                             services.apiKeys(), limiter, metrics};
   context.pdf = services.renderer("pdf");
   http::HttpService httpService(context);
-  inbox::InboxWatcher inbox(config.getString("inbox.dir", "var/inbox"), services.gateway(),
-                            config.getInt("inbox.pollMilliseconds", 2000),
+  inbox::InboxWatcher inbox(config.getString("inbox.dir"), services.gateway(),
+                            config.getInt("inbox.pollMilliseconds"),
                             [&metrics](const std::string& result) { metrics.inboxFile(result); });
 
   ServeNightly nightly(services);
@@ -66,7 +66,7 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
   inbox.start();
   nightly.start();
   log.information("listening on http://%s:%d/ (%d threads); watching %s", context.options.host, httpService.port(),
-                  context.options.threads, config.getString("inbox.dir", "var/inbox"));
+                  context.options.threads, config.getString("inbox.dir"));
   services.waitForTermination();
   log.information("stopping: finishing requests in flight");
   nightly.stop();

@@ -6,14 +6,14 @@ namespace profkpi::adapters::cli {
 
 ServeNightly::ServeNightly(Services& services) : _services(services) {
   const Poco::Util::AbstractConfiguration& config = services.config();
-  if (!config.getBool("nightly.enabled", true)) return;
+  if (!config.getBool("nightly.enabled")) return;
   _components = std::make_unique<NightlyComponents>(services);
   _run = _components->makeRun(services.clock());
   _scheduler = std::make_unique<engine::NightlyScheduler>(_components->schedule(), _components->ledger(), *_run,
                                                           services.clock());
   scheduler::SchedulerOptions options;
-  options.maxSleep = std::chrono::seconds(config.getInt("nightly.pollSeconds", 60));
-  options.retryAfterError = std::chrono::seconds(config.getInt("nightly.retrySeconds", 300));
+  options.maxSleep = std::chrono::seconds(config.getInt("nightly.pollSeconds"));
+  options.retryAfterError = std::chrono::seconds(config.getInt("nightly.retrySeconds"));
   engine::RunRequest request;
   request.holder = NightlyComponents::holder();
   request.progress = [](const engine::RunProgress& p) {
@@ -31,7 +31,7 @@ void ServeNightly::start() {
     return;
   }
   Poco::Logger::get("nightly").information(
-      "nightly schedule: every day at %s %s; %s", _services.config().getString("nightly.time", "02:00"),
+      "nightly schedule: every day at %s %s; %s", _services.config().getString("nightly.time"),
       _components->schedule().zone(), _components->mailDescription());
   _thread->start();
 }

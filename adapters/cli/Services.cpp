@@ -17,12 +17,12 @@ const engine::xml::Schemas& Services::schemas() {
 }
 
 const engine::Registry& Services::registry() {
-  if (!_registry) _registry.emplace(engine::xml::loadRegistry(schemas(), _config.getString("registry.file", "")));
+  if (!_registry) _registry.emplace(engine::xml::loadRegistry(schemas(), _config.getString("registry.file")));
   return *_registry;
 }
 
 const engine::Catalogue& Services::catalogue() {
-  if (!_catalogue) _catalogue.emplace(engine::xml::loadCatalogue(schemas(), _config.getString("catalogue.file", "")));
+  if (!_catalogue) _catalogue.emplace(engine::xml::loadCatalogue(schemas(), _config.getString("catalogue.file")));
   return *_catalogue;
 }
 
@@ -33,15 +33,15 @@ const engine::KpiCalculator& Services::calculator() {
 
 engine::xml::ReaderLimits Services::readerLimits() const {
   engine::xml::ReaderLimits limits;
-  limits.maxDepth = static_cast<std::size_t>(_config.getInt("intake.maxDepth", 32));
-  limits.maxAttributes = static_cast<std::size_t>(_config.getInt("intake.maxAttributes", 32));
-  limits.maxDiagnostics = static_cast<std::size_t>(_config.getInt("intake.maxDiagnostics", 1000));
+  limits.maxDepth = static_cast<std::size_t>(_config.getInt("intake.maxDepth"));
+  limits.maxAttributes = static_cast<std::size_t>(_config.getInt("intake.maxAttributes"));
+  limits.maxDiagnostics = static_cast<std::size_t>(_config.getInt("intake.maxDiagnostics"));
   return limits;
 }
 
 engine::BenchmarkOptions Services::benchmarkOptions() const {
   engine::BenchmarkOptions options;
-  options.minimumGroupSize = static_cast<std::size_t>(_config.getInt("benchmark.minimumGroupSize", 5));
+  options.minimumGroupSize = static_cast<std::size_t>(_config.getInt("benchmark.minimumGroupSize"));
   return options;
 }
 
@@ -94,7 +94,7 @@ engine::ResultsService& Services::results() {
 engine::ReportRenderer* Services::renderer(const std::string& format) {
   if (format != "pdf" && format != "html") return nullptr;
   if (!_fonts) {
-    _fonts = reports::loadFonts(_config.getString("reports.font.regular", ""), _config.getString("reports.font.bold", ""));
+    _fonts = reports::loadFonts(_config.getString("reports.font.regular"), _config.getString("reports.font.bold"));
   }
   if (format == "pdf") {
     if (!_pdfRenderer) _pdfRenderer = std::make_unique<reports::PdfReportRenderer>(*_fonts);

@@ -1,6 +1,11 @@
 #include "adapters/convert/WorkforceXml.h"
 
+#include "engine/XmlEscape.h"
+
 namespace profkpi::adapters::convert {
+
+using engine::escapeXml;
+using engine::XmlPlace;
 
 namespace {
 
@@ -23,42 +28,23 @@ std::string isoDate(engine::Date day) {
 
 }  // namespace
 
-std::string escapeXml(std::string_view text, bool attribute) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      // A parser normalises literal CR (everywhere) and tab and LF (in attributes); references survive.
-      case '\r': out += "&#13;"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> writeHeader(std::ostream& out, const HeaderValues& h) {
   std::vector<std::string> lines{"", "Submission", "Header", "SubmissionId", "Organisation", "Period", "PreparedAt"};
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<Submission xmlns=\"urn:profkpi:submission:1\" schemaVersion=\"1.0\">\n"
       << "  <Header>\n"
-      << "    <SubmissionId>" << escapeXml(h.submissionId, false) << "</SubmissionId>\n"
-      << "    <Organisation code=\"" << escapeXml(h.organisation, true) << "\">" << escapeXml(h.organisationName, false)
-      << "</Organisation>\n"
-      << "    <Period>" << escapeXml(h.period, false) << "</Period>\n"
-      << "    <PreparedAt>" << escapeXml(h.preparedAt, false) << "</PreparedAt>\n";
+      << "    <SubmissionId>" << escapeXml(h.submissionId, XmlPlace::Text) << "</SubmissionId>\n"
+      << "    <Organisation code=\"" << escapeXml(h.organisation, XmlPlace::Attribute) << "\">"
+      << escapeXml(h.organisationName, XmlPlace::Text) << "</Organisation>\n"
+      << "    <Period>" << escapeXml(h.period, XmlPlace::Text) << "</Period>\n"
+      << "    <PreparedAt>" << escapeXml(h.preparedAt, XmlPlace::Text) << "</PreparedAt>\n";
   if (!h.preparedBy.empty()) {
-    out << "    <PreparedBy>" << escapeXml(h.preparedBy, false) << "</PreparedBy>\n";
+    out << "    <PreparedBy>" << escapeXml(h.preparedBy, XmlPlace::Text) << "</PreparedBy>\n";
     lines.push_back("PreparedBy");
   }
   if (!h.sourceSystem.empty()) {
-    out << "    <SourceSystem name=\"" << escapeXml(h.sourceSystem, true) << "\"";
-    if (!h.sourceVersion.empty()) out << " version=\"" << escapeXml(h.sourceVersion, true) << "\"";
+    out << "    <SourceSystem name=\"" << escapeXml(h.sourceSystem, XmlPlace::Attribute) << "\"";
+    if (!h.sourceVersion.empty()) out << " version=\"" << escapeXml(h.sourceVersion, XmlPlace::Attribute) << "\"";
     out << "/>\n";
     lines.push_back("SourceSystem");
   }
@@ -72,7 +58,7 @@ void writeRole(std::ostream& out, const RoleRecord& role) {
   out << "      <Role id=\"" << role.id << "\" mapped=\"" << (role.mapped ? "true" : "false") << "\"";
   if (!role.sfiaCode.empty()) out << " sfiaCode=\"" << role.sfiaCode << "\"";
   if (role.sfiaLevel != 0) out << " sfiaLevel=\"" << role.sfiaLevel << "\"";
-  out << ">" << escapeXml(role.title, false) << "</Role>\n";
+  out << ">" << escapeXml(role.title, XmlPlace::Text) << "</Role>\n";
 }
 
 void writeStaffStart(std::ostream& out) { out << "    </Roles>\n    <Staff>\n"; }
@@ -87,8 +73,8 @@ void writeMember(std::ostream& out, const MemberRow& m) {
   if (m.assessment) out << "        <Assessment date=\"" << isoDate(*m.assessment) << "\"/>\n";
   if (m.pdp) out << "        <Pdp agreed=\"" << isoDate(*m.pdp) << "\"/>\n";
   for (const RecognitionRecord& r : m.recognitions) {
-    out << "        <Recognition body=\"" << escapeXml(r.body, true) << "\" kind=\"" << r.kind << "\"";
-    if (!r.grade.empty()) out << " grade=\"" << escapeXml(r.grade, true) << "\"";
+    out << "        <Recognition body=\"" << escapeXml(r.body, XmlPlace::Attribute) << "\" kind=\"" << r.kind << "\"";
+    if (!r.grade.empty()) out << " grade=\"" << escapeXml(r.grade, XmlPlace::Attribute) << "\"";
     out << "/>\n";
   }
   if (m.cpd) out << "        <Cpd days=\"" << m.cpd->toString() << "\"/>\n";

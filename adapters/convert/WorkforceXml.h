@@ -25,9 +25,6 @@ struct HeaderValues {
   std::string sourceVersion;
 };
 
-// Text for XML content (attribute = false) or a double-quoted attribute value.
-std::string escapeXml(std::string_view text, bool attribute);
-
 // The XML declaration, the Submission start tag and the Header; ends before the
 // Workforce. Returns, for each line written, the element it holds (so findings
 // about the header can name the value). REQUIRES: no line breaks in the values.

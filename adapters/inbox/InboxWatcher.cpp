@@ -53,10 +53,31 @@ std::string freeName(const std::string& folder, const std::string& name) {
   return candidate;
 }
 
+std::string folderOf(const std::string& path) { return path.substr(0, path.rfind('/')); }
+
+// A rename is on disk only once the folders it changed are flushed: until then
+// a power cut can undo it, losing a receipt already acknowledged in the log.
+void flushFolder(const std::string& folder) {
+  try {
+    platform::syncFolder(folder);
+  } catch (const platform::FileError& e) {
+    throw engine::StoreError("inbox: cannot flush the folder " + folder + ": " + e.reason());
+  }
+}
+
+// Moves a taken file beside its verdict. The verdict's folder is flushed first
+// (the file may only leave the inbox once its verdict is durable), then again
+// with the file in it, and then the folder it left: should a power cut come
+// between the two, the file is in both and is taken again as a duplicate,
+// never in neither.
 void moveInto(const std::string& path, const std::string& target) {
+  const std::string verdicts = folderOf(target);
+  flushFolder(verdicts);
   if (::rename(path.c_str(), target.c_str()) != 0) {
     throw engine::StoreError("inbox: cannot move " + path + ": " + std::strerror(errno));
   }
+  flushFolder(verdicts);
+  flushFolder(folderOf(path));
 }
 
 // A receipt or error list still under its scratch name was being written when

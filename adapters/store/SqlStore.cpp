@@ -3,6 +3,7 @@
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/store/AcceptStatements.h"
 #include "adapters/store/Migrations.h"
+#include "adapters/store/SqlTransaction.h"
 #include "adapters/store/SqliteQueries.h"
 #include "adapters/store/SubmissionColumns.h"
 #include "engine/Errors.h"
@@ -11,14 +12,11 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-
-#include <sqlite3.h>
 
 #include <mutex>
 
@@ -56,16 +54,6 @@ void registerConnectors() {
   });
 }
 
-void sqliteExec(Session& session, const char* sql) {
-  char* error = nullptr;
-  int rc = sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(session), sql, nullptr, nullptr, &error);
-  if (rc != SQLITE_OK) {
-    std::string message = error != nullptr ? error : sqlite3_errstr(rc);
-    sqlite3_free(error);
-    throw StoreError("store: SQLite: " + message + " (" + sql + ")");
-  }
-}
-
 std::int64_t millis(engine::Instant t) { return t.time_since_epoch().count(); }
 engine::Instant fromMillis(std::int64_t ms) { return engine::Instant{std::chrono::milliseconds{ms}}; }
 
@@ -90,51 +78,6 @@ auto guarded(const char* what, Work&& work) -> decltype(work()) {
     throw StoreError(storeMessage(what, e.what()));
   }
 }
-
-// A writing transaction; rolled back unless committed.
-class Transaction {
- public:
-  Transaction(Session& session, SqlDialect dialect) : _session(session), _dialect(dialect) {
-    if (_dialect == SqlDialect::SQLite) {
-      sqliteExec(_session, "BEGIN IMMEDIATE");
-    } else {
-      _session.begin();
-    }
-  }
-  ~Transaction() {
-    if (_open) {
-      try {
-        if (_dialect == SqlDialect::SQLite) {
-          sqliteExec(_session, "ROLLBACK");
-        } else {
-          _session.rollback();
-        }
-      } catch (...) {
-        // The connection is gone; the server rolls back for us.
-      }
-    }
-  }
-  void commit() {
-    if (_dialect == SqlDialect::SQLite) {
-      sqliteExec(_session, "COMMIT");
-    } else {
-      _session.commit();
-    }
-    _open = false;
-  }
-  // PostgreSQL: serialise writers on `key` until the transaction ends.
-  void lock(const std::string& key) {
-    if (_dialect != SqlDialect::PostgreSQL) return;  // BEGIN IMMEDIATE already serialises SQLite writers
-    int ignored = 0;
-    std::string k = key;
-    _session << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS held", use(k), into(ignored), now;
-  }
-
- private:
-  Session& _session;
-  SqlDialect _dialect;
-  bool _open = true;
-};
 
 SubmissionRecord recordAt(Poco::Data::RecordSet& rs, std::size_t row) {
   auto i64 = [&](std::size_t col) { return rs.value(col, row).convert<Poco::Int64>(); };
@@ -229,7 +172,7 @@ Session SqlStore::session() {
 
 void SqlStore::migrate() {
   Session s = session();
-  Transaction tx(s, _dialect);
+  SqlTransaction tx(s, _dialect);
   tx.lock("profkpi-migrations");
   s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL,"
        " description TEXT NOT NULL)",
@@ -275,7 +218,7 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
   }
   return guarded("accept", [&]() -> AcceptResult {
     Session s = session();
-    Transaction tx(s, _dialect);
+    SqlTransaction tx(s, _dialect);
     tx.lock("id:" + record.submissionId);
     tx.lock("current:" + record.organisation + "/" + record.period);
     AcceptResult result = acceptWithin(s, record, originalBytes, audit);

@@ -8,9 +8,20 @@ namespace profkpi::adapters::store {
 
 using namespace Poco::Data::Keywords;
 
+// Through sqlite3_exec: Poco's SQLite session has no BEGIN IMMEDIATE.
+void sqliteExec(Poco::Data::Session& session, const char* sql) {
+  char* error = nullptr;
+  int rc = sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(session), sql, nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error != nullptr ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    throw engine::StoreError("store: SQLite: " + message + " (" + sql + ")");
+  }
+}
+
 SqlTransaction::SqlTransaction(Poco::Data::Session& session, SqlDialect dialect) : _session(session), _dialect(dialect) {
   if (_dialect == SqlDialect::SQLite) {
-    exec("BEGIN IMMEDIATE");
+    sqliteExec(_session, "BEGIN IMMEDIATE");
   } else {
     _session.begin();
   }
@@ -20,7 +31,7 @@ SqlTransaction::~SqlTransaction() {
   if (!_open) return;
   try {
     if (_dialect == SqlDialect::SQLite) {
-      exec("ROLLBACK");
+      sqliteExec(_session, "ROLLBACK");
     } else {
       _session.rollback();
     }
@@ -31,7 +42,7 @@ SqlTransaction::~SqlTransaction() {
 
 void SqlTransaction::commit() {
   if (_dialect == SqlDialect::SQLite) {
-    exec("COMMIT");
+    sqliteExec(_session, "COMMIT");
   } else {
     _session.commit();
   }
@@ -43,17 +54,6 @@ void SqlTransaction::lock(const std::string& key) {
   int ignored = 0;
   std::string k = key;
   _session << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS held", use(k), into(ignored), now;
-}
-
-// Through sqlite3_exec: Poco's SQLite session has no BEGIN IMMEDIATE.
-void SqlTransaction::exec(const char* sql) {
-  char* error = nullptr;
-  int rc = sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(_session), sql, nullptr, nullptr, &error);
-  if (rc != SQLITE_OK) {
-    std::string message = error != nullptr ? error : sqlite3_errstr(rc);
-    sqlite3_free(error);
-    throw engine::StoreError("store: SQLite: " + message + " (" + sql + ")");
-  }
 }
 
 }  // namespace profkpi::adapters::store

@@ -1,7 +1,8 @@
 // A writing transaction on a pooled session, for the store's companion classes
 // (SqlRunLedger, SqlDeliveryLog): BEGIN IMMEDIATE on SQLite (writers queue on
 // the busy timeout), BEGIN on PostgreSQL with transaction-scoped advisory locks
-// on demand. Rolled back unless committed. And `guardStore`, which turns Poco's
+// on demand. Rolled back unless committed. `sqliteExec` for the SQL Poco's
+// SQLite session cannot issue itself. And `guardStore`, which turns Poco's
 // database exceptions into engine::StoreError in one place.
 #ifndef PROFKPI_ADAPTERS_STORE_SQLTRANSACTION_H
 #define PROFKPI_ADAPTERS_STORE_SQLTRANSACTION_H
@@ -15,6 +16,10 @@
 #include <string>
 
 namespace profkpi::adapters::store {
+
+// Runs `sql` (one or more statements) on a SQLite session through sqlite3_exec:
+// BEGIN IMMEDIATE and pragmas. Throws engine::StoreError naming the statement.
+void sqliteExec(Poco::Data::Session& session, const char* sql);
 
 class SqlTransaction {
  public:
@@ -30,8 +35,6 @@ class SqlTransaction {
   void lock(const std::string& key);
 
  private:
-  void exec(const char* sql);
-
   Poco::Data::Session& _session;
   SqlDialect _dialect;
   bool _open = true;

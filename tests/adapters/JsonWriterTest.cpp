@@ -5,6 +5,7 @@
 #include "adapters/json/ReceiptJson.h"
 #include "engine/xml/CatalogueLoader.h"
 #include "engine/xml/Schemas.h"
+#include "tests/support/Records.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -44,13 +45,8 @@ struct Fixture {
   KpiCalculator calculator{catalogue};
 
   Receipt receipt(Measures m, Diagnostics warnings) const {
-    SubmissionRecord r;
-    r.submissionId = "0a1b2c3d-0000-4000-8000-00000000000f";
-    r.organisation = "W06000001";
-    r.period = "2009-10-Q2";
-    r.receivedAt = Instant{std::chrono::milliseconds{1254733200123}};
+    SubmissionRecord r = profkpi::tests::aggregateRecord("0a1b2c3d-0000-4000-8000-00000000000f", "W06000001");
     r.sha256 = std::string(64, 'f');
-    r.kind = "aggregate";
     r.revision = 7;
     r.measures = m;
     r.warnings = std::move(warnings);
@@ -58,15 +54,9 @@ struct Fixture {
   }
 };
 
+// The worked example, but 48.57 CPD days.
 Measures everyKpi() {
-  Measures m;
-  m.itHeadcount = 41;
-  m.itFte = Amount::fromHundredths(3850);
-  m.rolesTotal = 30;
-  m.rolesMapped = 24;
-  m.staffAssessed = 30;
-  m.staffWithPdp = 35;
-  m.staffRecognised = 11;
+  Measures m = profkpi::tests::hartlepoolMeasures();
   m.cpdDays = Amount::fromHundredths(4857);
   return m;
 }

@@ -1,6 +1,7 @@
 // The same suite runs against SQLite and PostgreSQL (see support/StoreFixture.h).
 #include "adapters/store/Migrations.h"
 #include "engine/Errors.h"
+#include "tests/support/Records.h"
 #include "tests/support/StoreFixture.h"
 
 #include <Poco/Data/Session.h>
@@ -17,28 +18,12 @@ using namespace profkpi::tests;
 
 namespace {
 
+// Welsh name and an explained warning: both must survive the store's text columns.
 SubmissionRecord record(const std::string& id, const std::string& org = "E06000001",
                         const std::string& period = "2009-10-Q2", const std::string& sha = std::string(64, 'a')) {
-  SubmissionRecord r;
-  r.submissionId = id;
-  r.organisation = org;
+  SubmissionRecord r = aggregateRecord(id, org, period);
   r.organisationName = "Cyngor Sir Ynys Môn";
-  r.period = period;
-  r.receivedAt = Instant{std::chrono::milliseconds{1254733200123}};
-  r.channel = "http";
   r.sha256 = sha;
-  r.kind = "aggregate";
-  r.schemaVersion = "1.0";
-  r.preparedAt = "2009-10-05T08:00:00Z";
-  r.sourceSystem = "iTrent 10.2";
-  r.measures.itHeadcount = 41;
-  r.measures.itFte = Amount::fromHundredths(3850);
-  r.measures.rolesTotal = 30;
-  r.measures.rolesMapped = 24;
-  r.measures.staffAssessed = 30;
-  r.measures.staffWithPdp = 35;
-  r.measures.staffRecognised = 11;
-  r.measures.cpdDays = Amount::fromHundredths(4850);
   Diagnostic w;
   w.severity = Severity::Warning;
   w.code = "PQ102";

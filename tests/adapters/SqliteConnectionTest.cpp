@@ -7,6 +7,7 @@
 #include "adapters/store/SqliteQueries.h"
 #include "engine/Errors.h"
 #include "tests/support/Process.h"
+#include "tests/support/Records.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -26,16 +27,8 @@ namespace {
 const std::string NO_WARNINGS = "[]";
 
 SubmissionRecord record(const std::string& id, const std::string& sha) {
-  SubmissionRecord r;
-  r.submissionId = id;
-  r.organisation = "E06000001";
-  r.organisationName = "Hartlepool";
-  r.period = "2009-10-Q2";
-  r.channel = "http";
+  SubmissionRecord r = profkpi::tests::aggregateRecord(id);
   r.sha256 = sha;
-  r.kind = "aggregate";
-  r.schemaVersion = "1.0";
-  r.measures.itHeadcount = 41;
   return r;
 }
 

@@ -141,6 +141,30 @@ BOOST_AUTO_TEST_CASE(fullInboxFolderLeavesTheFileToTryAgainAndNoTemporaryFile) {
   server.start();
 }
 
+BOOST_AUTO_TEST_CASE(inboxFlushesTheFolderAFileLeavesSoThatTheMoveSurvivesAPowerCut) {
+  // Nothing is written in an organisation's folder, so with it faulted the one
+  // call that fails is the flush of the folder once the file has left it: seen
+  // in the log, and only if the inbox flushes it at all.
+  const std::string folder = server.inboxDir() + "/E06000001";
+  std::filesystem::create_directories(folder);
+  faultWritesTo(folder);
+  fillDisk();
+  writeFile(folder + "/flushed.xml.part", document(400));
+  std::filesystem::rename(folder + "/flushed.xml.part", folder + "/flushed.xml");
+  const std::string expected = "inbox: cannot flush the folder " + folder + ": No space left on device";
+  for (int i = 0; i < 600 && readFile(server.logPath()).find(expected) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  BOOST_TEST(readFile(server.logPath()).find(expected) != std::string::npos);
+  // The verdict's folder was flushed before the file left, so the receipt is there.
+  BOOST_TEST(!std::filesystem::exists(folder + "/flushed.xml"));
+  BOOST_TEST(readFile(server.inboxDir() + "/accepted/flushed.xml.receipt.json").find(documentId(400)) !=
+             std::string::npos);
+  freeDisk();
+  BOOST_TEST(server.stop() == 0);
+  server.start();
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // The nightly run (`profkpi nightly`) writing the report archive onto a full disk.

@@ -1,9 +1,11 @@
 #include "engine/KpiCalculator.h"
 #include "tests/support/Printers.h"
+#include "tests/support/Records.h"
 
 #include <boost/test/unit_test.hpp>
 
 using namespace profkpi::engine;
+using profkpi::tests::hartlepoolMeasures;
 
 namespace {
 
@@ -33,25 +35,12 @@ struct Fixture {
   Period quarter = *Period::parse("2009-10-Q2");
 };
 
-Measures hartlepool() {
-  Measures m;
-  m.itHeadcount = 41;
-  m.itFte = Amount::fromHundredths(3850);
-  m.rolesTotal = 30;
-  m.rolesMapped = 24;
-  m.staffAssessed = 30;
-  m.staffWithPdp = 35;
-  m.staffRecognised = 11;
-  m.cpdDays = Amount::fromHundredths(4850);
-  return m;
-}
-
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(KpiCalculatorTest, Fixture)
 
 BOOST_AUTO_TEST_CASE(specExampleRoundsHalfAwayFromZero) {
-  Scorecard card = calculator.compute(hartlepool(), quarter);
+  Scorecard card = calculator.compute(hartlepoolMeasures(), quarter);
   BOOST_TEST(card.find("K2")->shown() == "73.2");  // 30/41 x 100 = 73.17
   BOOST_TEST(card.find("K1")->shown() == "80.0");
   BOOST_TEST(card.find("K3")->shown() == "85.4");
@@ -72,7 +61,7 @@ BOOST_AUTO_TEST_CASE(statusBoundariesUseTheUnroundedValue) {
 }
 
 BOOST_AUTO_TEST_CASE(zeroDenominatorHasNoValueAndNoStatus) {
-  Measures m = hartlepool();
+  Measures m = hartlepoolMeasures();
   m.itHeadcount = 0;
   m.itFte = Amount();
   m.staffAssessed = m.staffWithPdp = m.staffRecognised = 0;
@@ -89,7 +78,7 @@ BOOST_AUTO_TEST_CASE(zeroDenominatorHasNoValueAndNoStatus) {
 
 BOOST_AUTO_TEST_CASE(indexIsTheMeanOfCappedAttainment) {
   // (80/90 + 73.17/80 + 85.37/90 + 1 + 1) / 5 x 100 = 95.0 -> 95
-  BOOST_TEST(*calculator.compute(hartlepool(), quarter).index == 95);
+  BOOST_TEST(*calculator.compute(hartlepoolMeasures(), quarter).index == 95);
   // The Anglesey sample: (66.67/90 + 50/80 + 58.33/90 + 1 + 1) / 5 = 80.28 -> 80
   Measures m;
   m.itHeadcount = 12;

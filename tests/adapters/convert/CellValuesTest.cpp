@@ -1,7 +1,6 @@
 // Cells to schema values: what is accepted is exactly what the v1.0 schema
 // accepts, and what is refused says why.
 #include "adapters/convert/CellValues.h"
-#include "adapters/convert/WorkforceXml.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -134,13 +133,6 @@ BOOST_AUTO_TEST_CASE(booleansUseTheConfiguredWords) {
   BOOST_TEST(words.parse("maybe").problem.find("not a yes/no value") != std::string::npos);
   words.trueWords = {"Ja"};
   BOOST_TEST(*words.parse("ja").value);
-}
-
-BOOST_AUTO_TEST_CASE(xmlEscapingCoversMarkupAndWhitespaceInAttributes) {
-  BOOST_TEST(escapeXml("a & <b> \"c\"", false) == "a &amp; &lt;b&gt; \"c\"");
-  BOOST_TEST(escapeXml("a & <b> \"c\"", true) == "a &amp; &lt;b&gt; &quot;c&quot;");
-  BOOST_TEST(escapeXml("x\ty\nz\r", true) == "x&#9;y&#10;z&#13;");
-  BOOST_TEST(escapeXml("x\ny\r", false) == "x\ny&#13;");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
