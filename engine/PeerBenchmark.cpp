@@ -24,12 +24,16 @@ PeerBenchmark::PeerBenchmark(const KpiCalculator& calculator, const Registry& re
         if (group->empty()) continue;
         Group& g = _groups[{kpi.id, *group}];
         g.sorted.push_back(value->toDouble());
+        g.exact.push_back(*value);
         g.numerator += record.measures.hundredths(kpi.numerator);
         g.denominator += record.measures.hundredths(kpi.denominator);
       }
     }
   }
-  for (auto& [key, group] : _groups) std::sort(group.sorted.begin(), group.sorted.end());
+  for (auto& [key, group] : _groups) {
+    std::sort(group.sorted.begin(), group.sorted.end());
+    std::sort(group.exact.begin(), group.exact.end());
+  }
 }
 
 std::string PeerBenchmark::typeOf(const std::string& organisation) const {
@@ -62,7 +66,7 @@ PeerComparison PeerBenchmark::compare(const std::string& kpiId, const std::strin
   c.disclosed = c.organisations >= _options.minimumGroupSize && c.organisations > 0;
   if (!c.disclosed) return c;
 
-  FiveNumbers f = summarise(g.sorted);
+  FiveNumbers f = summarise(g.exact);
   c.distribution = f;
   if (g.denominator > 0) {
     c.groupRate = kpi->scaling == Scaling::Percent ? Ratio(g.numerator * 100, g.denominator)

@@ -62,7 +62,8 @@ class PeerBenchmark {
 
  private:
   struct Group {
-    std::vector<double> sorted;  // values ascending
+    std::vector<double> sorted;  // values ascending, for ranks
+    std::vector<Ratio> exact;    // the same values exactly, for the distribution
     __int128 numerator = 0;      // in hundredths
     __int128 denominator = 0;
   };

@@ -1,6 +1,7 @@
 #include "engine/Quartiles.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace profkpi::engine {
 
@@ -21,6 +22,35 @@ FiveNumbers summarise(const std::vector<double>& sorted) {
   f.upperQuartile = quantileType7(sorted, 0.75);
   f.max = sorted.back();
   return f;
+}
+
+namespace {
+// The quantile at p = quarters / 4, exactly: h = (n - 1) p = j + remainder / 4.
+Ratio exactQuartile(const std::vector<Ratio>& sorted, std::size_t quarters) {
+  std::size_t h4 = (sorted.size() - 1) * quarters;
+  std::size_t j = h4 / 4;
+  std::size_t remainder = h4 % 4;
+  if (remainder == 0 || j + 1 >= sorted.size()) return sorted[j];
+  return sorted[j] + Ratio(static_cast<__int128>(remainder), 4) * (sorted[j + 1] - sorted[j]);
+}
+}  // namespace
+
+FiveNumbers summarise(const std::vector<Ratio>& sorted) {
+  try {
+    FiveNumbers f;
+    f.n = sorted.size();
+    f.min = sorted.front().toDouble();
+    f.lowerQuartile = exactQuartile(sorted, 1).toDouble();
+    f.median = exactQuartile(sorted, 2).toDouble();
+    f.upperQuartile = exactQuartile(sorted, 3).toDouble();
+    f.max = sorted.back().toDouble();
+    return f;
+  } catch (const std::overflow_error&) {
+    std::vector<double> approximate;
+    approximate.reserve(sorted.size());
+    for (const Ratio& r : sorted) approximate.push_back(r.toDouble());
+    return summarise(approximate);
+  }
 }
 
 }  // namespace profkpi::engine

@@ -5,6 +5,8 @@
 #ifndef PROFKPI_ENGINE_QUARTILES_H
 #define PROFKPI_ENGINE_QUARTILES_H
 
+#include "engine/Ratio.h"
+
 #include <cstddef>
 #include <vector>
 
@@ -19,6 +21,12 @@ struct FiveNumbers {
 double quantileType7(const std::vector<double>& sorted, double p);
 // REQUIRES: sorted ascending, not empty.
 FiveNumbers summarise(const std::vector<double>& sorted);
+// The same from exact values: each figure is interpolated exactly and then
+// rounded to a double once, so one shown to a tenth is rounded from its exact
+// value (halfway between 20/3 and 425/6 is 38.75, where doubles give 38.7499...).
+// Falls back to the doubles should the exact arithmetic overflow.
+// REQUIRES: sorted ascending, not empty.
+FiveNumbers summarise(const std::vector<Ratio>& sorted);
 
 }  // namespace profkpi::engine
 

@@ -130,6 +130,14 @@ std::string quarterWords(const PeerComparison& comparison) {
   }
 }
 
+std::string peerGroups(std::size_t submissions, const std::string& periodCode, const std::string& type,
+                       std::size_t ofType) {
+  std::string words = std::to_string(submissions) + (submissions == 1 ? " organisation" : " organisations") +
+                      " submitted for " + periodShort(periodCode);
+  if (!type.empty()) words += ", " + std::to_string(ofType) + " of them " + groupName(type);
+  return words;
+}
+
 std::string groupName(const std::string& group) {
   if (group == "sector") return "All organisations";
   if (group.empty()) return "Unknown type";

@@ -52,6 +52,10 @@ std::string quartile(const PeerComparison& comparison);
 std::string quarterWords(const PeerComparison& comparison);
 // "All organisations" for "sector"; a type as words: "Metropolitan district".
 std::string groupName(const std::string& group);
+// "1 organisation submitted for 2012/13, 1 of them Welsh unitary": the peer
+// groups of a board report's provenance (no type: the first part only).
+std::string peerGroups(std::size_t submissions, const std::string& periodCode, const std::string& type,
+                       std::size_t ofType);
 // A median of indexes or values to one decimal: "71.5"; "n/a" for NaN, an
 // infinity or a value too large to round.
 std::string oneDecimal(double value);

@@ -33,14 +33,17 @@ std::optional<OrganisationResults> ResultsService::results(const std::string& or
   out.record = *here;
   out.scorecard = _calculator.compute(here->measures, period);
 
-  // The organisation's periods of the same length up to this one, oldest first.
+  // The organisation's submissions among the TREND_LENGTH periods of the same
+  // length ending with this one, oldest first; a period it missed is a gap,
+  // not a reason to reach further back.
+  Period earliest = period;
+  for (std::size_t i = 1; i < TREND_LENGTH; ++i) earliest = earliest.previous();
   std::vector<std::pair<Period, const SubmissionRecord*>> series;
   for (const SubmissionRecord& r : history) {
     auto p = Period::parse(r.period);
-    if (p && p->isQuarter() == period.isQuarter() && !(period < *p)) series.emplace_back(*p, &r);
+    if (p && p->isQuarter() == period.isQuarter() && !(period < *p) && !(*p < earliest)) series.emplace_back(*p, &r);
   }
   std::sort(series.begin(), series.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  if (series.size() > TREND_LENGTH) series.erase(series.begin(), series.end() - TREND_LENGTH);
 
   const SubmissionRecord* previous = nullptr;
   for (const auto& [p, r] : series) {

@@ -27,7 +27,7 @@ struct KpiResult {
   std::optional<std::int64_t> changeTenths;  // current - previous, rounded to tenths
   PeerComparison sector;
   PeerComparison type;
-  std::vector<TrendPoint> trend;  // oldest first, up to TREND_LENGTH, ending with this period
+  std::vector<TrendPoint> trend;  // oldest first: the submitted periods among the TREND_LENGTH ending with this one
 };
 
 struct OrganisationResults {

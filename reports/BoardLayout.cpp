@@ -219,11 +219,7 @@ void provenance(PageFlow& flow, const engine::BoardReport& r) {
                  "period. Every warning raised when it was accepted is listed with the sender's explanation.",
                  TextStyle{Face::Regular, SIZE_BODY, INK, 1.35}, 8);
 
-  std::string peers = std::to_string(r.sectorSubmissions) + " organisations submitted for " +
-                      text::periodShort(r.period);
-  if (!r.type.empty()) {
-    peers += ", " + std::to_string(r.typeSubmissions) + " of them " + text::groupName(r.type);
-  }
+  std::string peers = text::peerGroups(r.sectorSubmissions, r.period, r.type, r.typeSubmissions);
   std::string source = s.sourceSystem.empty() ? "not stated" : s.sourceSystem;
   std::vector<TableRow> rows = {
       {{"Submission ID", Face::Bold}, {s.submissionId}},

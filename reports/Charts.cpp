@@ -268,7 +268,15 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
     std::string year = space == std::string::npos ? "" : period.substr(space + 1);
     auto parsed = engine::Period::parse(chart.periods[i]);
     bool newYear = i == 0 || (parsed && parsed->quarter() == 1);
-    drawLine(canvas, px, plotY + plotH + 9, slotW + 6, top, label2, Align::Centre);
+    if (space == std::string::npos) {
+      // A year ("2010/11") is wider than its slot: every other year goes on
+      // the second line, each with two slots' width (cut to fit, neighbours
+      // ran into one another as "2010.2011.2012…"). The latest is on the first.
+      bool lower = (last - ordinal(chart.periods[i])) % 2 == 1;
+      drawLine(canvas, px, plotY + plotH + (lower ? 17.5 : 9), 2 * slotW, top, label2, Align::Centre);
+    } else {
+      drawLine(canvas, px, plotY + plotH + 9, slotW + 6, top, label2, Align::Centre);
+    }
     if (!year.empty() && newYear) {
       double left = std::max(px - slotW / 2, x);
       drawLine(canvas, left, plotY + plotH + 17.5, plotX + plotW - left, year, label2);

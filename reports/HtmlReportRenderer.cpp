@@ -251,8 +251,7 @@ class BoardHtml {
     auto row = [](const std::string& name, const std::string& html) {
       return "<tr><th scope=\"row\">" + h(name) + "</th><td>" + html + "</td></tr>\n";
     };
-    std::string peers = std::to_string(_r.sectorSubmissions) + " organisations submitted for " + text::periodShort(_r.period);
-    if (!_r.type.empty()) peers += ", " + std::to_string(_r.typeSubmissions) + " of them " + text::groupName(_r.type);
+    std::string peers = text::peerGroups(_r.sectorSubmissions, _r.period, _r.type, _r.typeSubmissions);
     std::string out =
         "<section aria-labelledby=\"provenance\">\n<h2 id=\"provenance\">Data quality and provenance</h2>\n<table>\n"
         "<caption>The submission these figures come from</caption>\n<tbody>\n" +

@@ -18,6 +18,7 @@
 #include <Poco/Util/LoggingConfigurator.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <csignal>
 #include <iostream>
@@ -120,7 +121,9 @@ void ServiceApp::handleOption(const std::string& name, const std::string& value)
     _help = true;
     stopOptionsProcessing();
   } else if (name == "config") {
-    loadConfiguration(value, PRIO_DEFAULT);
+    // Always the properties format (INTERFACE.md): Poco's loadConfiguration()
+    // would choose by extension, refusing profkpi.conf and reading x.ini as INI.
+    config().add(new Poco::Util::PropertyFileConfiguration(value), PRIO_DEFAULT, false);
   } else {
     _command->handleOption(name, value);
   }

@@ -66,6 +66,25 @@ BOOST_AUTO_TEST_CASE(trendChangeAndPeersForOneOrganisation) {
   BOOST_TEST(!results.results("E06000002", *Period::parse("2009-10-Q4")));
 }
 
+// The trend is the eight periods ending with this one (the report's method
+// says so, and a gap is drawn as a gap), not the last eight submissions: a
+// missing year must not pull in a ninth year back.
+BOOST_AUTO_TEST_CASE(trendCoversEightPeriodsEvenWithAGap) {
+  for (int year = 2000; year <= 2009; ++year) {
+    if (year == 2007) continue;
+    char period[8];
+    std::snprintf(period, sizeof period, "%04d-%02d", year, (year + 1) % 100);
+    put("E06000001", period, year - 2000);
+  }
+  auto r = results.results("E06000001", *Period::parse("2009-10"));
+  BOOST_REQUIRE(r);
+  std::vector<std::string> periods;
+  for (const TrendPoint& p : r->kpis.at(0).trend) periods.push_back(p.period);
+  std::vector<std::string> expected = {"2002-03", "2003-04", "2004-05", "2005-06", "2006-07", "2008-09", "2009-10"};
+  BOOST_TEST(periods == expected, boost::test_tools::per_element());
+  BOOST_TEST(r->kpis.at(0).previous->toOneDecimal() == "80.0");  // 2008-09, 8 of 10 roles mapped
+}
+
 BOOST_AUTO_TEST_CASE(coverageListsWhoHasNotSubmitted) {
   put("E06000001", "2009-10-Q2", 5);
   put("W06000001", "2009-10-Q2", 5);

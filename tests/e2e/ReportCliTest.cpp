@@ -321,4 +321,50 @@ BOOST_AUTO_TEST_CASE(hostileNamesRenderWithoutCrashOrLostPage) {
   BOOST_TEST(tool({"/usr/bin/xmllint", "--noout", html}).err.empty());
 }
 
+// A Welsh council alone in its period, with yearly submissions and a year
+// missed: its names with ŵ and ŷ, the trend's year labels whole, the figures
+// worked out by hand from SUBMISSION.md section 4.
+BOOST_AUTO_TEST_CASE(yearlyReportWithAGapForAWelshCouncilAlone) {
+  writeFile(dir.file("registry.xml"),
+            "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">"
+            "<Organisation code=\"W06000001\" type=\"welsh-unitary\"><Name>Tŷ Ŵyn County Council</Name>"
+            "<WelshName>Cyngor Sir Tŷ Ŵyn</WelshName><Contact>kpi@ty-wyn.example.org</Contact></Organisation>"
+            "</Registry>");
+  writeFile(config, readFile(config) + "registry.file = " + dir.file("registry.xml") + "\n");
+  int n = 0;
+  for (const char* year : {"2008-09", "2009-10", "2011-12", "2012-13"}) {  // no 2010-11
+    HeaderFields h;
+    h.submissionId = "0d1e2f3a-4b5c-4d6e-8f70-00000000000" + std::to_string(++n);
+    h.organisationCode = "W06000001";
+    h.organisationName = "Cyngor Sir Tŷ Ŵyn";
+    h.period = year;
+    h.preparedAt = std::string(year, 4) == "2012" ? "2013-04-10T09:00:00+01:00" : "2012-04-10T09:00:00+01:00";
+    AggregateFields f;
+    f.rolesMapped = std::string(year) == "2012-13" ? "27" : "24";  // K1 90.0 after 80.0
+    writeFile(dir.file(std::string(year) + ".xml"), aggregateDocument(h, f));
+    ProcessResult r = profkpi({"ingest", dir.file(std::string(year) + ".xml")});
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, year << ": " << r.out << r.err);
+  }
+  std::string pdf = board("W06000001", "2012-13", "ty-wyn.pdf");
+  checkSoundPdf(pdf);
+  std::string text = squeezed(pdftotext(pdf).out);
+  BOOST_TEST(text.find("Tŷ Ŵyn County Council") != std::string::npos);
+  BOOST_TEST(text.find("Cyngor Sir Tŷ Ŵyn") != std::string::npos);
+  BOOST_TEST(text.find("1 organisation submitted for 2012/13, 1 of them Welsh unitary") != std::string::npos);
+  // K1 27/30 = 90.0, green against 90, up 10.0 from 24/30; K2 30/41 = 73.17 -> 73.2, amber;
+  // K5 48.5 / 38.5 x 12/12 = 1.26 -> 1.3 days, red.
+  BOOST_TEST(text.find("90.0% 90% Green ▲ +10.0") != std::string::npos, text.substr(0, 3000));
+  BOOST_TEST(text.find("73.2% 80% Amber") != std::string::npos);
+  BOOST_TEST(text.find("1.3 days 5 days Red") != std::string::npos);
+  // Each KPI's trend labels 2008/09, whole (a cut label read "2008…").
+  std::size_t labels = 0;
+  for (std::size_t at = text.find("2008/09"); at != std::string::npos; at = text.find("2008/09", at + 1)) ++labels;
+  BOOST_TEST(labels == 5u);
+  BOOST_TEST(text.find("2008…") == std::string::npos);
+
+  ProcessResult missed = profkpi({"report", "--org", "W06000001", "--period", "2010-11", "--out", dir.file("m.pdf")});
+  BOOST_TEST(missed.exitCode == 1);
+  BOOST_TEST(missed.err.find("W06000001 has no submission for 2010-11") != std::string::npos, missed.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -127,6 +127,25 @@ BOOST_AUTO_TEST_CASE(configuredRegistryReplacesTheShippedOne) {
                  .exitCode == 2);
 }
 
+// INTERFACE.md: --config FILE is a Poco properties file, whatever its name
+// ends in (Poco's own loader would refuse profkpi.conf and read x.ini as INI).
+BOOST_AUTO_TEST_CASE(configFileIsReadAsPropertiesWhateverItsName) {
+  TempDir dir;
+  writeFile(dir.file("registry.xml"),
+            "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">"
+            "<Organisation code=\"E06000002\" type=\"unitary\"><Name>Middlesbrough Council</Name>"
+            "<Contact>kpi@middlesbrough.example.org</Contact></Organisation></Registry>");
+  // `!` starts a comment in a properties file; INI would take the line as a key.
+  std::string properties = "! replaces the shipped registry\nregistry.file = " + dir.file("registry.xml") + "\n";
+  for (const char* name : {"profkpi.conf", "profkpi", "profkpi.ini", "profkpi.xml"}) {
+    writeFile(dir.file(name), properties);
+    ProcessResult r = runProfkpi({"validate", "--config", dir.file(name),
+                                  sample("valid/aggregate-hartlepool-2009-10-Q2.xml")});
+    BOOST_TEST(r.exitCode == 1, name << ": " << r.err);
+    BOOST_TEST(r.out.find("PK002") != std::string::npos, name << ": " << r.out);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(doctypeIsRefusedAlsoWhenXercesDisablesDtds) {
   for (const char* setting : {"", "1"}) {
     ProcessResult r = runProfkpi({"validate", sample("hostile/billion-laughs.xml")}, {{"XERCES_DISABLE_DTD", setting}});

@@ -53,6 +53,19 @@ BOOST_AUTO_TEST_CASE(sectorDistributionRankAndQuartile) {
   BOOST_TEST(*b.compare("K1", "sector", Ratio(60, 1)).rank == 1);
 }
 
+// Quartiles are interpolated exactly and rounded to a double once: halfway
+// between 2/30 and 17/24 is 38.75, which binary interpolation made
+// 38.7499999... and the reports then showed as 38.7 instead of 38.8.
+BOOST_AUTO_TEST_CASE(interpolationIsExactBeforeItIsShown) {
+  PeerBenchmark b(calculator, registry, period,
+                  {record("E1", 0), record("E2", 1, 30), record("E3", 2, 30), record("E4", 17, 24), record("E5", 9),
+                   record("E6", 10)});
+  PeerComparison c = b.compare("K1", "sector", std::nullopt);
+  BOOST_REQUIRE(c.distribution);
+  BOOST_TEST(c.distribution->median == 38.75);
+  BOOST_TEST(c.distribution->lowerQuartile == 25.0 / 6);  // h = 1.25: 10/3 + (20/3 - 10/3) / 4
+}
+
 BOOST_AUTO_TEST_CASE(sectorRateIsSumOverSumNotMeanOfRates) {
   std::vector<SubmissionRecord> records{record("E1", 1), record("E2", 30, 30), record("E3", 5), record("E4", 5),
                                         record("E5", 5)};

@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(oddCountHitsOrderStatistics) {
   BOOST_TEST(f.lowerQuartile == 20.0);
   BOOST_TEST(f.median == 30.0);
   BOOST_TEST(f.upperQuartile == 40.0);
-  BOOST_TEST(summarise({42}).median == 42.0);
+  BOOST_TEST(summarise(std::vector<double>{42}).median == 42.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -26,6 +26,12 @@ BOOST_AUTO_TEST_CASE(signedFiguresShowTheirSignAndMagnitude) {
   BOOST_TEST(report::changeInWords(-20) == "down 2.0");
 }
 
+BOOST_AUTO_TEST_CASE(peerGroupSizesAgreeInNumber) {
+  BOOST_TEST(report::peerGroups(1, "2012-13", "welsh-unitary", 1) ==
+             "1 organisation submitted for 2012/13, 1 of them Welsh unitary");
+  BOOST_TEST(report::peerGroups(6, "2012-13-Q2", "", 0) == "6 organisations submitted for Q2 2012/13");
+}
+
 BOOST_AUTO_TEST_CASE(theLargestMagnitudesAreShownExactly) {
   BOOST_TEST(report::signedTenths(LOWEST) == MINUS + "922337203685477580.8");
   BOOST_TEST(report::signedTenths(HIGHEST) == "+922337203685477580.7");
