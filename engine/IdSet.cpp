@@ -63,9 +63,14 @@ bool IdSet::inAscending(std::string_view id) const {
   return found != _ascending.end() && at(*found) == id;
 }
 
+// Records the id at arena `offset` in the table's empty `slot`.
+void IdSet::place(std::uint32_t offset, std::size_t hash, std::size_t slot) {
+  _slots[slot] = tagOf(hash) | (static_cast<std::uint64_t>(offset) + 1);
+}
+
 bool IdSet::insert(std::string_view id) {
   if (id.size() > 255) throw std::length_error("IdSet: id longer than 255 bytes");
-  if (beyondAscending(id)) {
+  if (!_forLookups && beyondAscending(id)) {
     _ascending.push_back(append(id));
     ++_size;
     return true;
@@ -77,14 +82,28 @@ bool IdSet::insert(std::string_view id) {
   std::size_t hash = hashOf(id);
   std::size_t i = slotOf(id, hash);
   if (_slots[i] != 0) return false;
-  _slots[i] = tagOf(hash) | (static_cast<std::uint64_t>(append(id)) + 1);
+  place(append(id), hash, i);
   ++_size;
   return true;
 }
 
+void IdSet::indexForLookups() {
+  if (_forLookups) return;
+  _forLookups = true;
+  while (_size * 4 > _slots.size() * 3) grow();  // room for them all, at most three quarters full
+  for (std::uint32_t offset : _ascending) {
+    std::string_view id = at(offset);
+    std::size_t hash = hashOf(id);
+    place(offset, hash, slotOf(id, hash));
+  }
+  _ascending = {};
+}
+
 bool IdSet::contains(std::string_view id) const {
-  if (beyondAscending(id)) return false;
-  if (inAscending(id)) return true;
+  if (!_ascending.empty()) {
+    if (beyondAscending(id)) return false;
+    if (inAscending(id)) return true;
+  }
   if (_slots.empty()) return false;
   return _slots[slotOf(id, hashOf(id))] != 0;
 }
@@ -94,6 +113,7 @@ void IdSet::clear() {
   _ascending.clear();
   _slots.clear();
   _size = 0;
+  _forLookups = false;
 }
 
 }  // namespace profkpi::engine

@@ -205,6 +205,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
         _builder->workforceStarted();
         break;
       case El::Role: startRole(attributes); break;
+      case El::Staff: _roleIds.indexForLookups(); break;  // the Roles are complete: each Member looks one up
       case El::Member: startMember(attributes, tagClean); break;
       case El::Assessment:
         _member.assessmentPosition = here();

@@ -68,15 +68,16 @@ BOOST_AUTO_TEST_CASE(agreesWithAStandardSetWhateverTheOrder) {
   };
   std::mt19937 random(27112026);
   std::uniform_int_distribution<int> percent(0, 99);
-  for (const char* order : {"ascending", "descending", "nearly ascending"}) {
+  for (std::string order : {"ascending", "descending", "nearly ascending", "nearly ascending, indexed halfway"}) {
     BOOST_TEST_CONTEXT(order) {
       IdSet ids;
       std::unordered_set<std::string> expected;
       const int count = 50000;
       for (int i = 0; i < count; ++i) {
-        int n = std::string(order) == "descending" ? count - i : i;
+        int n = order == "descending" ? count - i : i;
         std::string id = idOf(n * 2);  // even numbers: the odd ones fall between them
-        if (std::string(order) == "nearly ascending") {
+        if (order == "nearly ascending, indexed halfway" && i == count / 2) ids.indexForLookups();
+        if (order.rfind("nearly ascending", 0) == 0) {
           int roll = percent(random);
           if (roll < 5) id = idOf(std::max(0, n * 2 - 2 * (1 + percent(random))));  // a repeat of a recent id
           else if (roll < 8) id = idOf(2 * percent(random) * percent(random) + 1);  // between earlier ids
