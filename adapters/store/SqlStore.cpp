@@ -57,28 +57,6 @@ void registerConnectors() {
 std::int64_t millis(engine::Instant t) { return t.time_since_epoch().count(); }
 engine::Instant fromMillis(std::int64_t ms) { return engine::Instant{std::chrono::milliseconds{ms}}; }
 
-// "store: WHAT: DETAIL", without DETAIL's own "store: ": a message names the
-// store once, however many layers add their context.
-std::string storeMessage(const char* what, std::string_view detail) {
-  constexpr std::string_view PREFIX = "store: ";
-  if (detail.substr(0, PREFIX.size()) == PREFIX) detail.remove_prefix(PREFIX.size());
-  return std::string(PREFIX) + what + ": " + std::string(detail);
-}
-
-// Runs `work`, turning Poco's database exceptions into StoreError.
-template <typename Work>
-auto guarded(const char* what, Work&& work) -> decltype(work()) {
-  try {
-    return work();
-  } catch (const StoreError&) {
-    throw;
-  } catch (const Poco::Exception& e) {
-    throw StoreError(storeMessage(what, e.displayText()));
-  } catch (const std::exception& e) {
-    throw StoreError(storeMessage(what, e.what()));
-  }
-}
-
 SubmissionRecord recordAt(Poco::Data::RecordSet& rs, std::size_t row) {
   auto i64 = [&](std::size_t col) { return rs.value(col, row).convert<Poco::Int64>(); };
   auto str = [&](std::size_t col) { return rs.value(col, row).convert<std::string>(); };
@@ -140,7 +118,7 @@ class SqlStore::Pool final : public Poco::Data::SessionPool {
 SqlStore::SqlStore(const std::string& connector, const std::string& connection, SqlStoreOptions options)
     : _dialect(dialectOf(connector)) {
   registerConnectors();
-  guarded("open", [&] {
+  guardStore("open", [&] {
     if (_dialect == SqlDialect::SQLite) {
       Poco::Path parent = Poco::Path(connection).makeParent();
       if (!parent.toString().empty()) Poco::File(parent).createDirectories();
@@ -197,7 +175,7 @@ void SqlStore::migrate() {
 }
 
 int SqlStore::schemaVersion() {
-  return guarded("schema version", [&] {
+  return guardStore("schema version", [&] {
     Session s = session();
     int version = 0;
     s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(version), now;
@@ -216,7 +194,7 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
     commitGrouped(mine);
     return *mine.result;
   }
-  return guarded("accept", [&]() -> AcceptResult {
+  return guardStore("accept", [&]() -> AcceptResult {
     Session s = session();
     SqlTransaction tx(s, _dialect);
     tx.lock("id:" + record.submissionId);
@@ -376,7 +354,7 @@ std::vector<SubmissionRecord> SqlStore::selectRecords(Session& s, const std::str
 }
 
 std::optional<SubmissionRecord> SqlStore::findBySubmissionId(const std::string& submissionId) {
-  return guarded("find", [&]() -> std::optional<SubmissionRecord> {
+  return guardStore("find", [&]() -> std::optional<SubmissionRecord> {
     if (_lookups) return sqlite::findSubmission(*_lookups->borrow(), submissionId);
     auto found = selectRecords("submission_id = ?", {submissionId});
     if (found.empty()) return std::nullopt;
@@ -385,7 +363,7 @@ std::optional<SubmissionRecord> SqlStore::findBySubmissionId(const std::string& 
 }
 
 std::optional<std::string> SqlStore::originalBytes(const std::string& submissionId) {
-  return guarded("original bytes", [&]() -> std::optional<std::string> {
+  return guardStore("original bytes", [&]() -> std::optional<std::string> {
     Session s = session();
     std::vector<Poco::Data::BLOB> bodies;  // one row at most: read singly (a Poco 1.11 PostgreSQL BLOB fix)
     s << translate(_dialect, "SELECT body FROM submission_bodies WHERE submission_id = ?"), bind(submissionId),
@@ -398,11 +376,11 @@ std::optional<std::string> SqlStore::originalBytes(const std::string& submission
 
 std::optional<SubmissionRecord> SqlStore::currentFigures(const std::string& organisation, const std::string& period) {
   if (!_lookups) return Store::currentFigures(organisation, period);
-  return guarded("current", [&] { return sqlite::findCurrentFigures(*_lookups->borrow(), organisation, period); });
+  return guardStore("current", [&] { return sqlite::findCurrentFigures(*_lookups->borrow(), organisation, period); });
 }
 
 std::optional<SubmissionRecord> SqlStore::current(const std::string& organisation, const std::string& period) {
-  return guarded("current", [&]() -> std::optional<SubmissionRecord> {
+  return guardStore("current", [&]() -> std::optional<SubmissionRecord> {
     if (_lookups) return sqlite::findCurrent(*_lookups->borrow(), organisation, period);
     auto found = selectRecords("organisation = ? AND period = ? AND is_current = 1", {organisation, period});
     if (found.empty()) return std::nullopt;
@@ -411,23 +389,23 @@ std::optional<SubmissionRecord> SqlStore::current(const std::string& organisatio
 }
 
 std::vector<SubmissionRecord> SqlStore::currentForPeriod(const std::string& period) {
-  return guarded("current for period",
+  return guardStore("current for period",
                  [&] { return selectRecords("period = ? AND is_current = 1 ORDER BY organisation", {period}); });
 }
 
 std::vector<SubmissionRecord> SqlStore::currentForOrganisation(const std::string& organisation) {
-  return guarded("current for organisation",
+  return guardStore("current for organisation",
                  [&] { return selectRecords("organisation = ? AND is_current = 1 ORDER BY seq", {organisation}); });
 }
 
 std::vector<SubmissionRecord> SqlStore::revisions(const std::string& organisation, const std::string& period) {
-  return guarded("revisions", [&] {
+  return guardStore("revisions", [&] {
     return selectRecords("organisation = ? AND period = ? ORDER BY seq", {organisation, period});
   });
 }
 
 std::vector<std::string> SqlStore::periods() {
-  return guarded("periods", [&] {
+  return guardStore("periods", [&] {
     Session s = session();
     std::vector<std::string> periods;
     s << "SELECT DISTINCT period FROM submissions WHERE is_current = 1 ORDER BY period", into(periods), now;
@@ -442,7 +420,7 @@ void SqlStore::appendAudit(const engine::AuditEntry& audit) {
     commitGrouped(mine);
     return;
   }
-  guarded("audit", [&] {
+  guardStore("audit", [&] {
     Session s = session();
     s << translate(_dialect, INSERT_AUDIT),
         bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
@@ -452,7 +430,7 @@ void SqlStore::appendAudit(const engine::AuditEntry& audit) {
 }
 
 std::vector<engine::AuditEntry> SqlStore::recentAudit(std::size_t limit) {
-  return guarded("read audit", [&] {
+  return guardStore("read audit", [&] {
     Session s = session();
     Statement select(s);
     select << translate(_dialect,
@@ -489,7 +467,7 @@ bool SqlStore::ping() {
 }
 
 std::vector<std::string> SqlStore::integrityProblems() {
-  return guarded("integrity check", [&] {
+  return guardStore("integrity check", [&] {
     std::vector<std::string> problems;
     Session s = session();
     if (_dialect == SqlDialect::SQLite) {
@@ -514,7 +492,7 @@ std::vector<std::string> SqlStore::integrityProblems() {
 }
 
 void SqlStore::addKey(const engine::ApiKeyRecord& key) {
-  guarded("add key", [&] {
+  guardStore("add key", [&] {
     Session s = session();
     s << translate(_dialect,
                    "INSERT INTO api_keys (key_id, organisation, role, secret_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)"),
@@ -547,7 +525,7 @@ std::vector<engine::ApiKeyRecord> SqlStore::selectKeys(const std::string& where,
 }
 
 std::optional<engine::ApiKeyRecord> SqlStore::findKey(const std::string& id) {
-  return guarded("find key", [&]() -> std::optional<engine::ApiKeyRecord> {
+  return guardStore("find key", [&]() -> std::optional<engine::ApiKeyRecord> {
     if (_lookups) return sqlite::findKey(*_lookups->borrow(), id);
     auto keys = selectKeys("WHERE key_id = ?", {id});
     if (keys.empty()) return std::nullopt;
@@ -556,11 +534,11 @@ std::optional<engine::ApiKeyRecord> SqlStore::findKey(const std::string& id) {
 }
 
 std::vector<engine::ApiKeyRecord> SqlStore::listKeys() {
-  return guarded("list keys", [&] { return selectKeys("ORDER BY organisation, created_at_ms", {}); });
+  return guardStore("list keys", [&] { return selectKeys("ORDER BY organisation, created_at_ms", {}); });
 }
 
 bool SqlStore::revokeKey(const std::string& id, engine::Instant at) {
-  return guarded("revoke key", [&] {
+  return guardStore("revoke key", [&] {
     Session s = session();
     Statement update(s);
     update << translate(_dialect, "UPDATE api_keys SET revoked_at_ms = ? WHERE key_id = ? AND revoked_at_ms IS NULL"),

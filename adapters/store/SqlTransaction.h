@@ -14,6 +14,7 @@
 #include <Poco/Exception.h>
 
 #include <string>
+#include <string_view>
 
 namespace profkpi::adapters::store {
 
@@ -40,6 +41,10 @@ class SqlTransaction {
   bool _open = true;
 };
 
+// "store: WHAT: DETAIL", without DETAIL's own "store: ": a message names the
+// store once, however many layers add their context.
+std::string storeMessage(const char* what, std::string_view detail);
+
 // Runs `work`, turning Poco's (and other) exceptions into engine::StoreError
 // that names `what`.
 template <typename Work>
@@ -49,9 +54,9 @@ auto guardStore(const char* what, Work&& work) -> decltype(work()) {
   } catch (const engine::StoreError&) {
     throw;
   } catch (const Poco::Exception& e) {
-    throw engine::StoreError(std::string("store: ") + what + ": " + e.displayText());
+    throw engine::StoreError(storeMessage(what, e.displayText()));
   } catch (const std::exception& e) {
-    throw engine::StoreError(std::string("store: ") + what + ": " + e.what());
+    throw engine::StoreError(storeMessage(what, e.what()));
   }
 }
 

@@ -1,5 +1,6 @@
 // The same suite runs against SQLite and PostgreSQL (see support/StoreFixture.h).
 #include "adapters/store/Migrations.h"
+#include "adapters/store/SqlTransaction.h"
 #include "engine/Errors.h"
 #include "tests/support/Records.h"
 #include "tests/support/StoreFixture.h"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <stdexcept>
 #include <thread>
 
 using namespace profkpi::engine;
@@ -300,6 +302,23 @@ BOOST_AUTO_TEST_CASE(unusableStoreRaisesStoreError) {
   BOOST_CHECK_THROW(profkpi::adapters::store::SqlStore("postgresql", "host=127.0.0.1 port=1 dbname=x connect_timeout=2"),
                     StoreError);
   BOOST_CHECK_THROW(profkpi::adapters::store::SqlStore("oracle", "x"), StoreError);
+}
+
+// Every layer adds its context, but a message names the store once (the
+// nightly ledger's messages once read "store: take the nightly lease: store: ...").
+BOOST_AUTO_TEST_CASE(storeErrorsNameTheStoreOnce) {
+  using profkpi::adapters::store::guardStore;
+  auto failing = [](const char* detail) { return [detail]() -> int { throw std::runtime_error(detail); }; };
+  for (const char* detail : {"store: SQLite: database is locked", "SQLite: database is locked"}) {
+    try {
+      guardStore("take the nightly lease", failing(detail));
+      BOOST_FAIL("no StoreError");
+    } catch (const StoreError& e) {
+      std::string message = e.what();
+      BOOST_TEST(message.rfind("store: take the nightly lease: ", 0) == 0, message);
+      BOOST_TEST(message.find("store: ", 1) == std::string::npos, message);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
