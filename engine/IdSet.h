@@ -1,7 +1,8 @@
 // A set of short identifiers (Role and Member ids) in compact form: the bytes of
-// every id in one arena and an open-addressing table of offsets into it, about
-// 13 bytes per id where a std::unordered_set<std::string> takes some 60. This is
-// what lets a 100 MB Workforce be checked for duplicate ids in flat memory.
+// every id in one arena, and offsets into it in a sorted run or an
+// open-addressing table: 15 to 30 bytes per id where a
+// std::unordered_set<std::string> takes some 60. This is what lets a 100 MB
+// Workforce be checked for duplicate ids in flat memory.
 // Each slot also keeps 32 bits of its id's hash, so a probe reads the arena only
 // when those match: a new id (the usual case) costs one cache miss, not one per
 // occupied slot on its way.
@@ -46,7 +47,7 @@ class IdSet {
   std::vector<std::uint32_t> _ascending;  // arena offsets of the ids that arrived in ascending order
   std::vector<std::uint64_t> _slots;      // the others: hash tag << 32 | arena offset + 1; 0 = empty
   std::size_t _size = 0;
-  bool _forLookups = false;
+  bool _forLookups = false;               // after indexForLookups: every id in the table
 };
 
 }  // namespace profkpi::engine
