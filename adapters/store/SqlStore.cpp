@@ -263,7 +263,7 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
         } catch (const std::exception& e) {
           SqliteQuery(c, "ROLLBACK TO one_submission").run();
           SqliteQuery(c, "RELEASE one_submission").run();
-          p->error = storeMessage(p->record != nullptr ? "accept" : "audit", e.what());
+          p->error = storeMessage(p->record != nullptr ? "accept" : "audit", e);
         }
       }
       SqliteQuery(c, "COMMIT").run();
@@ -278,8 +278,7 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
   } catch (const std::exception& e) {
     // Nothing of the batch is committed: every caller hears so.
     if (!taken) takeQueue();
-    const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
-    std::string message = storeMessage("accept", poco != nullptr ? poco->displayText() : e.what());
+    std::string message = storeMessage("accept", e);
     for (PendingAccept* p : batch) {
       p->result.reset();
       p->error = message;

@@ -8,13 +8,18 @@ namespace profkpi::adapters::store {
 
 using namespace Poco::Data::Keywords;
 
-// Through sqlite3_exec: Poco's SQLite session has no BEGIN IMMEDIATE.
 std::string storeMessage(const char* what, std::string_view detail) {
   constexpr std::string_view PREFIX = "store: ";
   if (detail.substr(0, PREFIX.size()) == PREFIX) detail.remove_prefix(PREFIX.size());
   return std::string(PREFIX) + what + ": " + std::string(detail);
 }
 
+std::string storeMessage(const char* what, const std::exception& e) {
+  const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
+  return storeMessage(what, poco != nullptr ? poco->displayText() : std::string(e.what()));
+}
+
+// Through sqlite3_exec: Poco's SQLite session has no BEGIN IMMEDIATE.
 void sqliteExec(Poco::Data::Session& session, const char* sql) {
   char* error = nullptr;
   int rc = sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(session), sql, nullptr, nullptr, &error);

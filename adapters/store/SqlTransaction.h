@@ -44,6 +44,8 @@ class SqlTransaction {
 // "store: WHAT: DETAIL", without DETAIL's own "store: ": a message names the
 // store once, however many layers add their context.
 std::string storeMessage(const char* what, std::string_view detail);
+// The same for an exception: Poco's carry their text in displayText(), not what().
+std::string storeMessage(const char* what, const std::exception& e);
 
 // Runs `work`, turning Poco's (and other) exceptions into engine::StoreError
 // that names `what`.
@@ -53,10 +55,8 @@ auto guardStore(const char* what, Work&& work) -> decltype(work()) {
     return work();
   } catch (const engine::StoreError&) {
     throw;
-  } catch (const Poco::Exception& e) {
-    throw engine::StoreError(storeMessage(what, e.displayText()));
   } catch (const std::exception& e) {
-    throw engine::StoreError(storeMessage(what, e.what()));
+    throw engine::StoreError(storeMessage(what, e));
   }
 }
 
