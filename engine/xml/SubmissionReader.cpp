@@ -545,16 +545,16 @@ SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& regis
 SubmissionReader::~SubmissionReader() = default;
 
 namespace {
-// A document refused before parsing: its encoding or XML version (XmlDeclaration.h).
-IntakeResult refusedEnvelope(const Registry& registry, const Clock& clock, std::string reason) {
+// A document refused without being parsed: one finding and nothing else.
+IntakeResult refusedWith(const Registry& registry, const Clock& clock, Diagnostic finding) {
   SubmissionBuilder builder(registry, clock.now());
-  Diagnostic d;
-  d.code = CODE_XML;
-  d.message = std::move(reason);
-  d.line = 1;
-  d.column = 1;
-  builder.report(std::move(d));
+  builder.report(std::move(finding));
   return builder.finish();
+}
+
+// Its encoding or XML version (XmlDeclaration.h), found at the start.
+IntakeResult refusedEnvelope(const Registry& registry, const Clock& clock, std::string reason) {
+  return refusedWith(registry, clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(reason), 1, 1));
 }
 }  // namespace
 
@@ -581,9 +581,8 @@ IntakeResult SubmissionReader::readFile(const std::string& path) {
     LocalFileInputSource source(wide.get());
     return run(&source);
   } catch (const XMLException& e) {
-    SubmissionBuilder builder(_registry, _clock.now());
-    builder.report(makeDiagnostic(Severity::Error, CODE_XML, "cannot read " + path + ": " + toUtf8(e.getMessage())));
-    return builder.finish();
+    return refusedWith(_registry, _clock,
+                       makeDiagnostic(Severity::Error, CODE_XML, "cannot read " + path + ": " + toUtf8(e.getMessage())));
   }
 }
 
