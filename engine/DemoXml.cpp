@@ -11,7 +11,7 @@ void element(std::string& out, const char* indent, const char* name, const std::
   out += '<';
   out += name;
   out += '>';
-  out += text;
+  out += escapeXml(text, XmlPlace::Text);
   out += "</";
   out += name;
   out += ">\n";
@@ -33,7 +33,7 @@ void writeHeader(std::string& out, const DemoSubmission& s) {
   out += '>' + escapeXml(s.organisationName, XmlPlace::Text) + "</Organisation>\n";
   element(out, "    ", "Period", s.period);
   element(out, "    ", "PreparedAt", s.preparedAt);
-  if (!s.preparedBy.empty()) element(out, "    ", "PreparedBy", escapeXml(s.preparedBy, XmlPlace::Text));
+  if (!s.preparedBy.empty()) element(out, "    ", "PreparedBy", s.preparedBy);
   if (!s.sourceName.empty()) {
     out += "    <SourceSystem";
     attribute(out, "name", s.sourceName);
@@ -144,9 +144,9 @@ std::string registryXml(const std::vector<Organisation>& organisations) {
     attribute(out, "code", o.code);
     attribute(out, "type", o.type);
     out += ">\n";
-    element(out, "    ", "Name", escapeXml(o.name, XmlPlace::Text));
-    if (!o.welshName.empty()) element(out, "    ", "WelshName", escapeXml(o.welshName, XmlPlace::Text));
-    element(out, "    ", "Contact", escapeXml(o.contact, XmlPlace::Text));
+    element(out, "    ", "Name", o.name);
+    if (!o.welshName.empty()) element(out, "    ", "WelshName", o.welshName);
+    element(out, "    ", "Contact", o.contact);
     out += "  </Organisation>\n";
   }
   out += "</Registry>\n";
