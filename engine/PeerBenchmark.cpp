@@ -23,17 +23,13 @@ PeerBenchmark::PeerBenchmark(const KpiCalculator& calculator, const Registry& re
       for (const std::string* group : std::initializer_list<const std::string*>{&SECTOR, &type}) {
         if (group->empty()) continue;
         Group& g = _groups[{kpi.id, *group}];
-        g.sorted.push_back(value->toDouble());
-        g.exact.push_back(*value);
+        g.sorted.push_back(*value);
         g.numerator += record.measures.hundredths(kpi.numerator);
         g.denominator += record.measures.hundredths(kpi.denominator);
       }
     }
   }
-  for (auto& [key, group] : _groups) {
-    std::sort(group.sorted.begin(), group.sorted.end());
-    std::sort(group.exact.begin(), group.exact.end());
-  }
+  for (auto& [key, group] : _groups) std::sort(group.sorted.begin(), group.sorted.end());
 }
 
 std::string PeerBenchmark::typeOf(const std::string& organisation) const {
@@ -66,7 +62,7 @@ PeerComparison PeerBenchmark::compare(const std::string& kpiId, const std::strin
   c.disclosed = c.organisations >= _options.minimumGroupSize && c.organisations > 0;
   if (!c.disclosed) return c;
 
-  FiveNumbers f = summarise(g.exact);
+  FiveNumbers f = summarise(g.sorted);
   c.distribution = f;
   if (g.denominator > 0) {
     c.groupRate = kpi->scaling == Scaling::Percent ? Ratio(g.numerator * 100, g.denominator)
@@ -75,11 +71,11 @@ PeerComparison PeerBenchmark::compare(const std::string& kpiId, const std::strin
   if (!value) return c;
 
   bool higherIsBetter = kpi->direction == Direction::HigherIsBetter;
-  double v = value->toDouble();
   // Rank 1 is the best; organisations with the same value share a rank.
-  std::size_t better = higherIsBetter
-                           ? static_cast<std::size_t>(g.sorted.end() - std::upper_bound(g.sorted.begin(), g.sorted.end(), v))
-                           : static_cast<std::size_t>(std::lower_bound(g.sorted.begin(), g.sorted.end(), v) - g.sorted.begin());
+  std::size_t better =
+      higherIsBetter ? static_cast<std::size_t>(g.sorted.end() - std::upper_bound(g.sorted.begin(), g.sorted.end(), *value))
+                     : static_cast<std::size_t>(std::lower_bound(g.sorted.begin(), g.sorted.end(), *value) - g.sorted.begin());
+  double v = value->toDouble();
   c.rank = static_cast<int>(better) + 1;
   if (higherIsBetter) {
     c.quartile = v >= f.upperQuartile ? 1 : v >= f.median ? 2 : v >= f.lowerQuartile ? 3 : 4;

@@ -62,8 +62,7 @@ class PeerBenchmark {
 
  private:
   struct Group {
-    std::vector<double> sorted;  // values ascending, for ranks
-    std::vector<Ratio> exact;    // the same values exactly, for the distribution
+    std::vector<Ratio> sorted;  // values ascending, exact: for the distribution and ranks
     __int128 numerator = 0;      // in hundredths
     __int128 denominator = 0;
   };
