@@ -6,7 +6,6 @@
 #include "platform/ScratchFile.h"
 #include "platform/Sha256.h"
 
-
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
