@@ -40,7 +40,7 @@ void checkHeader(const SubmissionHeader& header, const Registry& registry, Insta
               formatInstant(now) + ")",
           header.preparedAtPosition);
     }
-    if (header.period && prepared < header.period->start()) {
+    if (header.period && header.period->startsAfter(prepared)) {
       add(out, Severity::Error, "PK005",
           "PreparedAt " + formatInstant(prepared) + " is before the period " + header.period->code() +
               " starts (" + formatDate(header.period->firstDay()) + ", UK time)",

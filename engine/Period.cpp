@@ -62,6 +62,10 @@ Instant Period::start() const {
   return startOfDay(firstDay(), PERIOD_TIME_ZONE);
 }
 
+bool Period::startsAfter(Instant instant) const {
+  return isBeforeStartOfDay(instant, firstDay(), PERIOD_TIME_ZONE);
+}
+
 std::string Period::code() const {
   char text[16];
   if (isQuarter()) {

@@ -34,6 +34,9 @@ class Period {
   Date lastDay() const;
   // The instant the period starts: its first day's midnight in Europe/London.
   Instant start() const;
+  // instant < start(), without the time-zone database unless the instant is
+  // within a day of the start.
+  bool startsAfter(Instant instant) const;
 
   // "2009-10-Q2"
   std::string code() const;

@@ -31,4 +31,10 @@ Instant startOfDay(Date day, std::string_view zone) {
       tz->to_sys(local, date::choose::earliest));
 }
 
+bool isBeforeStartOfDay(Instant instant, Date day, std::string_view zone) {
+  if (instant < day - date::days{1}) return true;
+  if (instant >= day + date::days{1}) return false;
+  return instant < startOfDay(day, zone);
+}
+
 }  // namespace profkpi::engine

@@ -46,6 +46,20 @@ BOOST_AUTO_TEST_CASE(periodStartsAtUkMidnight) {
   BOOST_TEST(formatInstant(Period::parse("2009-10-Q4")->start()) == "2010-01-01T00:00:00Z");
 }
 
+BOOST_AUTO_TEST_CASE(startsAfterAgreesWithStartAroundEveryBoundary) {
+  // Every instant from two days before to two days after each quarter's start,
+  // in 15-minute steps: the UTC-only shortcut and the zone database must agree.
+  for (const char* code : {"2009-10-Q1", "2009-10-Q2", "2009-10-Q3", "2009-10-Q4", "2024-25"}) {
+    Period p = *Period::parse(code);
+    Instant from = Instant{p.firstDay()} - std::chrono::hours(48);
+    for (Instant t = from; t <= from + std::chrono::hours(96); t += std::chrono::minutes(15)) {
+      BOOST_TEST(p.startsAfter(t) == (t < p.start()), code << " at " << formatInstant(t));
+    }
+    BOOST_TEST(p.startsAfter(p.start() - std::chrono::milliseconds(1)));
+    BOOST_TEST(!p.startsAfter(p.start()));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(previousPeriodCrossesYears) {
   BOOST_TEST(Period::parse("2009-10-Q1")->previous().code() == "2008-09-Q4");
   BOOST_TEST(Period::parse("2009-10-Q3")->previous().code() == "2009-10-Q2");
