@@ -7,7 +7,7 @@
 // JSON (bench/DrawingJson.h) for bench/reportlab-board.py to draw the same pages.
 //   board-reports --config FILE --period P [--count N] [--runs R] [--out DIR] [--ops FILE]
 #include "adapters/cli/Defaults.h"
-#include "adapters/cli/Services.h"
+#include "adapters/cli/StoreServices.h"
 #include "bench/DrawingJson.h"
 #include "engine/Reports.h"
 #include "reports/BoardLayout.h"
@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
                     new Poco::Util::PropertyFileConfiguration(options.config)),
                 0, false);
     config->add(adapters::cli::defaultConfiguration(), 200, false);
-    adapters::cli::Services services(*config);
+    adapters::cli::Services engineServices(*config);
+    adapters::cli::StoreServices services(engineServices);
     auto period = engine::Period::parse(options.period);
     if (!period) throw std::invalid_argument("not a period: " + options.period);
 

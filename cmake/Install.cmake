@@ -1,4 +1,5 @@
-# `cmake --install` layout (GNUInstallDirs): the binary to bin; the published
+# `cmake --install` layout (GNUInstallDirs): profkpi to bin and the programs it
+# starts to libexec/profkpi (adapters/cli/programs/profkpi.cpp); the published
 # schemas, the shipped registry and catalogue, the example configuration and the
 # nginx site to share/profkpi; the operations guide to the doc folder. The
 # configuration in SYSCONFDIR/profkpi and the systemd units depend on where the
@@ -7,6 +8,7 @@
 include(GNUInstallDirs)
 
 install(TARGETS profkpi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS profkpi-full profkpi-validate RUNTIME DESTINATION ${PROFKPI_PROGRAMS_INSTALL_DIR})
 install(FILES
   xsd/submission-1.0.xsd
   xsd/registry-1.xsd

@@ -1,6 +1,7 @@
 #include "adapters/cli/IngestCommand.h"
 
 #include "adapters/cli/DiagnosticFormat.h"
+#include "adapters/cli/StoreServices.h"
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/ReceiptJson.h"
 #include "engine/Errors.h"
@@ -54,7 +55,8 @@ int IngestCommand::run(const std::vector<std::string>& args, Services& services)
   if (args.empty()) throw UsageError("ingest needs at least one FILE or DIR");
   std::vector<std::string> files = expandSubmissionPaths(args);
   Poco::Logger& log = Poco::Logger::get("ingest");
-  intake::IntakeGateway& gateway = services.gateway();
+  StoreServices storeServices(services);
+  intake::IntakeGateway& gateway = storeServices.gateway();
 
   std::size_t accepted = 0, duplicates = 0, refused = 0;
   const std::size_t step = std::max<std::size_t>(1, files.size() / 10);

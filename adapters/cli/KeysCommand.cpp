@@ -1,5 +1,6 @@
 #include "adapters/cli/KeysCommand.h"
 
+#include "adapters/cli/StoreServices.h"
 #include "engine/ApiKey.h"
 
 #include <Poco/Util/Option.h>
@@ -28,6 +29,7 @@ void KeysCommand::handleOption(const std::string& name, const std::string& value
 
 int KeysCommand::run(const std::vector<std::string>& args, Services& services) {
   std::string action = args.empty() ? "" : args[0];
+  StoreServices storeServices(services);
   if (action == "add") {
     if (args.size() != 1) throw UsageError("keys add takes only --org and --role");
     auto role = engine::roleFromName(_role);
@@ -37,14 +39,14 @@ int KeysCommand::run(const std::vector<std::string>& args, Services& services) {
       std::cerr << "profkpi keys: " << _organisation << " is not in the organisation registry\n";
       return STATUS_REFUSED;
     }
-    auth::IssuedKey issued = services.apiKeys().issue(_organisation, *role);
+    auth::IssuedKey issued = storeServices.apiKeys().issue(_organisation, *role);
     std::cout << issued.token << "\n";
     std::cerr << "key " << issued.record.id << " for " << _organisation << " (" << _role
               << ") created; it is shown only this once\n";
     return STATUS_OK;
   }
   if (action == "list") {
-    for (const engine::ApiKeyRecord& key : services.keyStore().listKeys()) {
+    for (const engine::ApiKeyRecord& key : storeServices.keyStore().listKeys()) {
       std::cout << key.id << "  " << key.organisation << "  " << engine::roleName(key.role) << "  created "
                 << engine::formatInstant(key.createdAt)
                 << (key.revokedAt ? "  revoked " + engine::formatInstant(*key.revokedAt) : std::string("  active"))
@@ -54,7 +56,7 @@ int KeysCommand::run(const std::vector<std::string>& args, Services& services) {
   }
   if (action == "revoke") {
     if (args.size() != 2) throw UsageError("keys revoke takes one key id");
-    if (!services.keyStore().revokeKey(args[1], services.clock().now())) {
+    if (!storeServices.keyStore().revokeKey(args[1], services.clock().now())) {
       std::cerr << "profkpi keys: no active key " << args[1] << "\n";
       return STATUS_REFUSED;
     }

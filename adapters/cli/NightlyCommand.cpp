@@ -118,7 +118,8 @@ void NightlyCommand::handleOption(const std::string& name, const std::string& va
 
 int NightlyCommand::run(const std::vector<std::string>& args, Services& services) {
   if (!args.empty()) throw UsageError("unexpected argument \"" + args.front() + "\"");
-  NightlyComponents nightly(services);
+  StoreServices storeServices(services);
+  NightlyComponents nightly(storeServices);
   if (_history > 0) return printHistory(nightly.ledger(), _history);
 
   std::optional<ShiftedClock> shifted;

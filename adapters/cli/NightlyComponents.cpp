@@ -53,7 +53,7 @@ std::size_t renderThreadsFrom(const Poco::Util::AbstractConfiguration& config) {
 
 }  // namespace
 
-NightlyComponents::NightlyComponents(Services& services) : _services(services) {
+NightlyComponents::NightlyComponents(StoreServices& services) : _services(services) {
   const Poco::Util::AbstractConfiguration& config = services.config();
   _schedule.emplace(scheduleFrom(config));
   _options.publicUrl = config.getString("http.publicUrl");

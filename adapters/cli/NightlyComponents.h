@@ -7,7 +7,7 @@
 #ifndef PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
 #define PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
 
-#include "adapters/cli/Services.h"
+#include "adapters/cli/StoreServices.h"
 #include "engine/NightlyRun.h"
 #include "engine/NightlySchedule.h"
 
@@ -22,7 +22,7 @@ class NightlyComponents {
   // `services` must outlive this. Throws UsageError for a bad nightly.time,
   // nightly.timezone or nightly.renderThreads, engine::StoreError when the
   // store cannot be opened.
-  explicit NightlyComponents(Services& services);
+  explicit NightlyComponents(StoreServices& services);
   ~NightlyComponents();
   NightlyComponents(const NightlyComponents&) = delete;
   NightlyComponents& operator=(const NightlyComponents&) = delete;
@@ -40,7 +40,7 @@ class NightlyComponents {
   const std::string& mailDescription() const { return _mailDescription; }
 
  private:
-  Services& _services;
+  StoreServices& _services;
   std::optional<engine::NightlySchedule> _schedule;
   std::unique_ptr<engine::RunLedger> _ledger;
   std::unique_ptr<engine::DeliveryLog> _deliveries;

@@ -1,5 +1,6 @@
 #include "adapters/cli/ReportCommand.h"
 
+#include "adapters/cli/StoreServices.h"
 #include "engine/Errors.h"
 #include "engine/Lexical.h"
 #include "engine/Reports.h"
@@ -105,7 +106,8 @@ int ReportCommand::run(const std::vector<std::string>& args, Services& services)
   std::string format = chooseReportFormat(_format, _out);
   std::optional<engine::Instant> generatedAt = parseGeneratedAt(_generatedAt, services.clock());
 
-  engine::Reports reports(services.store(), services.results());
+  StoreServices storeServices(services);
+  engine::Reports reports(storeServices.store(), storeServices.results());
   std::optional<engine::BoardReport> board = reports.board(_organisation, period, generatedAt);
   if (!board) {
     std::cerr << "profkpi report: " << _organisation << " has no submission for " << period.code() << " ("
@@ -114,7 +116,7 @@ int ReportCommand::run(const std::vector<std::string>& args, Services& services)
     std::cerr << "\n";
     return STATUS_REFUSED;
   }
-  engine::ReportRenderer* renderer = services.renderer(format);
+  engine::ReportRenderer* renderer = storeServices.renderer(format);
   return writeReport(_out, [&] { return renderer->renderBoard(*board); });
 }
 

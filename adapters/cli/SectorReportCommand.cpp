@@ -1,6 +1,7 @@
 #include "adapters/cli/SectorReportCommand.h"
 
 #include "adapters/cli/ReportCommand.h"
+#include "adapters/cli/StoreServices.h"
 #include "engine/Reports.h"
 
 #include <Poco/Util/Option.h>
@@ -38,9 +39,10 @@ int SectorReportCommand::run(const std::vector<std::string>& args, Services& ser
   std::string format = chooseReportFormat(_format, _out);
   std::optional<engine::Instant> generatedAt = parseGeneratedAt(_generatedAt, services.clock());
 
-  engine::Reports reports(services.store(), services.results());
+  StoreServices storeServices(services);
+  engine::Reports reports(storeServices.store(), storeServices.results());
   engine::SectorReport sector = reports.sector(period, generatedAt);
-  engine::ReportRenderer* renderer = services.renderer(format);
+  engine::ReportRenderer* renderer = storeServices.renderer(format);
   return writeReport(_out, [&] { return renderer->renderSector(sector); });
 }
 

@@ -2,6 +2,7 @@
 
 #include "adapters/auth/FailureLimiter.h"
 #include "adapters/cli/ServeNightly.h"
+#include "adapters/cli/StoreServices.h"
 #include "adapters/http/ClientAddress.h"
 #include "adapters/http/HttpService.h"
 #include "adapters/inbox/InboxWatcher.h"
@@ -50,17 +51,18 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
   const auto& config = services.config();
   Poco::Logger& log = Poco::Logger::get("serve");
 
+  StoreServices storeServices(services);
   auth::FailureLimiter limiter(services.clock(), failureLimits(config));
   http::Metrics metrics;
-  http::HttpContext context{httpOptions(config), services.gateway(), services.store(), services.results(),
-                            services.apiKeys(), limiter, metrics};
-  context.pdf = services.renderer("pdf");
+  http::HttpContext context{httpOptions(config), storeServices.gateway(), storeServices.store(),
+                            storeServices.results(), storeServices.apiKeys(), limiter, metrics};
+  context.pdf = storeServices.renderer("pdf");
   http::HttpService httpService(context);
-  inbox::InboxWatcher inbox(config.getString("inbox.dir"), services.gateway(),
+  inbox::InboxWatcher inbox(config.getString("inbox.dir"), storeServices.gateway(),
                             config.getInt("inbox.pollMilliseconds"),
                             [&metrics](const std::string& result) { metrics.inboxFile(result); });
 
-  ServeNightly nightly(services);
+  ServeNightly nightly(storeServices);
 
   httpService.start();
   inbox.start();

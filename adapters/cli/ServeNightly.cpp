@@ -4,7 +4,7 @@
 
 namespace profkpi::adapters::cli {
 
-ServeNightly::ServeNightly(Services& services) : _services(services) {
+ServeNightly::ServeNightly(StoreServices& services) : _services(services) {
   const Poco::Util::AbstractConfiguration& config = services.config();
   if (!config.getBool("nightly.enabled")) return;
   _components = std::make_unique<NightlyComponents>(services);

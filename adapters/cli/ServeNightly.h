@@ -16,7 +16,7 @@ namespace profkpi::adapters::cli {
 class ServeNightly {
  public:
   // `services` must outlive this. Throws UsageError for bad nightly.* settings.
-  explicit ServeNightly(Services& services);
+  explicit ServeNightly(StoreServices& services);
   ~ServeNightly();
   ServeNightly(const ServeNightly&) = delete;
   ServeNightly& operator=(const ServeNightly&) = delete;
@@ -27,7 +27,7 @@ class ServeNightly {
   void stop();
 
  private:
-  Services& _services;
+  StoreServices& _services;
   std::unique_ptr<NightlyComponents> _components;
   std::unique_ptr<engine::NightlyRun> _run;
   std::unique_ptr<engine::NightlyScheduler> _scheduler;

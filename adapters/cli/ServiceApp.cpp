@@ -1,16 +1,7 @@
 #include "adapters/cli/ServiceApp.h"
 
-#include "adapters/cli/ConvertCommand.h"
 #include "adapters/cli/CommandHelp.h"
 #include "adapters/cli/Defaults.h"
-#include "adapters/cli/DemoDataCommand.h"
-#include "adapters/cli/IngestCommand.h"
-#include "adapters/cli/KeysCommand.h"
-#include "adapters/cli/NightlyCommand.h"
-#include "adapters/cli/ReportCommand.h"
-#include "adapters/cli/SectorReportCommand.h"
-#include "adapters/cli/ServeCommand.h"
-#include "adapters/cli/ValidateCommand.h"
 #include "engine/Errors.h"
 #include "engine/xml/DocumentTree.h"
 
@@ -42,16 +33,7 @@ void blockTerminationSignals() {
 constexpr int PRIO_SHIPPED_DEFAULTS = 200;
 }  // namespace
 
-ServiceApp::ServiceApp() {
-  _commands.push_back(std::make_unique<ValidateCommand>());
-  _commands.push_back(std::make_unique<IngestCommand>());
-  _commands.push_back(std::make_unique<ReportCommand>());
-  _commands.push_back(std::make_unique<SectorReportCommand>());
-  _commands.push_back(std::make_unique<NightlyCommand>());
-  _commands.push_back(std::make_unique<ServeCommand>());
-  _commands.push_back(std::make_unique<ConvertCommand>());
-  _commands.push_back(std::make_unique<KeysCommand>());
-  _commands.push_back(std::make_unique<DemoDataCommand>());
+ServiceApp::ServiceApp(std::vector<std::unique_ptr<Command>> commands) : _commands(std::move(commands)) {
   setUnixOptions(true);
   config().add(defaultConfiguration(), PRIO_SHIPPED_DEFAULTS, false);
 }

@@ -1,6 +1,6 @@
 // The composition root: `profkpi COMMAND [OPTIONS]`. Reads the configuration (one
 // properties file over the shipped defaults), sets up logging, builds the
-// services and runs the chosen command.
+// services and runs the chosen command, one of those the program was built with.
 #ifndef PROFKPI_ADAPTERS_CLI_SERVICEAPP_H
 #define PROFKPI_ADAPTERS_CLI_SERVICEAPP_H
 
@@ -15,7 +15,8 @@ namespace profkpi::adapters::cli {
 
 class ServiceApp final : public Poco::Util::ServerApplication {
  public:
-  ServiceApp();
+  // The commands in the order --help lists them.
+  explicit ServiceApp(std::vector<std::unique_ptr<Command>> commands);
   // Runs the whole command line and returns the process exit status.
   int start(int argc, char** argv);
 

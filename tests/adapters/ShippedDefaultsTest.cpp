@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(theStoreOptionsDefaultToTheShippedValues) {
 BOOST_AUTO_TEST_CASE(theCommandsReadEveryKeyFromTheShippedDefaultsWithNoFallbackOfTheirOwn) {
   auto defaults = profkpi::adapters::cli::defaultConfiguration();
   std::vector<ConfigRead> reads = configReadsInCli();
-  // Services, ServeCommand, NightlyComponents, ServeNightly and NightlyCommand read some 45 keys.
+  // Services, StoreServices, ServeCommand, NightlyComponents, ServeNightly and NightlyCommand read some 45 keys.
   BOOST_TEST(reads.size() >= 40u);
   const std::regex literalKeyAlone(R"re(\s*"([A-Za-z0-9.]+)"\s*)re");
   for (const ConfigRead& read : reads) {

@@ -4,6 +4,7 @@
 #include "tests/support/Process.h"
 #include "tests/support/Sanitized.h"
 
+#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
@@ -167,6 +168,32 @@ BOOST_AUTO_TEST_CASE(hundredMegabyteWorkforceIsValidatedInFlatMemory) {
   // Under AddressSanitizer freed blocks wait in a quarantine of up to 256 MB
   // and shadow memory comes on top: flat, but higher.
   BOOST_TEST(r.maxRssKb < (sanitized() ? 1024 : 64) * 1024);
+}
+
+// `profkpi validate` runs in profkpi-validate, which does not load the store,
+// HTTP or report libraries (adapters/cli/programs/profkpi.cpp); the dynamic
+// loader names every library it opens when LD_DEBUG=files.
+BOOST_AUTO_TEST_CASE(validateLoadsNoStoreHttpOrReportLibrary) {
+  ProcessResult r = runProfkpi({"validate", sample("valid/aggregate-zero-headcount.xml")}, {{"LD_DEBUG", "files"}});
+  BOOST_TEST(r.exitCode == 0);
+  BOOST_TEST(r.err.find("libxerces-c") != std::string::npos);
+  for (const char* library : {"libPocoData", "libPocoNet", "libsqlite3", "libpq", "libhpdf", "libharfbuzz"}) {
+    BOOST_TEST(r.err.find(library) == std::string::npos, library);
+  }
+}
+
+// profkpi alone, without the programs it starts: a clear error, exit 2.
+BOOST_AUTO_TEST_CASE(aMissingProgramIsNamed) {
+  TempDir dir;
+  Poco::File(dir.file("bin")).createDirectories();
+  Poco::File(profkpiBinary()).copyTo(dir.file("bin/profkpi"));
+  ProcessResult validate = runProcess({dir.file("bin/profkpi"), "validate", sample("valid/aggregate-zero-headcount.xml")});
+  BOOST_TEST(validate.exitCode == 2);
+  BOOST_TEST(validate.err.find("profkpi: cannot run " + dir.path() + "/bin/") != std::string::npos, validate.err);
+  BOOST_TEST(validate.err.find("/profkpi-validate: No such file") != std::string::npos, validate.err);
+  ProcessResult help = runProcess({dir.file("bin/profkpi"), "--help"});
+  BOOST_TEST(help.exitCode == 2);
+  BOOST_TEST(help.err.find("/profkpi-full: No such file") != std::string::npos, help.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,7 +36,7 @@ echo "$(basename "$deb"): $(stat -c %s "$deb") bytes"
 step "contents"
 dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents"
 for path in \
-  /usr/bin/profkpi \
+  /usr/bin/profkpi /usr/libexec/profkpi/profkpi-full /usr/libexec/profkpi/profkpi-validate \
   /usr/share/profkpi/xsd/submission-1.0.xsd /usr/share/profkpi/xsd/registry-1.xsd /usr/share/profkpi/xsd/catalogue-1.xsd \
   /usr/share/profkpi/registry.xml /usr/share/profkpi/catalogue.xml \
   /usr/share/profkpi/profkpi.properties.example /usr/share/profkpi/nginx/profkpi.conf \
@@ -168,6 +168,7 @@ dpkg_root --install "$deb" >"$work/reinstall.log" 2>&1 || { cat "$work/reinstall
 step "remove keeps the data, purge deletes it"
 dpkg_root --remove profkpi >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "remove"; }
 [ ! -e "$root/usr/bin/profkpi" ] || fail "remove left /usr/bin/profkpi"
+[ ! -e "$root/usr/libexec/profkpi" ] || fail "remove left /usr/libexec/profkpi"
 [ -f "$root/var/lib/profkpi/profkpi.db" ] || fail "remove deleted the store"
 [ -f "$root/etc/profkpi/profkpi.properties" ] || fail "remove deleted the configuration"
 dpkg_root --purge profkpi >"$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "purge"; }
@@ -178,6 +179,10 @@ step "cmake --install to another prefix"
 prefix="$work/opt-prefix"
 cmake --install "$build" --prefix "$prefix" >"$work/cmake-install.log" 2>&1 || { cat "$work/cmake-install.log" >&2; die "cmake --install"; }
 [ -x "$prefix/bin/profkpi" ] || fail "cmake --install: no $prefix/bin/profkpi"
+# profkpi finds the programs it starts relative to itself, wherever the prefix.
+"$prefix/bin/profkpi" validate "$source/samples/valid/aggregate-hartlepool-2009-10-Q2.xml" >/dev/null 2>&1 ||
+  fail "cmake --install: $prefix/bin/profkpi validate"
+"$prefix/bin/profkpi" --help | grep -q '^usage: profkpi COMMAND' || fail "cmake --install: $prefix/bin/profkpi --help"
 grep -qx "store.connection = $prefix/var/lib/profkpi/profkpi.db" "$prefix/etc/profkpi/profkpi.properties" ||
   fail "cmake --install: configuration not under $prefix/var/lib/profkpi"
 grep -qx "ExecStart=$prefix/bin/profkpi serve --config $prefix/etc/profkpi/profkpi.properties" \

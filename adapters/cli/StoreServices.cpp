@@ -1,0 +1,71 @@
+#include "adapters/cli/StoreServices.h"
+
+#include "adapters/store/SqlStore.h"
+#include "reports/HtmlReportRenderer.h"
+#include "reports/PdfReportRenderer.h"
+
+namespace profkpi::adapters::cli {
+
+StoreServices::StoreServices(Services& services) : _services(services) {}
+StoreServices::~StoreServices() = default;
+
+engine::Store& StoreServices::store() {
+  if (!_store) {
+    // No fallbacks here: the shipped defaults (Defaults.cpp) are the one source.
+    store::SqlStoreOptions options;
+    options.busyTimeoutSeconds = config().getInt("store.busyTimeoutSeconds");
+    options.maxSessions = config().getInt("store.maxSessions");
+    _store = std::make_unique<store::SqlStore>(config().getString("store.connector"),
+                                               config().getString("store.connection"), options);
+  }
+  return *_store;
+}
+
+engine::KeyStore& StoreServices::keyStore() {
+  store();
+  return *_store;
+}
+
+store::SqlStore& StoreServices::sqlStore() {
+  store();
+  return *_store;
+}
+
+auth::ApiKeys& StoreServices::apiKeys() {
+  if (!_apiKeys) _apiKeys = std::make_unique<auth::ApiKeys>(keyStore(), _services.clock());
+  return *_apiKeys;
+}
+
+engine::IntakeService& StoreServices::intakeService() {
+  if (!_intakeService) _intakeService = std::make_unique<engine::IntakeService>(store(), _services.calculator(), _services.clock());
+  return *_intakeService;
+}
+
+intake::IntakeGateway& StoreServices::gateway() {
+  if (!_gateway) {
+    _gateway = std::make_unique<intake::IntakeGateway>(_services.schemas(), _services.registry(), _services.clock(), _services.readerLimits(), intakeService());
+  }
+  return *_gateway;
+}
+
+engine::ResultsService& StoreServices::results() {
+  if (!_results) {
+    _results = std::make_unique<engine::ResultsService>(store(), _services.calculator(), _services.registry(), _services.benchmarkOptions());
+  }
+  return *_results;
+}
+
+engine::ReportRenderer* StoreServices::renderer(const std::string& format) {
+  if (format != "pdf" && format != "html") return nullptr;
+  if (!_fonts) {
+    _fonts = reports::loadFonts(config().getString("reports.font.regular"), config().getString("reports.font.bold"));
+  }
+  if (format == "pdf") {
+    if (!_pdfRenderer) _pdfRenderer = std::make_unique<reports::PdfReportRenderer>(*_fonts);
+    return _pdfRenderer.get();
+  }
+  if (!_htmlRenderer) _htmlRenderer = std::make_unique<reports::HtmlReportRenderer>(*_fonts);
+  return _htmlRenderer.get();
+}
+
+}  // namespace profkpi::adapters::cli
