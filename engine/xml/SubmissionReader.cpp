@@ -65,29 +65,28 @@ El classify(const XMLCh* localName) {
   return El::Other;
 }
 
-// The Aggregate element holding each measure, in Measure order.
+// The Aggregate's measure elements, ItHeadcount to CpdDays, are in Measure
+// order. These two run for every element: a range and a bit test keep them
+// small enough to inline.
 std::optional<Measure> aggregateMeasure(El element) {
-  switch (element) {
-    case El::ItHeadcount: return Measure::ItHeadcount;
-    case El::ItFte: return Measure::ItFte;
-    case El::RolesTotal: return Measure::RolesTotal;
-    case El::RolesMapped: return Measure::RolesMapped;
-    case El::StaffAssessed: return Measure::StaffAssessed;
-    case El::StaffWithPdp: return Measure::StaffWithPdp;
-    case El::StaffRecognised: return Measure::StaffRecognised;
-    case El::CpdDays: return Measure::CpdDays;
-    default: return std::nullopt;
-  }
+  static_assert(static_cast<int>(El::CpdDays) - static_cast<int>(El::ItHeadcount) ==
+                static_cast<int>(Measure::CpdDays) - static_cast<int>(Measure::ItHeadcount));
+  if (element < El::ItHeadcount || element > El::CpdDays) return std::nullopt;
+  return static_cast<Measure>(static_cast<int>(element) - static_cast<int>(El::ItHeadcount));
+}
+
+constexpr std::uint64_t bit(El element) { return std::uint64_t{1} << static_cast<int>(element); }
+
+bool isMemberChild(El element) {
+  constexpr std::uint64_t CHILDREN = bit(El::Assessment) | bit(El::Pdp) | bit(El::Recognition) | bit(El::Cpd);
+  return (CHILDREN & bit(element)) != 0;
 }
 
 bool capturesText(El element) {
-  switch (element) {
-    case El::SubmissionId: case El::Organisation: case El::Period: case El::PreparedAt:
-    case El::PreparedBy: case El::Explanation:
-      return true;
-    default:
-      return aggregateMeasure(element).has_value();
-  }
+  constexpr std::uint64_t MEASURES = (bit(El::CpdDays) << 1) - bit(El::ItHeadcount);
+  constexpr std::uint64_t CAPTURED = bit(El::SubmissionId) | bit(El::Organisation) | bit(El::Period) |
+                                     bit(El::PreparedAt) | bit(El::PreparedBy) | bit(El::Explanation) | MEASURES;
+  return (CAPTURED & bit(element)) != 0;
 }
 
 // Longest text kept for one element; every captured element allows far less, so a
@@ -173,39 +172,17 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   void startElement(const XMLCh* const uri, const XMLCh* const localName, const XMLCh* const,
                     const Attributes& attributes) override {
-    if (_depth >= _limits.maxDepth) {
-      add(Severity::Error, CODE_XML,
-          "elements nested deeper than " + std::to_string(_limits.maxDepth) + " levels", here(), false);
-      throw ParseAborted{};
-    }
-    if (attributes.getLength() > _limits.maxAttributes) {
-      add(Severity::Error, CODE_XML,
-          "an element with more than " + std::to_string(_limits.maxAttributes) + " attributes", here(), false);
-      throw ParseAborted{};
-    }
+    if (_depth >= _limits.maxDepth || attributes.getLength() > _limits.maxAttributes) refuseShape();
     El element = inOurNamespace(uri) ? classifyCached(localName) : El::Other;
     if (_depth == 0) judgeRoot(uri, localName, element, attributes);
     if (_rootRefused) element = El::Other;  // read on for well-formedness only
     _stack[_depth++] = element;
     bool tagClean = _errorCount == _errorMark;
 
+    // A Workforce's Members come thousands to a document: their elements are
+    // handled here, every other element out of line, so that this stays a few
+    // cache lines.
     switch (element) {
-      case El::Organisation:
-        _header.organisationPosition = here();
-        _header.organisationCode = ascii(attributes.getValue(u"code"));
-        break;
-      case El::Period: _header.periodPosition = here(); break;
-      case El::PreparedAt: _header.preparedAtPosition = here(); break;
-      case El::SourceSystem:
-        _header.sourceSystemName = toUtf8(attributes.getValue(u"name"));
-        _header.sourceSystemVersion = toUtf8(attributes.getValue(u"version"));
-        break;
-      case El::Workforce:
-        _workforcePosition = here();
-        _builder->workforceStarted();
-        break;
-      case El::Role: startRole(attributes); break;
-      case El::Staff: _roleIds.indexForLookups(); break;  // the Roles are complete: each Member looks one up
       case El::Member: startMember(attributes, tagClean); break;
       case El::Assessment:
         _member.assessmentPosition = here();
@@ -216,19 +193,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
         _member.pdp = dateAttribute(attributes, u"agreed", tagClean);
         break;
       case El::Recognition: _member.recognised = true; break;
-      case El::Cpd: _member.cpdDays = amountAttribute(attributes, u"days", "days", tagClean); break;
-      case El::Explanation:
-        _explanation = Explanation{};
-        _explanation.position = here();
-        _explanation.code = ascii(attributes.getValue(u"code"));
-        _explanation.kpi = ascii(attributes.getValue(u"kpi"));
-        break;
-      default: break;
-    }
-    if (capturesText(element)) {
-      _capturing = true;
-      _text.clear();
-      _textPosition = here();
+      case El::Cpd: _member.cpdDays = amountValue(valueOf(attributes, u"days"), "days", tagClean); break;
+      default: startOther(element, attributes); break;
     }
     _errorMark = _captureErrorMark = _errorCount;
   }
@@ -243,7 +209,50 @@ class SubmissionReader::Handler final : public DefaultHandler {
     El element = _stack[--_depth];
     bool contentClean = _errorCount == _captureErrorMark;
     _capturing = false;
+    if (element == El::Member) {
+      _builder->member(_member);
+    } else if (!isMemberChild(element)) {
+      endOther(element, contentClean);
+    }
+    _errorMark = _errorCount;
+  }
 
+ private:
+  // The elements other than a Member's, which come once or a few times a document.
+  [[gnu::noinline]] void startOther(El element, const Attributes& attributes) {
+    switch (element) {
+      case El::Organisation:
+        _header.organisationPosition = here();
+        _header.organisationCode = ascii(valueOf(attributes, u"code"));
+        break;
+      case El::Period: _header.periodPosition = here(); break;
+      case El::PreparedAt: _header.preparedAtPosition = here(); break;
+      case El::SourceSystem:
+        _header.sourceSystemName = toUtf8(valueOf(attributes, u"name"));
+        _header.sourceSystemVersion = toUtf8(valueOf(attributes, u"version"));
+        break;
+      case El::Workforce:
+        _workforcePosition = here();
+        _builder->workforceStarted();
+        break;
+      case El::Role: startRole(attributes); break;
+      case El::Staff: _roleIds.indexForLookups(); break;  // the Roles are complete: each Member looks one up
+      case El::Explanation:
+        _explanation = Explanation{};
+        _explanation.position = here();
+        _explanation.code = ascii(valueOf(attributes, u"code"));
+        _explanation.kpi = ascii(valueOf(attributes, u"kpi"));
+        break;
+      default: break;
+    }
+    if (capturesText(element)) {
+      _capturing = true;
+      _text.clear();
+      _textPosition = here();
+    }
+  }
+
+  [[gnu::noinline]] void endOther(El element, bool contentClean) {
     if (auto measure = aggregateMeasure(element)) {
       _figures.hundredths[static_cast<std::size_t>(*measure)] = measureValue(*measure, contentClean);
       _figures.positions[static_cast<std::size_t>(*measure)] = _textPosition;
@@ -268,7 +277,6 @@ class SubmissionReader::Handler final : public DefaultHandler {
       case El::PreparedBy: _header.preparedBy = utf8Text(); break;
       case El::Header: _builder->header(std::move(_header)); break;
       case El::Aggregate: _builder->aggregate(_figures); break;
-      case El::Member: _builder->member(_member); break;
       case El::Workforce: _builder->workforceEnded(_workforcePosition); break;
       case El::Explanation:
         _explanation.text = utf8Text();
@@ -276,11 +284,21 @@ class SubmissionReader::Handler final : public DefaultHandler {
         break;
       default: break;
     }
-    _errorMark = _errorCount;
   }
 
- private:
-  void judgeRoot(const XMLCh* uri, const XMLCh* localName, El element, const Attributes& attributes) {
+  // Deeper than maxDepth, or more than maxAttributes: reading stops.
+  [[gnu::cold]] [[noreturn]] void refuseShape() {
+    if (_depth >= _limits.maxDepth) {
+      add(Severity::Error, CODE_XML,
+          "elements nested deeper than " + std::to_string(_limits.maxDepth) + " levels", here(), false);
+    } else {
+      add(Severity::Error, CODE_XML,
+          "an element with more than " + std::to_string(_limits.maxAttributes) + " attributes", here(), false);
+    }
+    throw ParseAborted{};
+  }
+
+  [[gnu::cold]] void judgeRoot(const XMLCh* uri, const XMLCh* localName, El element, const Attributes& attributes) {
     _rootSeen = true;
     std::string got = toUtf8(uri);
     if (std::u16string_view(uri) != NAMESPACE_U16 || element != El::Submission) {
@@ -293,7 +311,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
       _rootRefused = true;
       return;
     }
-    const XMLCh* version = attributes.getValue(u"schemaVersion");
+    const XMLCh* version = valueOf(attributes, u"schemaVersion");
     std::string versionText = version == nullptr ? "" : std::string(lexical::trim(toUtf8(version)));
     if (versionText != SUPPORTED_SCHEMA_VERSION) {
       _pending.clear();
@@ -312,12 +330,12 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   void startRole(const Attributes& attributes) {
-    std::string_view id = recordId(attributes.getValue(u"id"));
+    std::string_view id = recordId(valueOf(attributes, u"id"));
     if (ownIdentityChecks() && !id.empty() && !_roleIds.insert(id)) {
       add(Severity::Error, CODE_XSD,
           "duplicate Role id \"" + std::string(id) + "\": Role ids must be unique (constraint RoleId)", here(), true);
     }
-    const XMLCh* mapped = attributes.getValue(u"mapped");
+    const XMLCh* mapped = valueOf(attributes, u"mapped");
     _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(asciiView(mapped)));
   }
 
@@ -328,10 +346,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     const XMLCh* roleId = nullptr;
     const XMLCh* fte = nullptr;
     for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
-      // Only unqualified attributes are ours, and an attribute is unqualified
-      // exactly when its qualified name has no prefix: comparing that name is
-      // cheaper than asking Xerces for the URI.
-      std::u16string_view name(attributes.getQName(i));
+      std::u16string_view name(attributes.getQName(i));  // unqualified: see valueOf
       if (name == u"id") id = attributes.getValue(i);
       else if (name == u"roleId") roleId = attributes.getValue(i);
       else if (name == u"fte") fte = attributes.getValue(i);
@@ -376,6 +391,17 @@ class SubmissionReader::Handler final : public DefaultHandler {
     return true;
   }
 
+  // An unqualified attribute's value, or nullptr. Only unqualified attributes
+  // are ours, and an attribute is unqualified exactly when its qualified name
+  // has no prefix: comparing that name is cheaper than Xerces' own look-up by
+  // name or asking it for the URI.
+  static const XMLCh* valueOf(const Attributes& attributes, std::u16string_view name) {
+    for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
+      if (name == attributes.getQName(i)) return attributes.getValue(i);
+    }
+    return nullptr;
+  }
+
   bool ownIdentityChecks() const { return !_limits.xercesIdentityConstraints; }
 
   // An id as xs:token sees it (collapsed), until the next asciiView; empty when
@@ -409,16 +435,11 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   std::optional<Date> dateAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
-    const XMLCh* value = attributes.getValue(name);
+    const XMLCh* value = valueOf(attributes, name);
     if (value == nullptr) return std::nullopt;
     auto parsed = lexical::date(asciiView(value));
     if (!parsed && tagClean) outOfRange("date", here());
     return parsed;
-  }
-
-  std::optional<Amount> amountAttribute(const Attributes& attributes, const XMLCh* name, const char* what,
-                                        bool tagClean) {
-    return amountValue(attributes.getValue(name), what, tagClean);
   }
 
   std::optional<Amount> amountValue(const XMLCh* value, const char* what, bool tagClean) {
@@ -446,7 +467,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   // A value the schema accepts but the engine cannot represent (an implementation limit),
   // or, when it is not a decimal at all, one Xerces let through ("." or "+.").
-  void outOfRange(const char* what, std::string_view value, Position where) {
+  [[gnu::cold]] void outOfRange(const char* what, std::string_view value, Position where) {
     if (!lexical::isDecimal(value)) {
       add(Severity::Error, CODE_XSD,
           std::string(what) + " \"" + std::string(lexical::trim(value)) + "\" is not a decimal number", where, true);
@@ -454,7 +475,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     }
     outOfRange(what, where);
   }
-  void outOfRange(const char* what, Position where) {
+  [[gnu::cold]] void outOfRange(const char* what, Position where) {
     add(Severity::Error, CODE_XSD,
         std::string(what) + " is outside the range profkpi supports (counts and amounts up to " +
             std::to_string(MAX_MEASURE_VALUE) + ", years up to 32767)",
@@ -469,7 +490,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
         {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
   }
 
-  void add(Severity severity, const char* code, std::string message, Position where, bool limited) {
+  // Cold: the compiler moves the paths that report findings (and build their
+  // messages) out of the per-element code, which then leaves more of the
+  // instruction cache to Xerces.
+  [[gnu::cold]] void add(Severity severity, const char* code, std::string message, Position where, bool limited) {
     Diagnostic d = makeDiagnostic(severity, code, std::move(message), where.line, where.column);
     std::size_t count = _pending.size() + (_builder != nullptr ? _builder->findingCount() : 0);
     if (limited && count >= _limits.maxDiagnostics) {
