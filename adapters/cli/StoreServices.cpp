@@ -32,25 +32,29 @@ store::SqlStore& StoreServices::sqlStore() {
 }
 
 auth::ApiKeys& StoreServices::apiKeys() {
-  if (!_apiKeys) _apiKeys = std::make_unique<auth::ApiKeys>(keyStore(), _services.clock());
+  if (!_apiKeys) _apiKeys = std::make_unique<auth::ApiKeys>(keyStore(), clock());
   return *_apiKeys;
 }
 
 engine::IntakeService& StoreServices::intakeService() {
-  if (!_intakeService) _intakeService = std::make_unique<engine::IntakeService>(store(), _services.calculator(), _services.clock());
+  if (!_intakeService) {
+    _intakeService = std::make_unique<engine::IntakeService>(store(), _services.calculator(), clock());
+  }
   return *_intakeService;
 }
 
 intake::IntakeGateway& StoreServices::gateway() {
   if (!_gateway) {
-    _gateway = std::make_unique<intake::IntakeGateway>(_services.schemas(), _services.registry(), _services.clock(), _services.readerLimits(), intakeService());
+    _gateway = std::make_unique<intake::IntakeGateway>(_services.schemas(), _services.registry(), clock(),
+                                                       _services.readerLimits(), intakeService());
   }
   return *_gateway;
 }
 
 engine::ResultsService& StoreServices::results() {
   if (!_results) {
-    _results = std::make_unique<engine::ResultsService>(store(), _services.calculator(), _services.registry(), _services.benchmarkOptions());
+    _results = std::make_unique<engine::ResultsService>(store(), _services.calculator(), _services.registry(),
+                                                        _services.benchmarkOptions());
   }
   return *_results;
 }

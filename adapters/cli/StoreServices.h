@@ -33,7 +33,6 @@ class StoreServices {
   StoreServices(const StoreServices&) = delete;
   StoreServices& operator=(const StoreServices&) = delete;
 
-  Services& services() { return _services; }
   const Poco::Util::AbstractConfiguration& config() const { return _services.config(); }
   const engine::Clock& clock() { return _services.clock(); }
 

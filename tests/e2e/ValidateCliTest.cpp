@@ -187,7 +187,8 @@ BOOST_AUTO_TEST_CASE(aMissingProgramIsNamed) {
   TempDir dir;
   Poco::File(dir.file("bin")).createDirectories();
   Poco::File(profkpiBinary()).copyTo(dir.file("bin/profkpi"));
-  ProcessResult validate = runProcess({dir.file("bin/profkpi"), "validate", sample("valid/aggregate-zero-headcount.xml")});
+  ProcessResult validate =
+      runProcess({dir.file("bin/profkpi"), "validate", sample("valid/aggregate-zero-headcount.xml")});
   BOOST_TEST(validate.exitCode == 2);
   BOOST_TEST(validate.err.find("profkpi: cannot run " + dir.path() + "/bin/") != std::string::npos, validate.err);
   BOOST_TEST(validate.err.find("/profkpi-validate: No such file") != std::string::npos, validate.err);
