@@ -72,9 +72,10 @@ PeerComparison PeerBenchmark::compare(const std::string& kpiId, const std::strin
 
   bool higherIsBetter = kpi->direction == Direction::HigherIsBetter;
   // Rank 1 is the best; organisations with the same value share a rank.
-  std::size_t better =
-      higherIsBetter ? static_cast<std::size_t>(g.sorted.end() - std::upper_bound(g.sorted.begin(), g.sorted.end(), *value))
-                     : static_cast<std::size_t>(std::lower_bound(g.sorted.begin(), g.sorted.end(), *value) - g.sorted.begin());
+  auto first = g.sorted.begin();
+  auto last = g.sorted.end();
+  auto better = static_cast<std::size_t>(higherIsBetter ? last - std::upper_bound(first, last, *value)
+                                                        : std::lower_bound(first, last, *value) - first);
   double v = value->toDouble();
   c.rank = static_cast<int>(better) + 1;
   if (higherIsBetter) {

@@ -10,8 +10,8 @@
 #include "engine/Catalogue.h"
 #include "engine/Clock.h"
 #include "engine/KpiCalculator.h"
+#include "engine/PeerBenchmark.h"
 #include "engine/Registry.h"
-#include "engine/ResultsService.h"
 #include "engine/xml/Schemas.h"
 #include "engine/xml/SubmissionReader.h"
 

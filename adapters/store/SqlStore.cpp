@@ -389,12 +389,12 @@ std::optional<SubmissionRecord> SqlStore::current(const std::string& organisatio
 
 std::vector<SubmissionRecord> SqlStore::currentForPeriod(const std::string& period) {
   return guardStore("current for period",
-                 [&] { return selectRecords("period = ? AND is_current = 1 ORDER BY organisation", {period}); });
+                    [&] { return selectRecords("period = ? AND is_current = 1 ORDER BY organisation", {period}); });
 }
 
 std::vector<SubmissionRecord> SqlStore::currentForOrganisation(const std::string& organisation) {
   return guardStore("current for organisation",
-                 [&] { return selectRecords("organisation = ? AND is_current = 1 ORDER BY seq", {organisation}); });
+                    [&] { return selectRecords("organisation = ? AND is_current = 1 ORDER BY seq", {organisation}); });
 }
 
 std::vector<SubmissionRecord> SqlStore::revisions(const std::string& organisation, const std::string& period) {

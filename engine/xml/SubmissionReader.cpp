@@ -605,8 +605,8 @@ IntakeResult SubmissionReader::readFile(const std::string& path) {
     LocalFileInputSource source(wide.get());
     return run(&source);
   } catch (const XMLException& e) {
-    return refusedWith(_registry, _clock,
-                       makeDiagnostic(Severity::Error, CODE_XML, "cannot read " + path + ": " + toUtf8(e.getMessage())));
+    std::string message = "cannot read " + path + ": " + toUtf8(e.getMessage());
+    return refusedWith(_registry, _clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(message)));
   }
 }
 
