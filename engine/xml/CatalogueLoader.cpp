@@ -31,8 +31,8 @@ Measure measureChild(const XmlNode& node, std::string_view name, const std::stri
 
 Catalogue loadCatalogue(const Schemas& schemas, const std::string& path) {
   std::string source = path.empty() ? "catalogue.xml" : path;
-  std::string text = path.empty() ? std::string(Schemas::defaultCatalogue()) : readWholeFile(path);
-  XmlNode root = readValidatedDocument(schemas, text, CATALOGUE_NAMESPACE, source);
+  XmlNode root = path.empty() ? readShippedDocument(schemas, Schemas::defaultCatalogue(), CATALOGUE_NAMESPACE, source)
+                              : readValidatedDocument(schemas, readWholeFile(path), CATALOGUE_NAMESPACE, source);
   std::vector<KpiDefinition> kpis;
   for (const XmlNode& node : root.children) {
     KpiDefinition kpi;

@@ -89,11 +89,13 @@ class TreeBuilder final : public DefaultHandler {
   std::vector<XmlNode*> _open;
 };
 
-}  // namespace
-
-XmlNode readValidatedDocument(const Schemas& schemas, std::string_view text, std::string_view expectedNamespace,
-                              const std::string& name) {
+XmlNode readDocument(const Schemas& schemas, std::string_view text, std::string_view expectedNamespace,
+                     const std::string& name, bool validate) {
   auto reader = createHardenedReader(schemas.pool().grammars, true);
+  if (!validate) {
+    reader->setFeature(XMLUni::fgSAX2CoreValidation, false);
+    reader->setFeature(XMLUni::fgXercesSchema, false);
+  }
   TreeBuilder builder(name, expectedNamespace);
   RefuseAllEntities refuser;
   reader->setContentHandler(&builder);
@@ -107,6 +109,18 @@ XmlNode readValidatedDocument(const Schemas& schemas, std::string_view text, std
     throw DocumentError(name + ": " + toUtf8(e.getMessage()));
   }
   return builder.take();
+}
+
+}  // namespace
+
+XmlNode readValidatedDocument(const Schemas& schemas, std::string_view text, std::string_view expectedNamespace,
+                              const std::string& name) {
+  return readDocument(schemas, text, expectedNamespace, name, true);
+}
+
+XmlNode readShippedDocument(const Schemas& schemas, std::string_view text, std::string_view expectedNamespace,
+                            const std::string& name) {
+  return readDocument(schemas, text, expectedNamespace, name, false);
 }
 
 std::string readWholeFile(const std::string& path) {

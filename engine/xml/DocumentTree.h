@@ -1,5 +1,7 @@
 // Small configuration documents (registry, catalogue) read whole into a tree after
 // validation against their shipped schema, with the same hardening as submissions.
+// The documents shipped inside profkpi are validated once per process, by the
+// warm-up that constructing Schemas runs, and read for well-formedness after that.
 #ifndef PROFKPI_ENGINE_XML_DOCUMENTTREE_H
 #define PROFKPI_ENGINE_XML_DOCUMENTTREE_H
 
@@ -36,6 +38,11 @@ class DocumentError : public std::runtime_error {
 // (a file name) prefixes messages. Throws DocumentError.
 XmlNode readValidatedDocument(const Schemas& schemas, std::string_view text, std::string_view expectedNamespace,
                               const std::string& name);
+
+// The same for a document shipped inside profkpi (Schemas::defaultRegistry(),
+// defaultCatalogue()), which constructing `schemas` has already validated.
+XmlNode readShippedDocument(const Schemas& schemas, std::string_view text, std::string_view expectedNamespace,
+                            const std::string& name);
 
 // Reads a whole file into memory. Throws DocumentError when it cannot.
 std::string readWholeFile(const std::string& path);

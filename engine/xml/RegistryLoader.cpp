@@ -5,8 +5,9 @@
 namespace profkpi::engine::xml {
 
 Registry loadRegistry(const Schemas& schemas, const std::string& path) {
-  std::string text = path.empty() ? std::string(Schemas::defaultRegistry()) : readWholeFile(path);
-  XmlNode root = readValidatedDocument(schemas, text, REGISTRY_NAMESPACE, path.empty() ? "registry.xml" : path);
+  XmlNode root = path.empty()
+                    ? readShippedDocument(schemas, Schemas::defaultRegistry(), REGISTRY_NAMESPACE, "registry.xml")
+                    : readValidatedDocument(schemas, readWholeFile(path), REGISTRY_NAMESPACE, path);
   std::vector<Organisation> organisations;
   for (const XmlNode& node : root.children) {
     Organisation o;

@@ -346,10 +346,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
     const XMLCh* roleId = nullptr;
     const XMLCh* fte = nullptr;
     for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
-      std::u16string_view name(attributes.getQName(i));  // unqualified: see valueOf
-      if (name == u"id") id = attributes.getValue(i);
-      else if (name == u"roleId") roleId = attributes.getValue(i);
-      else if (name == u"fte") fte = attributes.getValue(i);
+      const XMLCh* name = attributes.getQName(i);  // unqualified: see valueOf
+      if (isName(name, u"id")) id = attributes.getValue(i);
+      else if (isName(name, u"roleId")) roleId = attributes.getValue(i);
+      else if (isName(name, u"fte")) fte = attributes.getValue(i);
     }
     if (ownIdentityChecks()) {
       std::string_view memberId = recordId(id);
@@ -395,11 +395,23 @@ class SubmissionReader::Handler final : public DefaultHandler {
   // are ours, and an attribute is unqualified exactly when its qualified name
   // has no prefix: comparing that name is cheaper than Xerces' own look-up by
   // name or asking it for the URI.
-  static const XMLCh* valueOf(const Attributes& attributes, std::u16string_view name) {
+  template <std::size_t N>
+  static const XMLCh* valueOf(const Attributes& attributes, const char16_t (&name)[N]) {
     for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
-      if (name == attributes.getQName(i)) return attributes.getValue(i);
+      if (isName(attributes.getQName(i), name)) return attributes.getValue(i);
     }
     return nullptr;
+  }
+
+  // Whether `text` is `name`, terminator included. It stops at the first
+  // difference, so it reads no further than either string's end, and it needs
+  // no length of `text` first (per-Member attribute names are compared often).
+  template <std::size_t N>
+  static bool isName(const XMLCh* text, const char16_t (&name)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (text[i] != name[i]) return false;
+    }
+    return true;
   }
 
   bool ownIdentityChecks() const { return !_limits.xercesIdentityConstraints; }
@@ -434,7 +446,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
     return _longValue;
   }
 
-  std::optional<Date> dateAttribute(const Attributes& attributes, const XMLCh* name, bool tagClean) {
+  template <std::size_t N>
+  std::optional<Date> dateAttribute(const Attributes& attributes, const char16_t (&name)[N], bool tagClean) {
     const XMLCh* value = valueOf(attributes, name);
     if (value == nullptr) return std::nullopt;
     auto parsed = lexical::date(asciiView(value));

@@ -6,7 +6,32 @@
 using namespace profkpi::engine;
 using namespace profkpi::tests;
 
+namespace {
+
+// Equal names, attributes, lines and leaf text, at every depth. The text
+// between child elements is not read by any loader.
+void checkSameTree(const xml::XmlNode& read, const xml::XmlNode& validated) {
+  BOOST_TEST(read.name == validated.name);
+  BOOST_TEST(read.line == validated.line);
+  BOOST_TEST((read.attributes == validated.attributes), read.name << " line " << read.line);
+  if (validated.children.empty()) BOOST_TEST(read.text == validated.text);
+  BOOST_TEST_REQUIRE(read.children.size() == validated.children.size());
+  for (std::size_t i = 0; i < read.children.size(); ++i) checkSameTree(read.children[i], validated.children[i]);
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(RegistryLoaderTest)
+
+// The shipped documents are validated once per process, by Schemas' warm-up,
+// and then read without validation: the trees must be the validated ones.
+BOOST_AUTO_TEST_CASE(shippedDocumentsReadAsTheirValidatedTrees) {
+  const xml::Schemas& schemas = sharedSchemas();
+  checkSameTree(xml::readShippedDocument(schemas, xml::Schemas::defaultRegistry(), xml::REGISTRY_NAMESPACE, "r"),
+                xml::readValidatedDocument(schemas, xml::Schemas::defaultRegistry(), xml::REGISTRY_NAMESPACE, "r"));
+  checkSameTree(xml::readShippedDocument(schemas, xml::Schemas::defaultCatalogue(), xml::CATALOGUE_NAMESPACE, "c"),
+                xml::readValidatedDocument(schemas, xml::Schemas::defaultCatalogue(), xml::CATALOGUE_NAMESPACE, "c"));
+}
 
 BOOST_AUTO_TEST_CASE(shippedRegistryHoldsTheRequiredCouncils) {
   const Registry& registry = shippedRegistry();
