@@ -1,5 +1,6 @@
 #include "engine/NightlyRun.h"
 
+#include "engine/Counted.h"
 #include "engine/BoardMail.h"
 #include "engine/Errors.h"
 #include "engine/Reports.h"
@@ -96,9 +97,9 @@ class LeaseRelease {
 };
 
 std::string summaryLine(const RunCounts& c) {
-  return std::to_string(c.boards) + " board reports and " + std::to_string(c.sectors) + " sector reports rendered, " +
-         std::to_string(c.mailed) + " mailed, " + std::to_string(c.pending) + " mails pending, " +
-         std::to_string(c.refused) + " refused, " + std::to_string(c.failed) + " documents failed";
+  return counted(c.boards, "board report") + " and " + counted(c.sectors, "sector report") + " rendered, " +
+         std::to_string(c.mailed) + " mailed, " + counted(c.pending, "mail") + " pending, " +
+         std::to_string(c.refused) + " refused, " + counted(c.failed, "document") + " failed";
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "engine/ReportText.h"
 
+#include "engine/Counted.h"
 #include "engine/Period.h"
 
 #include <date/tz.h>
@@ -132,8 +133,7 @@ std::string quarterWords(const PeerComparison& comparison) {
 
 std::string peerGroups(std::size_t submissions, const std::string& periodCode, const std::string& type,
                        std::size_t ofType) {
-  std::string words = std::to_string(submissions) + (submissions == 1 ? " organisation" : " organisations") +
-                      " submitted for " + periodShort(periodCode);
+  std::string words = counted(submissions, "organisation") + " submitted for " + periodShort(periodCode);
   if (!type.empty()) words += ", " + std::to_string(ofType) + " of them " + groupName(type);
   return words;
 }
@@ -295,8 +295,7 @@ std::vector<std::string> headlines(const BoardReport& report) {
   } else {
     std::size_t explained = 0;
     for (const Diagnostic& d : warnings) explained += d.explained ? 1 : 0;
-    out.push_back(std::to_string(warnings.size()) + (warnings.size() == 1 ? " data-quality warning" : " data-quality warnings") +
-                  " on this submission (" + std::to_string(explained) + " explained by the sender): see Data quality "
+    out.push_back(counted(warnings.size(), "data-quality warning") + " on this submission (" + std::to_string(explained) + " explained by the sender): see Data quality "
                   "and provenance.");
   }
   return out;

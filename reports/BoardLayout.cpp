@@ -1,5 +1,6 @@
 #include "reports/BoardLayout.h"
 
+#include "engine/Counted.h"
 #include "engine/ReportText.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
@@ -135,8 +136,7 @@ void scorecard(PageFlow& flow, const engine::BoardReport& r) {
   }
   drawTable(flow, columns, rows);
   std::string key = text::statusKey(*r.catalogue) + " Change is since " + text::periodShort(r.previousPeriod) +
-                    ". Peer median and quartile compare with the " + std::to_string(r.sectorSubmissions) +
-                    (r.sectorSubmissions == 1 ? " organisation" : " organisations") +
+                    ". Peer median and quartile compare with the " + engine::counted(r.sectorSubmissions, "organisation") +
                     " that submitted for this period; the 1st quartile is the best quarter.";
   flow.paragraph(key, TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
 }

@@ -1,5 +1,6 @@
 #include "reports/Charts.h"
 
+#include "engine/Counted.h"
 #include "engine/Period.h"
 #include "engine/ReportText.h"
 #include "reports/Draw.h"
@@ -157,8 +158,7 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
     const DistributionRow& row = chart.rows[i];
     double cy = rowsTop + rowH * (static_cast<double>(i) + 0.5);
     TextStyle rowLabel{Face::Bold, LABEL_SIZE, INK, 1.2};
-    std::string count =
-        std::to_string(row.organisations) + (row.organisations == 1 ? " organisation" : " organisations");
+    std::string count = engine::counted(row.organisations, "organisation");
     if (!row.disclosed) {
       // Disclosure control: the group is named, its figures are not.
       drawLine(canvas, x, cy - 5, labelWidth, row.label, rowLabel);

@@ -3,6 +3,7 @@
 #include "adapters/convert/Mapping.h"
 #include "adapters/convert/WorkforceConverter.h"
 #include "adapters/cli/DiagnosticFormat.h"
+#include "engine/Counted.h"
 #include "engine/Lexical.h"
 #include "platform/FileError.h"
 #include "platform/ScratchFile.h"
@@ -186,8 +187,7 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
         std::cerr << csv << ": " << result.problemCount - result.problems.size()
                   << " more problems not listed (--max-errors " << maxErrors << ")\n";
       }
-      std::cerr << csv << ": refused (" << result.problemCount << (result.problemCount == 1 ? " problem" : " problems")
-                << "); " << outPath << " not written\n";
+      std::cerr << csv << ": refused (" << engine::counted(result.problemCount, "problem") << "); " << outPath << " not written\n";
       return STATUS_REFUSED;
     }
     // The guarantee, enforced: what is renamed into place has passed the intake.
@@ -204,9 +204,8 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
       return STATUS_USAGE;
     }
     for (const engine::Diagnostic& d : check.diagnostics) std::cerr << formatDiagnosticLine(outPath, d) << "\n";
-    std::cout << "wrote " << outPath << ": " << result.members << (result.members == 1 ? " member, " : " members, ")
-              << result.roles << (result.roles == 1 ? " role" : " roles") << ", SubmissionId " << header.submissionId
-              << "\n";
+    std::cout << "wrote " << outPath << ": " << engine::counted(result.members, "member") << ", "
+              << engine::counted(result.roles, "role") << ", SubmissionId " << header.submissionId << "\n";
     return STATUS_OK;
   } catch (const convert::ConvertIoError& e) {
     std::cerr << "profkpi convert: " << e.what() << "\n";

@@ -1,5 +1,7 @@
 #include "adapters/cli/DemoDataCommand.h"
 
+#include "engine/Counted.h"
+
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -40,8 +42,6 @@ void writeFile(const Poco::Path& path, const std::string& bytes) {
   out.close();
   if (!out) throw WriteError("cannot write " + path.toString());
 }
-
-std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -146,11 +146,11 @@ int DemoDataCommand::run(const std::vector<std::string>& args, Services& service
     return STATUS_USAGE;
   }
 
-  std::cout << "wrote " << plural(summary.documents, "document") << " (" << summary.aggregate << " aggregate, "
+  std::cout << "wrote " << engine::counted(summary.documents, "document") << " (" << summary.aggregate << " aggregate, "
             << summary.workforce << " workforce; " << summary.resubmissions << " resubmitted, " << summary.late
             << " late, " << summary.explained << " with explanations, " << summary.missing << " not submitted) for "
-            << plural(demo->organisations().size(), "organisation") << " over "
-            << plural(demo->periods().size(), "quarter") << ", " << demo->periods().front().code() << " to "
+            << engine::counted(demo->organisations().size(), "organisation") << " over "
+            << engine::counted(demo->periods().size(), "quarter") << ", " << demo->periods().front().code() << " to "
             << demo->periods().back().code() << ", into " << _out
             << (demo->hasSyntheticOrganisations()
                     ? "; set registry.file to " + registryPath

@@ -1,5 +1,6 @@
 // Figures as reports show them, at the edges of what the types hold (found by
 // fuzz/text-layout-fuzzer: negating INT64_MIN was undefined behaviour).
+#include "engine/Counted.h"
 #include "engine/Ratio.h"
 #include "engine/ReportText.h"
 
@@ -46,6 +47,14 @@ BOOST_AUTO_TEST_CASE(aDoubleThatIsNoFigureIsNotApplicable) {
   BOOST_TEST(report::oneDecimal(std::nan("")) == "n/a");
   BOOST_TEST(report::oneDecimal(std::numeric_limits<double>::infinity()) == "n/a");
   BOOST_TEST(report::oneDecimal(-1e300) == "n/a");
+}
+
+BOOST_AUTO_TEST_CASE(countsTakeTheSingularForOneOnly) {
+  BOOST_TEST(counted(0, "sector report") == "0 sector reports");
+  BOOST_TEST(counted(1, "sector report") == "1 sector report");
+  BOOST_TEST(counted(2, "organisation") == "2 organisations");
+  BOOST_TEST(counted(1, "body", "bodies") == "1 body");
+  BOOST_TEST(counted(3, "body", "bodies") == "3 bodies");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
