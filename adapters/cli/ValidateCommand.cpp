@@ -3,6 +3,7 @@
 #include "adapters/cli/DiagnosticFormat.h"
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/ReceiptJson.h"
+#include "engine/Counted.h"
 
 #include <Poco/File.h>
 #include <Poco/Util/Option.h>
@@ -53,9 +54,9 @@ int ValidateCommand::run(const std::vector<std::string>& args, Services& service
     for (const engine::Diagnostic& d : result.diagnostics) errors += d.isError() ? 1 : 0;
     std::size_t warnings = result.diagnostics.size() - errors;
     if (result.accepted()) {
-      std::cerr << file << ": valid (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")\n";
+      std::cerr << file << ": valid (" << engine::counted(warnings, "warning") << ")\n";
     } else {
-      std::cerr << file << ": refused (" << errors << (errors == 1 ? " error" : " errors") << ")\n";
+      std::cerr << file << ": refused (" << engine::counted(errors, "error") << ")\n";
       if (status == STATUS_OK) status = STATUS_REFUSED;
     }
   }
