@@ -344,6 +344,23 @@ BOOST_AUTO_TEST_CASE(sigtermDuringLoadLosesNoAcknowledgedSubmission) {
   server.start();
 }
 
+// INTERFACE.md: http.port is where serve listens, and an I/O error exits 2. A
+// port another process holds is such an error: the second serve must not share
+// it (SO_REUSEPORT would have the kernel split the clients between the two).
+BOOST_AUTO_TEST_CASE(aSecondServeOnAPortInUseExitsTwo) {
+  TempDir other;
+  writeFile(other.file("profkpi.properties"),
+            "store.connection = " + other.file("store.db") + "\nhttp.port = " + std::to_string(server.port()) +
+                "\ninbox.dir = " + other.file("inbox") + "\nnightly.enabled = false\n");
+  // timeout(1) ends a serve that wrongly started (exit 124).
+  ProcessResult second =
+      runProcess({"/usr/bin/timeout", "20", profkpiBinary(), "serve", "--config", other.file("profkpi.properties")});
+  BOOST_TEST(second.exitCode == 2, second.err);
+  BOOST_TEST(second.err.find("listening on") == std::string::npos, second.err);
+  BOOST_TEST(second.err.find("in use") != std::string::npos, second.err);
+  BOOST_TEST(server.request("GET", "/healthz").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(sixtyFourKeepAliveClientsAreAllServed) {
   std::atomic<int> served{0};
   std::atomic<int> slow{0};
