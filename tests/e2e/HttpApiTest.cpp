@@ -109,6 +109,12 @@ BOOST_AUTO_TEST_CASE(submissionRouteAnswersEveryStatusOfTheInterface) {
   HttpResult forbidden = server.post(submitter, aggregateDocument(other));
   BOOST_TEST(forbidden.status == 403);
   BOOST_TEST(parse(forbidden.body)->getArray("errors")->getObject(0)->getValue<std::string>("code") == "PK007");
+  // Not well-formed or invalid is answered so before the organisation is compared with the key's.
+  std::string otherXml = aggregateDocument(other);
+  BOOST_TEST(server.post(submitter, otherXml.substr(0, otherXml.find("<RolesTotal>"))).status == 400);
+  AggregateFields overMapped;
+  overMapped.rolesMapped = "31";
+  BOOST_TEST(server.post(submitter, aggregateDocument(other, overMapped)).status == 422);
   BOOST_TEST(server.post(admin, aggregateDocument(other)).status == 201);  // an admin may submit for anyone
 
   HttpResult tooBig = server.post(submitter, std::string(300000, ' ') + xml);
