@@ -53,20 +53,6 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
   audit.organisation = s.header.organisationCode;
   audit.origin = delivery.origin;
 
-  const std::string& claimed = s.header.organisationCode;
-  if (!delivery.organisation.empty() && !claimed.empty() && claimed != delivery.organisation) {
-    Receipt forbidden;
-    forbidden.outcome = IntakeOutcome::Forbidden;
-    Diagnostic d = makeDiagnostic(Severity::Error, "PK007",
-                                  "credentials for " + delivery.organisation + " may not submit for " + claimed,
-                                  s.header.organisationPosition.line, s.header.organisationPosition.column);
-    forbidden.diagnostics.push_back(d);
-    audit.action = "forbidden";
-    audit.detail = "PK007 " + d.message;
-    _store.appendAudit(audit);
-    return forbidden;
-  }
-
   if (!read.accepted()) {
     Receipt refused;
     refused.diagnostics = std::move(read.diagnostics);
@@ -80,6 +66,22 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
     }
     _store.appendAudit(audit);
     return refused;
+  }
+
+  // PK007 after the document's own checks (the order docs/openapi.yaml gives):
+  // a body that is not well-formed, or not valid, names no organisation to trust.
+  const std::string& claimed = s.header.organisationCode;
+  if (!delivery.organisation.empty() && !claimed.empty() && claimed != delivery.organisation) {
+    Receipt forbidden;
+    forbidden.outcome = IntakeOutcome::Forbidden;
+    Diagnostic d = makeDiagnostic(Severity::Error, "PK007",
+                                  "credentials for " + delivery.organisation + " may not submit for " + claimed,
+                                  s.header.organisationPosition.line, s.header.organisationPosition.column);
+    forbidden.diagnostics.push_back(d);
+    audit.action = "forbidden";
+    audit.detail = "PK007 " + d.message;
+    _store.appendAudit(audit);
+    return forbidden;
   }
 
   Scorecard card = _calculator.compute(s.measures, *s.header.period);

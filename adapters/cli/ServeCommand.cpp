@@ -43,7 +43,7 @@ std::string ServeCommand::description() const {
          "accepting, finishes the requests in flight and exits 0. The HTTP API is that of INTERFACE.md, described "
          "in OpenAPI 3.1 by docs/openapi.yaml. Settings: http.*, inbox.*, store.*, nightly.*, smtp.*. --daemon, "
          "--pidfile and --umask run it as a Unix daemon. Exit status: 0 after a clean shutdown, 2 usage, "
-         "configuration or store error.";
+         "configuration, store or I/O error (such as http.port in use by another process).";
 }
 
 int ServeCommand::run(const std::vector<std::string>& args, Services& services) {

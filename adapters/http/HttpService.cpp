@@ -20,7 +20,10 @@ HttpService::HttpService(const HttpOptions& options, Poco::Net::HTTPRequestHandl
   params->setMaxKeepAliveRequests(options.keepAliveRequests);
   params->setKeepAliveTimeout(Poco::Timespan(options.keepAliveSeconds, 0));
   params->setServerName("profkpi");
-  _socket.bind(Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)), true);
+  // SO_REUSEADDR lets a restart bind while old connections linger in TIME_WAIT;
+  // SO_REUSEPORT (which Poco's two-argument bind also sets) is left off, so a
+  // port another process listens on is an error, not shared with it.
+  _socket.bind(Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)), true, false);
   _socket.listen(options.queue);
   _port = _socket.address().port();
   _server = std::make_unique<Poco::Net::HTTPServer>(factory, _pool, _socket, params);

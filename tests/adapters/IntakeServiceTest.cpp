@@ -95,6 +95,32 @@ BOOST_AUTO_TEST_CASE(refusedSubmissionStoresNothingButIsAudited) {
   BOOST_TEST(!submit("<Submission").wellFormed);
 }
 
+// The documented order of checks (docs/openapi.yaml): well-formedness (400), then
+// the schema and business rules (422), then the organisation against the key
+// (PK007, 403). A body that is not XML names no organisation to compare.
+BOOST_AUTO_TEST_CASE(organisationIsComparedWithTheKeyOnlyInAnOtherwiseValidDocument) {
+  auto asKeyOf = [&](const std::string& xml) { return gateway.submit(xml, "http", "key", "127.0.0.1", "E06000002"); };
+  std::string valid = aggregateDocument(withId(ID1));
+  Receipt notXml = asKeyOf(valid.substr(0, valid.find("<RolesTotal>")));
+  BOOST_TEST((notXml.outcome == IntakeOutcome::Refused));
+  BOOST_TEST(!notXml.wellFormed);
+  BOOST_TEST(codes(notXml) == std::vector<std::string>{"XML"});
+
+  AggregateFields overMapped;
+  overMapped.rolesMapped = "31";
+  Receipt invalid = asKeyOf(aggregateDocument(withId(ID1), overMapped));
+  BOOST_TEST((invalid.outcome == IntakeOutcome::Refused));
+  BOOST_TEST(invalid.wellFormed);
+  BOOST_TEST(codes(invalid) == std::vector<std::string>{"PK003"});
+  BOOST_TEST(store->recentAudit(1).front().action == "refused");
+
+  Receipt forbidden = asKeyOf(valid);
+  BOOST_TEST((forbidden.outcome == IntakeOutcome::Forbidden));
+  BOOST_TEST(codes(forbidden) == std::vector<std::string>{"PK007"});
+  BOOST_TEST(store->recentAudit(1).front().action == "forbidden");
+  BOOST_TEST(!store->findBySubmissionId(ID1).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(replacementWarnsPq104) {
   submit(aggregateDocument(withId(ID1)));
   AggregateFields corrected;

@@ -109,6 +109,12 @@ BOOST_AUTO_TEST_CASE(submissionRouteAnswersEveryStatusOfTheInterface) {
   HttpResult forbidden = server.post(submitter, aggregateDocument(other));
   BOOST_TEST(forbidden.status == 403);
   BOOST_TEST(parse(forbidden.body)->getArray("errors")->getObject(0)->getValue<std::string>("code") == "PK007");
+  // Not well-formed or invalid is answered so before the organisation is compared with the key's.
+  std::string otherXml = aggregateDocument(other);
+  BOOST_TEST(server.post(submitter, otherXml.substr(0, otherXml.find("<RolesTotal>"))).status == 400);
+  AggregateFields overMapped;
+  overMapped.rolesMapped = "31";
+  BOOST_TEST(server.post(submitter, aggregateDocument(other, overMapped)).status == 422);
   BOOST_TEST(server.post(admin, aggregateDocument(other)).status == 201);  // an admin may submit for anyone
 
   HttpResult tooBig = server.post(submitter, std::string(300000, ' ') + xml);
@@ -342,6 +348,23 @@ BOOST_AUTO_TEST_CASE(sigtermDuringLoadLosesNoAcknowledgedSubmission) {
   for (const std::string& id : created) BOOST_TEST(store.findBySubmissionId(id).has_value(), id);
   BOOST_TEST(store.integrityProblems().empty());
   server.start();
+}
+
+// INTERFACE.md: http.port is where serve listens, and an I/O error exits 2. A
+// port another process holds is such an error: the second serve must not share
+// it (SO_REUSEPORT would have the kernel split the clients between the two).
+BOOST_AUTO_TEST_CASE(aSecondServeOnAPortInUseExitsTwo) {
+  TempDir other;
+  writeFile(other.file("profkpi.properties"),
+            "store.connection = " + other.file("store.db") + "\nhttp.port = " + std::to_string(server.port()) +
+                "\ninbox.dir = " + other.file("inbox") + "\nnightly.enabled = false\n");
+  // timeout(1) ends a serve that wrongly started (exit 124).
+  ProcessResult second =
+      runProcess({"/usr/bin/timeout", "20", profkpiBinary(), "serve", "--config", other.file("profkpi.properties")});
+  BOOST_TEST(second.exitCode == 2, second.err);
+  BOOST_TEST(second.err.find("listening on") == std::string::npos, second.err);
+  BOOST_TEST(second.err.find("in use") != std::string::npos, second.err);
+  BOOST_TEST(server.request("GET", "/healthz").status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(sixtyFourKeepAliveClientsAreAllServed) {
