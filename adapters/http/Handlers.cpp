@@ -3,6 +3,7 @@
 #include "adapters/http/HttpError.h"
 #include "adapters/json/ReceiptJson.h"
 #include "adapters/json/ResultsJson.h"
+#include "engine/Counted.h"
 #include "engine/IntakeService.h"
 #include "engine/Reports.h"
 
@@ -72,7 +73,7 @@ void SubmitHandler::serve(Exchange& x) {
     _context.metrics.refusal(d.code);
   }
   if (receipt.wellFormed) {
-    x.sendProblem(422, "Submission refused", std::to_string(errors.size()) + " schema or business-rule errors", errors);
+    x.sendProblem(422, "Submission refused", engine::counted(errors.size(), "schema or business-rule error"), errors);
   } else {
     x.sendProblem(400, "Not well-formed XML", "the body is not a well-formed XML document", errors);
   }

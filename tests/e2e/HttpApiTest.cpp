@@ -85,6 +85,12 @@ BOOST_AUTO_TEST_CASE(submissionRouteAnswersEveryStatusOfTheInterface) {
   BOOST_TEST(errors->getObject(1)->getValue<int>("line") == 6);
   BOOST_TEST(errors->getObject(1)->getValue<int>("column") > 0);
   BOOST_TEST(!errors->getObject(1)->getValue<std::string>("message").empty());
+  BOOST_TEST(problem->getValue<std::string>("detail") == "2 schema or business-rule errors");
+  HeaderFields oneError;
+  oneError.period = "2009-11-Q2";
+  HttpResult single = server.post(submitter, aggregateDocument(oneError));
+  BOOST_TEST(single.status == 422);
+  BOOST_TEST(parse(single.body)->getValue<std::string>("detail") == "1 schema or business-rule error");
 
   HttpResult created = server.post(submitter, xml);
   BOOST_TEST(created.status == 201, created.body);
@@ -131,6 +137,16 @@ BOOST_AUTO_TEST_CASE(submissionRouteAnswersEveryStatusOfTheInterface) {
 }
 
 // SUBMISSION.md section 1: UTF-8, or UTF-16 with a byte order mark; Xerces alone reads Latin-1.
+// http.publicUrl is how clients reach the service; written with or without a
+// trailing slash, the Location is the same.
+BOOST_AUTO_TEST_CASE(locationStartsWithThePublicUrl) {
+  ServerProcess behindProxy{"http.publicUrl = https://kpi.example.org/\n"};
+  std::string key = behindProxy.addKey("E06000001", "submitter");
+  HttpResult created = behindProxy.post(key, hartlepoolDocument(uniqueId(9, 1)));
+  BOOST_TEST(created.status == 201, created.body);
+  BOOST_TEST(created.headers["location"] == "https://kpi.example.org/api/v1/submissions/" + uniqueId(9, 1));
+}
+
 BOOST_AUTO_TEST_CASE(documentInAnotherEncodingIsRefusedAsNotWellFormed) {
   std::string latin1 = readFile(samplesDir() + "/refused/xml-latin1-encoding.xml");
   HttpResult refused = server.post(submitter, latin1);
