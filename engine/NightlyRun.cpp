@@ -1,7 +1,7 @@
 #include "engine/NightlyRun.h"
 
-#include "engine/Counted.h"
 #include "engine/BoardMail.h"
+#include "engine/Counted.h"
 #include "engine/Errors.h"
 #include "engine/Reports.h"
 #include "engine/SnapshotStore.h"

@@ -64,6 +64,7 @@ store.connection = $work/state/profkpi.db
 inbox.dir = $work/state/inbox
 reports.dir = $work/state/reports
 http.port = $port
+inbox.pollMilliseconds = 200
 nightly.enabled = false
 PROPERTIES
 mkdir -p "$work/state/inbox"
@@ -81,7 +82,7 @@ step "serve, confined: HTTP, inbox, report, clean stop"
 "$confine" "$serve_unit" "$profkpi" serve "${config[@]}" 2>"$work/serve.log" &
 serve_pid=$!
 base=http://127.0.0.1:$port
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   curl -fs -o /dev/null "$base/healthz" && break
   kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log" >&2; die "serve exited under confinement"; }
   sleep 0.1
@@ -95,7 +96,7 @@ status=$(curl -s -o "$work/report.pdf" -w '%{http_code}' -H "Authorization: Bear
 head -c 5 "$work/report.pdf" | grep -q '%PDF-' || fail "report.pdf is not a PDF"
 cp "$workforce" "$work/state/inbox/anglesey.xml.part"
 mv "$work/state/inbox/anglesey.xml.part" "$work/state/inbox/anglesey.xml"
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   [ -e "$work/state/inbox/accepted/anglesey.xml.receipt.json" ] && break
   sleep 0.1
 done
