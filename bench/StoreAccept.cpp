@@ -43,7 +43,8 @@ void acceptShare(adapters::store::SqlStore& store, int thread, int count, const 
     std::string period = "20" + std::to_string(10 + slot / 14) + "-" + std::to_string(11 + slot / 14) + "-Q2";
     engine::SubmissionRecord record = tests::aggregateRecord(submissionId(thread, n), organisation, period);
     record.warnings.push_back(engine::makeDiagnostic(
-        engine::Severity::Warning, "PQ104", "replaces submission 0af9e8d7-c6b5-4a43-9210-fedcba987654 (revision 3) for " + period));
+        engine::Severity::Warning, "PQ104",
+        "replaces submission 0af9e8d7-c6b5-4a43-9210-fedcba987654 (revision 3) for " + period));
     engine::AuditEntry audit{record.receivedAt, "k-bench", "accepted", record.submissionId, organisation, "127.0.0.1",
                              "sha256 " + record.sha256};
     store.accept(record, body, audit);

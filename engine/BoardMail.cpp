@@ -1,5 +1,6 @@
 #include "engine/BoardMail.h"
 
+#include "engine/PublicLink.h"
 #include "engine/ReportText.h"
 
 #include <sstream>
@@ -13,9 +14,9 @@ std::string size(std::size_t bytes) {
   return std::to_string((bytes + 512) / 1024) + " KB";
 }
 
-std::string reportLink(std::string base, const BoardReport& report) {
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/api/v1/organisations/" + report.organisationCode + "/periods/" + report.period + "/report.pdf";
+std::string reportLink(const std::string& base, const BoardReport& report) {
+  return publicLink(base, "/api/v1/organisations/" + report.organisationCode + "/periods/" + report.period +
+                              "/report.pdf");
 }
 
 }  // namespace

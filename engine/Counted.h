@@ -8,12 +8,12 @@
 
 namespace profkpi::engine {
 
-// `plural` defaults to the singular with an "s".
-inline std::string counted(std::size_t n, std::string_view singular, std::string_view plural = {}) {
+// Every noun counted so far takes a plain "s".
+inline std::string counted(std::size_t n, std::string_view singular) {
   std::string text = std::to_string(n) + " ";
-  if (n == 1) return text.append(singular);
-  if (plural.empty()) return text.append(singular).append("s");
-  return text.append(plural);
+  text.append(singular);
+  if (n != 1) text += 's';
+  return text;
 }
 
 }  // namespace profkpi::engine

@@ -295,8 +295,8 @@ std::vector<std::string> headlines(const BoardReport& report) {
   } else {
     std::size_t explained = 0;
     for (const Diagnostic& d : warnings) explained += d.explained ? 1 : 0;
-    out.push_back(counted(warnings.size(), "data-quality warning") + " on this submission (" + std::to_string(explained) + " explained by the sender): see Data quality "
-                  "and provenance.");
+    out.push_back(counted(warnings.size(), "data-quality warning") + " on this submission (" +
+                  std::to_string(explained) + " explained by the sender): see Data quality and provenance.");
   }
   return out;
 }

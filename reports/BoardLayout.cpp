@@ -136,8 +136,8 @@ void scorecard(PageFlow& flow, const engine::BoardReport& r) {
   }
   drawTable(flow, columns, rows);
   std::string key = text::statusKey(*r.catalogue) + " Change is since " + text::periodShort(r.previousPeriod) +
-                    ". Peer median and quartile compare with the " + engine::counted(r.sectorSubmissions, "organisation") +
-                    " that submitted for this period; the 1st quartile is the best quarter.";
+                    ". Peer median and quartile compare with the " +
+                    engine::counted(r.sectorSubmissions, "organisation") + " that submitted for this period; the 1st quartile is the best quarter.";
   flow.paragraph(key, TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
 }
 

@@ -187,7 +187,8 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
         std::cerr << csv << ": " << result.problemCount - result.problems.size()
                   << " more problems not listed (--max-errors " << maxErrors << ")\n";
       }
-      std::cerr << csv << ": refused (" << engine::counted(result.problemCount, "problem") << "); " << outPath << " not written\n";
+      std::cerr << csv << ": refused (" << engine::counted(result.problemCount, "problem") << "); " << outPath
+                << " not written\n";
       return STATUS_REFUSED;
     }
     // The guarantee, enforced: what is renamed into place has passed the intake.

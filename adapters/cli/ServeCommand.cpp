@@ -25,7 +25,6 @@ http::HttpOptions httpOptions(const Poco::Util::AbstractConfiguration& config) {
   o.ioTimeoutSeconds = config.getInt("http.ioTimeoutSeconds");
   o.bodySeconds = config.getInt("http.bodySeconds");
   o.publicUrl = config.getString("http.publicUrl");
-  while (!o.publicUrl.empty() && o.publicUrl.back() == '/') o.publicUrl.pop_back();  // Location appends "/api/..."
   o.trustedProxies = http::parseTrustedProxies(config.getString("http.trustedProxies"));
   return o;
 }

@@ -5,6 +5,7 @@
 #include "adapters/json/ResultsJson.h"
 #include "engine/Counted.h"
 #include "engine/IntakeService.h"
+#include "engine/PublicLink.h"
 #include "engine/Reports.h"
 
 #include <Poco/Net/MediaType.h>
@@ -48,8 +49,8 @@ void SubmitHandler::serve(Exchange& x) {
 
   switch (receipt.outcome) {
     case engine::IntakeOutcome::Accepted: {
-      std::string location = _context.options.publicUrl + "/api/v1/submissions/" + receipt.record.submissionId;
-      x.response.set("Location", location);
+      std::string path = "/api/v1/submissions/" + receipt.record.submissionId;
+      x.response.set("Location", engine::publicLink(_context.options.publicUrl, path));
       x.sendBytes(201, "application/json", json::receiptText(receipt));
       return;
     }
