@@ -1,7 +1,7 @@
 // The baselines for the HTTP ingest benchmark (issue 7, goal 2): the same
-// Poco HTTPServer as `profkpi serve` (adapters/http/HttpService: thread pool,
-// queue, keep-alive, time-outs, from the same http.* defaults) with one handler
-// for every request and no store.
+// HTTP server as `profkpi serve` (adapters/http/HttpService: workers, queue,
+// keep-alive, deadlines, from the same http.* defaults) with one handler for
+// every request and no store.
 //   validate-only-server PORT           read the body, validate it with the
 //                                       intake serve uses (IntakeGateway: hardened
 //                                       Xerces reader, grammar pool, business rules
@@ -18,10 +18,6 @@
 #include "engine/xml/Schemas.h"
 #include "tests/fakes/InMemoryStore.h"
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -32,53 +28,40 @@ using namespace profkpi;
 
 namespace {
 
-// As Exchange::readBody reads it: wait for a byte, take what has arrived.
-std::string readBody(Poco::Net::HTTPServerRequest& request) {
-  std::string body;
-  if (request.hasContentLength()) body.reserve(static_cast<std::size_t>(request.getContentLength64()));
-  std::istream& in = request.stream();
-  char buffer[16384];
-  while (in.peek() != std::char_traits<char>::eof()) {
-    std::streamsize n = in.readsome(buffer, sizeof buffer);
-    body.append(buffer, static_cast<std::size_t>(n));
-  }
-  return body;
+adapters::http::HttpResponse answer(int status, const std::string& json) {
+  adapters::http::HttpResponse response;
+  response.status = status;
+  response.set("Content-Type", "application/json");
+  response.body = json;
+  return response;
 }
 
-void answer(Poco::Net::HTTPServerResponse& response, int status, const std::string& json) {
-  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-  response.setContentType("application/json");
-  response.setContentLength64(static_cast<Poco::Int64>(json.size()));
-  response.send().write(json.data(), static_cast<std::streamsize>(json.size()));
-}
-
-class ValidateHandler final : public Poco::Net::HTTPRequestHandler {
+class ValidateHandler final : public adapters::http::RequestHandler {
  public:
   explicit ValidateHandler(adapters::intake::IntakeGateway* gateway) : _gateway(gateway) {}
-  void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
-    std::string body = readBody(request);
+  std::optional<adapters::http::HttpResponse> admit(const adapters::http::HttpRequest&) override { return {}; }
+  adapters::http::HttpResponse serve(adapters::http::HttpRequest& request) override {
     if (_gateway == nullptr) {
-      answer(response, 201, "{\"status\":\"received\",\"bytes\":" + std::to_string(body.size()) + "}");
-      return;
+      return answer(201, "{\"status\":\"received\",\"bytes\":" + std::to_string(request.body.size()) + "}");
     }
-    engine::IntakeResult result = _gateway->validate(body, request.clientAddress().host().toString());
+    engine::IntakeResult result = _gateway->validate(request.body, request.peer);
     bool valid = result.accepted();
-    answer(response, valid ? 201 : 422,
-           std::string("{\"status\":\"") + (valid ? "valid" : "refused") + "\",\"submissionId\":\"" +
-               result.submission.header.submissionId + "\",\"findings\":" +
-               std::to_string(result.diagnostics.size()) + "}");
+    return answer(valid ? 201 : 422, std::string("{\"status\":\"") + (valid ? "valid" : "refused") +
+                                          "\",\"submissionId\":\"" + result.submission.header.submissionId +
+                                          "\",\"findings\":" + std::to_string(result.diagnostics.size()) + "}");
   }
 
  private:
   adapters::intake::IntakeGateway* _gateway;
 };
 
-class OneHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+class OneHandlerApplication final : public adapters::http::HttpApplication {
  public:
-  explicit OneHandlerFactory(adapters::intake::IntakeGateway* gateway) : _gateway(gateway) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-    return new ValidateHandler(_gateway);
+  explicit OneHandlerApplication(adapters::intake::IntakeGateway* gateway) : _gateway(gateway) {}
+  std::unique_ptr<adapters::http::RequestHandler> handlerFor(const adapters::http::HttpRequest&) override {
+    return std::make_unique<ValidateHandler>(_gateway);
   }
+  void answeredByServer(const adapters::http::HttpRequest&, int) override {}
 
  private:
   adapters::intake::IntakeGateway* _gateway;
@@ -111,7 +94,7 @@ int main(int argc, char** argv) {
 
   adapters::http::HttpOptions options;  // serve's defaults (Defaults.cpp) but the port
   options.port = std::atoi(argv[1]);
-  adapters::http::HttpService server(options, new OneHandlerFactory(noop ? nullptr : &gateway));
+  adapters::http::HttpService server(options, std::make_unique<OneHandlerApplication>(noop ? nullptr : &gateway));
   server.start();
   std::cerr << (noop ? "no-op" : "validate-only") << " server on http://127.0.0.1:" << server.port() << "/\n";
   int signal = 0;

@@ -15,8 +15,13 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setInt("http.queue", 256);
   defaults->setInt("http.keepAliveRequests", 100);
   defaults->setInt("http.keepAliveSeconds", 2);
-  defaults->setInt("http.ioTimeoutSeconds", 10);
+  defaults->setInt("http.headerSeconds", 10);
   defaults->setInt("http.bodySeconds", 30);
+  defaults->setInt("http.responseSeconds", 30);
+  defaults->setInt("http.shutdownSeconds", 10);
+  defaults->setInt("http.maxConnections", 1024);
+  defaults->setInt("http.maxConnectionsPerClient", 64);
+  defaults->setInt64("http.maxBufferedBodyBytes", 268435456);
   defaults->setString("http.publicUrl", "");
   defaults->setString("http.trustedProxies", "");  // none: the peer is the client
   defaults->setInt("auth.maxFailures", 10);

@@ -22,8 +22,13 @@ http::HttpOptions httpOptions(const Poco::Util::AbstractConfiguration& config) {
   o.queue = config.getInt("http.queue");
   o.keepAliveRequests = config.getInt("http.keepAliveRequests");
   o.keepAliveSeconds = config.getInt("http.keepAliveSeconds");
-  o.ioTimeoutSeconds = config.getInt("http.ioTimeoutSeconds");
+  o.headerSeconds = config.getInt("http.headerSeconds");
   o.bodySeconds = config.getInt("http.bodySeconds");
+  o.responseSeconds = config.getInt("http.responseSeconds");
+  o.shutdownSeconds = config.getInt("http.shutdownSeconds");
+  o.maxConnections = config.getInt("http.maxConnections");
+  o.maxConnectionsPerClient = config.getInt("http.maxConnectionsPerClient");
+  o.maxBufferedBodyBytes = config.getInt64("http.maxBufferedBodyBytes");
   o.publicUrl = config.getString("http.publicUrl");
   o.trustedProxies = http::parseTrustedProxies(config.getString("http.trustedProxies"));
   return o;

@@ -4,36 +4,52 @@
 #include "engine/Errors.h"
 
 #include <Poco/Logger.h>
-#include <Poco/Timestamp.h>
 
 namespace profkpi::adapters::http {
 
-void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
-  Poco::Timestamp started;
-  Exchange exchange(_context, request, response);
-  Poco::Logger& log = Poco::Logger::get("http");
+template <typename Step>
+void ApiHandler::run(Step step) {
+  Exchange& x = *_exchange;
   auto answer = [&](int status, const std::string& title, const std::string& detail, long retryAfter) {
-    if (!response.sent()) exchange.sendProblem(status, title, detail, {}, retryAfter);
+    if (!x.answered) x.sendProblem(status, title, detail, {}, retryAfter);
   };
   try {
-    serve(exchange);
+    step(x);
   } catch (const HttpError& e) {
     answer(e.status(), e.title(), e.detail(), e.retryAfter());
   } catch (const engine::StoreError& e) {
     _context.metrics.storeError();
-    log.error("%s", std::string(e.what()));  // the message names the store itself
+    Poco::Logger::get("http").error("%s", std::string(e.what()));  // the message names the store itself
     answer(503, "Service unavailable", "the store is not available; try again later", 5);
   } catch (const std::exception& e) {
-    log.error("%s %s: %s", request.getMethod(), request.getURI(), std::string(e.what()));
+    Poco::Logger::get("http").error("%s %s: %s", x.request().method, x.request().target, std::string(e.what()));
     answer(500, "Internal server error", "", 0);
   }
-  if (response.getStatus() == Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE) exchange.drainRefusedBody();
-  double seconds = static_cast<double>(started.elapsed()) / 1e6;
-  int status = static_cast<int>(response.getStatus());
+}
+
+std::optional<HttpResponse> ApiHandler::admit(const HttpRequest& head) {
+  _exchange = std::make_unique<Exchange>(_context, head);
+  run([this](Exchange& x) { check(x); });
+  if (_exchange->answered) return finish();
+  return std::nullopt;
+}
+
+HttpResponse ApiHandler::serve(HttpRequest& request) {
+  _exchange->bodyArrived(request);
+  run([this](Exchange& x) { handle(x); });
+  return finish();
+}
+
+HttpResponse ApiHandler::finish() {
+  Exchange& x = *_exchange;
+  double seconds = static_cast<double>(_started.elapsed()) / 1e6;
+  int status = x.response.status;
   _context.metrics.request(_route, status, seconds);
-  log.information("%s %s %d %.1fms org=%s key=%s", request.getMethod(), request.getURI(), status, seconds * 1000,
-                  exchange.organisation.empty() ? std::string("-") : exchange.organisation,
-                  exchange.keyId.empty() ? std::string("-") : exchange.keyId);
+  Poco::Logger::get("http").information("%s %s %d %.1fms org=%s key=%s", x.request().method, x.request().target,
+                                        status, seconds * 1000,
+                                        x.organisation.empty() ? std::string("-") : x.organisation,
+                                        x.keyId.empty() ? std::string("-") : x.keyId);
+  return std::move(x.response);
 }
 
 }  // namespace profkpi::adapters::http

@@ -35,15 +35,18 @@ std::string lowerCase(std::string text) {
 
 }  // namespace
 
-void SubmitHandler::serve(Exchange& x) {
+void SubmitHandler::check(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   if (key.role == engine::Role::Reader) throw HttpError(403, "Forbidden", "a reader key may not submit");
-  if (!isXmlContentType(x.request.getContentType())) {
+  if (!isXmlContentType(x.request().header("Content-Type"))) {
     throw HttpError(415, "Unsupported media type", "send the submission as application/xml or text/xml");
   }
-  std::string body = x.readBody();
+}
+
+void SubmitHandler::handle(Exchange& x) {
+  const engine::ApiKeyRecord& key = *x.key;
   std::string organisation = key.role == engine::Role::Admin ? "" : key.organisation;
-  engine::Receipt receipt = _context.gateway.submit(body, "http", key.id, x.clientAddress(), organisation);
+  engine::Receipt receipt = _context.gateway.submit(x.body(), "http", key.id, x.clientAddress(), organisation);
   x.organisation = receipt.record.organisation.empty() ? key.organisation : receipt.record.organisation;
   _context.metrics.submission(engine::outcomeName(receipt.outcome));
 
@@ -58,6 +61,7 @@ void SubmitHandler::serve(Exchange& x) {
       x.sendBytes(200, "application/json", json::receiptText(receipt));
       return;
     case engine::IntakeOutcome::Conflict:
+      // The message names no organisation: whose the stored submission is, is not the caller's to learn.
       x.sendProblem(409, "SubmissionId reused", receipt.diagnostics.front().message, receipt.diagnostics);
       return;
     case engine::IntakeOutcome::Forbidden:
@@ -80,7 +84,7 @@ void SubmitHandler::serve(Exchange& x) {
   }
 }
 
-void ReceiptHandler::serve(Exchange& x) {
+void ReceiptHandler::handle(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   auto record = _context.store.findBySubmissionId(lowerCase(_submissionId));
   // Another organisation's submission is answered as unknown: its existence is not ours to tell.
@@ -93,9 +97,17 @@ void ReceiptHandler::serve(Exchange& x) {
 
 namespace {
 
+// Years a period in a request may start in: reports and results exist for
+// nothing earlier, and the calendar arithmetic behind a period is not asked
+// to hold years such as 0000.
+constexpr int FIRST_YEAR = 1990;
+constexpr int LAST_YEAR = 2199;
+
 engine::Period requestedPeriod(const std::string& text) {
   auto period = engine::Period::parse(text);
-  if (!period || !period->followsOn()) throw HttpError(404, "Not found", "no such period: " + text);
+  if (!period || !period->followsOn() || period->firstYear() < FIRST_YEAR || period->firstYear() > LAST_YEAR) {
+    throw HttpError(404, "Not found", "no such period: " + text);
+  }
   return *period;
 }
 
@@ -106,7 +118,7 @@ engine::ReportRenderer& pdfRenderer(HttpContext& context) {
 
 }  // namespace
 
-void KpisHandler::serve(Exchange& x) {
+void KpisHandler::handle(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   x.organisation = _organisation;
   x.authorise(key, _organisation, false, true);
@@ -116,7 +128,7 @@ void KpisHandler::serve(Exchange& x) {
   x.sendJson(200, json::resultsToJson(*results, period));
 }
 
-void BoardReportHandler::serve(Exchange& x) {
+void BoardReportHandler::handle(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   x.organisation = _organisation;
   x.authorise(key, _organisation, false, true);
@@ -129,7 +141,7 @@ void BoardReportHandler::serve(Exchange& x) {
   x.sendBytes(200, "application/pdf", pdf);
 }
 
-void SectorReportHandler::serve(Exchange& x) {
+void SectorReportHandler::handle(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   if (key.role != engine::Role::Admin) throw HttpError(403, "Forbidden", "the sector report is for admin keys");
   engine::Period period = requestedPeriod(_period);
@@ -139,7 +151,7 @@ void SectorReportHandler::serve(Exchange& x) {
   x.sendBytes(200, "application/pdf", pdf);
 }
 
-void HealthHandler::serve(Exchange& x) {
+void HealthHandler::handle(Exchange& x) {
   bool up = _context.store.ping();
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("status", std::string(up ? "ok" : "unavailable"));
@@ -147,13 +159,12 @@ void HealthHandler::serve(Exchange& x) {
   x.sendJson(up ? 200 : 503, body);
 }
 
-void MetricsHandler::serve(Exchange& x) {
+void MetricsHandler::handle(Exchange& x) {
   x.sendBytes(200, "text/plain; version=0.0.4; charset=utf-8", _context.metrics.render());
 }
 
-void RefusalHandler::serve(Exchange& x) {
+void RefusalHandler::check(Exchange& x) {
   if (!_allow.empty()) x.response.set("Allow", _allow);
-  if (_status == 413) x.response.setKeepAlive(false);  // the body is never read
   x.sendProblem(_status, _title, _detail);
 }
 

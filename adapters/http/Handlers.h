@@ -6,13 +6,15 @@
 
 namespace profkpi::adapters::http {
 
-// POST /api/v1/submissions
+// POST /api/v1/submissions: the key, its role and the content type are checked
+// before the body is read.
 class SubmitHandler final : public ApiHandler {
  public:
   explicit SubmitHandler(HttpContext& context) : ApiHandler(context, "POST /api/v1/submissions") {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void check(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 };
 
 // GET /api/v1/submissions/{submissionId}
@@ -22,7 +24,7 @@ class ReceiptHandler final : public ApiHandler {
       : ApiHandler(context, "GET /api/v1/submissions/{submissionId}"), _submissionId(std::move(submissionId)) {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 
  private:
   std::string _submissionId;
@@ -37,7 +39,7 @@ class KpisHandler final : public ApiHandler {
         _period(std::move(period)) {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 
  private:
   std::string _organisation;
@@ -55,7 +57,7 @@ class BoardReportHandler final : public ApiHandler {
         _period(std::move(period)) {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 
  private:
   std::string _organisation;
@@ -69,7 +71,7 @@ class SectorReportHandler final : public ApiHandler {
       : ApiHandler(context, "GET /api/v1/periods/{period}/sector-report.pdf"), _period(std::move(period)) {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 
  private:
   std::string _period;
@@ -81,7 +83,7 @@ class HealthHandler final : public ApiHandler {
   explicit HealthHandler(HttpContext& context) : ApiHandler(context, "GET /healthz") {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 };
 
 // GET /metrics
@@ -90,11 +92,11 @@ class MetricsHandler final : public ApiHandler {
   explicit MetricsHandler(HttpContext& context) : ApiHandler(context, "GET /metrics") {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void handle(Exchange& exchange) override;
 };
 
-// Answers a refusal decided before any handler ran (unknown route, wrong
-// method, a declared body over the limit).
+// Answers a refusal decided by the router (unknown route, wrong method,
+// malformed path), before any body is read.
 class RefusalHandler final : public ApiHandler {
  public:
   RefusalHandler(HttpContext& context, std::string route, int status, std::string title, std::string detail,
@@ -103,7 +105,8 @@ class RefusalHandler final : public ApiHandler {
         _allow(std::move(allow)) {}
 
  protected:
-  void serve(Exchange& exchange) override;
+  void check(Exchange& exchange) override;
+  void handle(Exchange& exchange) override { check(exchange); }
 
  private:
   int _status;

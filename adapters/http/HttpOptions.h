@@ -15,19 +15,33 @@ struct HttpOptions {
   int port = 8080;
   // Largest request body accepted; larger ones get 413. Default 32 MiB.
   std::int64_t maxBodyBytes = 33554432;
-  // Worker threads. Poco holds one for the whole life of a keep-alive
-  // connection, so this bounds concurrent connections. Default 64.
+  // Worker threads that run the handlers. Connections do not hold them: the
+  // server's own thread reads and writes every socket. Default 64.
   int threads = 64;
-  // Connections waiting for a worker before new ones are refused. Default 256.
+  // Requests waiting for a worker before new ones are answered 503; also the
+  // listen backlog. Default 256.
   int queue = 256;
   // Requests served on one keep-alive connection before it is closed. Default 100.
   int keepAliveRequests = 100;
   // Idle time after which a keep-alive connection is closed, in seconds. Default 2.
   int keepAliveSeconds = 2;
-  // Longest wait for any one read or write on a connection, in seconds. Default 10.
-  int ioTimeoutSeconds = 10;
-  // Longest time to receive a whole request body, in seconds (slow senders are cut off). Default 30.
+  // Longest time from a request's first byte (or a new connection) to the end of its head, in seconds. Default 10.
+  int headerSeconds = 10;
+  // Longest time to receive a whole request body, in seconds (slow senders are cut off with 408). Default 30.
   int bodySeconds = 30;
+  // Longest time to write a whole response to a client that reads slowly, in seconds. Default 30.
+  int responseSeconds = 30;
+  // Longest time stop() takes: requests in flight are answered, every other
+  // connection is closed, and whatever is left then is closed too. Default 10.
+  int shutdownSeconds = 10;
+  // Connections open at once, in all. Default 1024.
+  int maxConnections = 1024;
+  // Connections open at once from one client address; behind a trusted proxy,
+  // requests in progress per forwarded client. Default 64.
+  int maxConnectionsPerClient = 64;
+  // Memory for request bodies held at once, across all connections (each body
+  // counts twice: the store keeps a copy while it writes). Default 256 MiB.
+  std::int64_t maxBufferedBodyBytes = 268435456;
   // Base URL for links in mails and Location headers; empty for relative. Default empty.
   std::string publicUrl;
   // Reverse proxies (IP addresses) whose X-Forwarded-For names the client, for

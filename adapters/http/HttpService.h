@@ -1,15 +1,12 @@
-// The HTTP service: Poco's HTTPServer with its own bounded thread pool and queue,
-// per-read timeouts and bounded keep-alive. stop() stops accepting (new clients
-// are refused), lets requests in flight finish, and returns when they have.
+// The HTTP API of INTERFACE.md: the router over the shared context, served by
+// the project's own HTTP/1.1 server (server/HttpServer.h). stop() stops
+// accepting (new clients are refused), answers the requests in flight, closes
+// every other connection and returns within http.shutdownSeconds.
 #ifndef PROFKPI_ADAPTERS_HTTP_HTTPSERVICE_H
 #define PROFKPI_ADAPTERS_HTTP_HTTPSERVICE_H
 
 #include "adapters/http/HttpContext.h"
-
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/ThreadPool.h>
+#include "adapters/http/server/HttpServer.h"
 
 #include <memory>
 
@@ -20,9 +17,9 @@ class HttpService {
   // The API (Router) over `context`, which must outlive the service. Throws
   // Poco::Net::NetException when the address cannot be bound.
   explicit HttpService(HttpContext& context);
-  // Any handler factory (the service takes it) with the same server settings:
+  // Any application (the service takes it) with the same server settings:
   // benchmarks compare their baselines with the API on exactly this server.
-  HttpService(const HttpOptions& options, Poco::Net::HTTPRequestHandlerFactory::Ptr factory);
+  HttpService(const HttpOptions& options, std::unique_ptr<HttpApplication> application);
   ~HttpService();
 
   void start();
@@ -31,10 +28,8 @@ class HttpService {
   int port() const;
 
  private:
-  Poco::ThreadPool _pool;
-  Poco::Net::ServerSocket _socket;  // shared with _server, closed by stop()
-  int _port = 0;
-  std::unique_ptr<Poco::Net::HTTPServer> _server;
+  std::unique_ptr<HttpApplication> _application;
+  HttpServer _server;
   bool _running = false;
 };
 

@@ -1,41 +1,25 @@
 #include "adapters/http/Router.h"
 
-#include <Poco/String.h>
-#include <Poco/URI.h>
-
 #include "adapters/http/Handlers.h"
+#include "adapters/http/server/RequestHead.h"
+
+#include <Poco/Logger.h>
+#include <Poco/String.h>
 
 namespace profkpi::adapters::http {
 
 namespace {
 
 using Segments = std::vector<std::string>;
-using Request = Poco::Net::HTTPServerRequest;
-using MakeHandler = Poco::Net::HTTPRequestHandler* (*)(HttpContext&, const Request&, const Segments&);
+using Handler = std::unique_ptr<RequestHandler>;
+using MakeHandler = Handler (*)(HttpContext&, const Segments&);
 
-Segments segmentsOf(const std::string& path) {
-  Segments segments;
-  try {
-    Poco::URI(path).getPathSegments(segments);
-  } catch (const Poco::Exception&) {
-    segments.assign(1, "\x01");  // unparseable: matches no route
-  }
-  return segments;
-}
-
-Poco::Net::HTTPRequestHandler* submit(HttpContext& context, const Request& request, const Segments&) {
-  if (request.hasContentLength() && request.getContentLength64() > context.options.maxBodyBytes) {
-    // A status other than 200 here stops Poco from sending 100 Continue.
-    request.response().setStatus(Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
-    return new RefusalHandler(context, "POST /api/v1/submissions", 413, "Payload too large",
-                              "the body may be at most " + std::to_string(context.options.maxBodyBytes) + " bytes");
-  }
-  return new SubmitHandler(context);
-}
+// A template's segments ("/healthz" -> {"healthz"}).
+Segments templateSegments(const std::string& path) { return *pathSegments(path); }
 
 struct Entry {
   Entry(const char* method, const char* path, MakeHandler make)
-      : method(method), path(path), make(make), pattern(segmentsOf(path)) {}
+      : method(method), path(path), make(make), pattern(templateSegments(path)) {}
   const char* method;
   const char* path;
   MakeHandler make;
@@ -46,31 +30,18 @@ struct Entry {
 // Path parameters reach the handlers by position in the request's segments.
 const std::vector<Entry>& table() {
   static const std::vector<Entry> entries{
-      {"GET", "/healthz",
-       [](HttpContext& c, const Request&, const Segments&) -> Poco::Net::HTTPRequestHandler* {
-         return new HealthHandler(c);
-       }},
-      {"GET", "/metrics",
-       [](HttpContext& c, const Request&, const Segments&) -> Poco::Net::HTTPRequestHandler* {
-         return new MetricsHandler(c);
-       }},
-      {"POST", "/api/v1/submissions", submit},
+      {"GET", "/healthz", [](HttpContext& c, const Segments&) -> Handler { return std::make_unique<HealthHandler>(c); }},
+      {"GET", "/metrics", [](HttpContext& c, const Segments&) -> Handler { return std::make_unique<MetricsHandler>(c); }},
+      {"POST", "/api/v1/submissions",
+       [](HttpContext& c, const Segments&) -> Handler { return std::make_unique<SubmitHandler>(c); }},
       {"GET", "/api/v1/submissions/{submissionId}",
-       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
-         return new ReceiptHandler(c, s[3]);
-       }},
+       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<ReceiptHandler>(c, s[3]); }},
       {"GET", "/api/v1/organisations/{code}/periods/{period}/kpis",
-       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
-         return new KpisHandler(c, s[3], s[5]);
-       }},
+       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<KpisHandler>(c, s[3], s[5]); }},
       {"GET", "/api/v1/organisations/{code}/periods/{period}/report.pdf",
-       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
-         return new BoardReportHandler(c, s[3], s[5]);
-       }},
+       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<BoardReportHandler>(c, s[3], s[5]); }},
       {"GET", "/api/v1/periods/{period}/sector-report.pdf",
-       [](HttpContext& c, const Request&, const Segments& s) -> Poco::Net::HTTPRequestHandler* {
-         return new SectorReportHandler(c, s[3]);
-       }},
+       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<SectorReportHandler>(c, s[3]); }},
   };
   return entries;
 }
@@ -78,7 +49,9 @@ const std::vector<Entry>& table() {
 bool matches(const Segments& pattern, const Segments& segments) {
   if (pattern.size() != segments.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i].front() != '{' && pattern[i] != segments[i]) return false;
+    bool parameter = pattern[i].front() == '{';
+    // A parameter matches one non-empty segment; "//healthz" matches nothing.
+    if (parameter ? segments[i].empty() : pattern[i] != segments[i]) return false;
   }
   return true;
 }
@@ -91,22 +64,37 @@ std::vector<Route> Router::routes() {
   return list;
 }
 
-Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Request& request) {
-  const std::string& method = request.getMethod();
-  Segments segments = segmentsOf(request.getURI());
+std::unique_ptr<RequestHandler> Router::handlerFor(const HttpRequest& head) {
+  auto segments = pathSegments(head.path);
+  if (!segments) {
+    return std::make_unique<RefusalHandler>(_context, "unknown", 400, "Bad request",
+                                            "the path has a malformed percent-escape");
+  }
+  // HEAD is GET without the body (the server leaves the body out).
+  const std::string method = head.method == "HEAD" ? "GET" : head.method;
   std::vector<std::string> allowed;
   std::string path;
   for (const Entry& entry : table()) {
-    if (!matches(entry.pattern, segments)) continue;
-    if (method == entry.method) return entry.make(_context, request, segments);
+    if (!matches(entry.pattern, *segments)) continue;
+    if (method == entry.method) return entry.make(_context, *segments);
     allowed.push_back(entry.method);
+    if (std::string(entry.method) == "GET") allowed.push_back("HEAD");
     path = entry.path;
   }
   if (!allowed.empty()) {
-    return new RefusalHandler(_context, path, 405, "Method not allowed", method + " is not allowed here",
-                              Poco::cat(std::string(", "), allowed.begin(), allowed.end()));
+    return std::make_unique<RefusalHandler>(_context, path, 405, "Method not allowed",
+                                            head.method + " is not allowed here",
+                                            Poco::cat(std::string(", "), allowed.begin(), allowed.end()));
   }
-  return new RefusalHandler(_context, "unknown", 404, "Not found", "no such resource: " + request.getURI());
+  return std::make_unique<RefusalHandler>(_context, "unknown", 404, "Not found", "no such resource: " + head.path);
+}
+
+void Router::answeredByServer(const HttpRequest& request, int status) {
+  _context.metrics.request("server", status, 0);
+  Poco::Logger::get("http").information("%s %s %d answered by the server client=%s",
+                                        request.method.empty() ? std::string("-") : request.method,
+                                        request.target.empty() ? std::string("-") : request.target, status,
+                                        request.peer.empty() ? std::string("-") : request.peer);
 }
 
 }  // namespace profkpi::adapters::http

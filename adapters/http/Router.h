@@ -1,13 +1,12 @@
-// Routes requests to handlers by method and path (INTERFACE.md). Decides, before
-// any body is read, the refusals that need no handler: unknown routes (404),
-// other methods (405) and declared bodies over the limit (413, without sending
-// 100 Continue).
+// Routes requests to handlers by method and path (INTERFACE.md): the
+// application the HTTP server serves. Unknown routes get 404, other methods 405
+// with Allow, malformed paths 400, all decided before any body is read. HEAD is
+// answered on every GET route.
 #ifndef PROFKPI_ADAPTERS_HTTP_ROUTER_H
 #define PROFKPI_ADAPTERS_HTTP_ROUTER_H
 
 #include "adapters/http/HttpContext.h"
-
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include "adapters/http/server/HttpServer.h"
 
 #include <string>
 #include <vector>
@@ -21,10 +20,11 @@ struct Route {
   std::string path;
 };
 
-class Router final : public Poco::Net::HTTPRequestHandlerFactory {
+class Router final : public HttpApplication {
  public:
   explicit Router(HttpContext& context) : _context(context) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+  std::unique_ptr<RequestHandler> handlerFor(const HttpRequest& head) override;
+  void answeredByServer(const HttpRequest& request, int status) override;
 
   // Every route, from the same table the router matches requests against, so
   // the published description (docs/openapi.yaml) can be checked against it.

@@ -4,6 +4,7 @@
 #include "adapters/store/SqlStore.h"
 #include "tests/support/Documents.h"
 #include "tests/support/NginxProcess.h"
+#include "tests/support/RawClient.h"
 #include "tests/support/ServerProcess.h"
 
 #include <Poco/JSON/Object.h>
@@ -132,6 +133,36 @@ BOOST_AUTO_TEST_CASE(failedAuthenticationIsLimitedPerForwardedClient) {
   for (const auto& entry : store.recentAudit(20)) recorded = recorded || (entry.action == "accepted" && entry.origin == "198.51.100.7");
   BOOST_TEST(recorded);
   server.start();
+}
+
+BOOST_AUTO_TEST_CASE(aKeylessPostCannotSmuggleARequestIntoTheNextClientsConnection) {
+  // nginx reuses its upstream connections: a body profkpi answered without
+  // reading would be parsed as the next client's request. Client one posts,
+  // with no key, a body that is a request; client two's valid POST must be
+  // stored and answered with its own receipt, every time.
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Swallow: ";
+  for (int round = 0; round < 20; ++round) {
+    RawConnection attacker(nginx.port());
+    attacker.send("POST /api/v1/submissions HTTP/1.1\r\nHost: t\r\nContent-Type: application/xml\r\n"
+                  "Content-Length: " + std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled);
+    auto refused = attacker.readResponse();
+    BOOST_TEST_REQUIRE(refused.has_value());
+    BOOST_TEST((refused->status == 401 || refused->status == 429));  // 429 once the limiter has it
+
+    char id[40];
+    std::snprintf(id, sizeof id, "5b5b0000-0000-4000-8000-%012x", round);
+    HeaderFields h;
+    h.submissionId = id;
+    std::string xml = aggregateDocument(h);
+    RawConnection victim(nginx.port(), "127.0.0.2");  // another client: not limited with the attacker
+    victim.send("POST /api/v1/submissions HTTP/1.1\r\nHost: t\r\nContent-Type: application/xml\r\n"
+                "Authorization: Bearer " + submitter + "\r\nContent-Length: " + std::to_string(xml.size()) +
+                "\r\n\r\n" + xml);
+    auto answer = victim.readResponse();
+    BOOST_TEST_REQUIRE(answer.has_value());
+    BOOST_TEST(answer->status == 201, "round " << round << ": " << answer->body);
+    BOOST_TEST(answer->body.find(id) != std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

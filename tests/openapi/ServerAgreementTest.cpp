@@ -174,15 +174,17 @@ BOOST_AUTO_TEST_CASE(whatIsNotDescribedIsNotServed) {
     BOOST_TEST(answer.headers["content-type"] == "application/problem+json", path);
   }
   // Each described path answers the methods it does not describe with 405 and
-  // an Allow header naming exactly those it describes.
+  // an Allow header naming exactly those it describes, and HEAD beside GET
+  // (INTERFACE.md: HEAD is answered on every GET route).
   std::map<std::string, std::set<std::string>> methodsByPath;
   std::map<std::string, std::string> examples;
   for (const Operation& op : ops) {
     methodsByPath[op.path].insert(op.method);
+    if (op.method == "GET") methodsByPath[op.path].insert("HEAD");
     examples[op.path] = examplePath(op);
   }
   for (const auto& [path, methods] : methodsByPath) {
-    for (std::string method : {"GET", "POST", "PUT", "DELETE", "PATCH"}) {
+    for (std::string method : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}) {
       if (methods.count(method) != 0) continue;
       HttpResult answer = server.request(method, examples[path]);
       BOOST_TEST(answer.status == 405, method << " " << path);
