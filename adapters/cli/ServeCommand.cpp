@@ -9,6 +9,8 @@
 
 #include <Poco/Logger.h>
 
+#include <malloc.h>
+
 namespace profkpi::adapters::cli {
 
 namespace {
@@ -55,6 +57,11 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
   if (!args.empty()) throw UsageError("serve takes no arguments");
   const auto& config = services.config();
   Poco::Logger& log = Poco::Logger::get("serve");
+  // Request bodies (up to http.maxBodyBytes each) are mapped and unmapped on
+  // their own: glibc's default raises its mmap threshold after the first large
+  // free, and later bodies would then stay in the workers' arenas, so the
+  // process would keep the memory of the largest burst it ever had.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
 
   StoreServices storeServices(services);
   auth::FailureLimiter limiter(services.clock(), failureLimits(config));
