@@ -40,7 +40,8 @@ struct HttpOptions {
   // requests in progress per forwarded client. Default 64.
   int maxConnectionsPerClient = 64;
   // Memory for request bodies held at once, across all connections (each body
-  // counts twice: the store keeps a copy while it writes). Default 256 MiB.
+  // counts four times, for the copies made while it is validated and stored).
+  // Default 256 MiB.
   std::int64_t maxBufferedBodyBytes = 268435456;
   // Base URL for links in mails and Location headers; empty for relative. Default empty.
   std::string publicUrl;

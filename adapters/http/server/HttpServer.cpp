@@ -41,16 +41,20 @@ using TimePoint = Clock::time_point;
 
 constexpr std::uint64_t LISTENER = 0;
 constexpr std::uint64_t WAKER = 1;
-// After a response that closes the connection: how long the client's remaining
-// bytes are read and dropped, so that closing does not reset the connection
-// and destroy the response before the client has read it.
-constexpr auto LINGER = std::chrono::seconds(5);
+// After a response that closes the connection, the client's remaining bytes
+// are read and dropped, so that closing does not reset the connection and
+// destroy the response before the client has read it: for as long as they
+// keep coming (a pause ends it), and at most LINGER in all.
+constexpr auto LINGER = std::chrono::seconds(30);
+constexpr auto LINGER_PAUSE = std::chrono::seconds(2);
 constexpr auto TICK = std::chrono::milliseconds(100);
 // How long an admitted request waits for room in the body budget (at most
 // its body deadline) before it is answered 503.
 constexpr auto BUDGET_WAIT = std::chrono::seconds(5);
-// Each body counts twice against the budget: the store copies it while writing.
-constexpr std::int64_t BODY_COPIES = 2;
+// Each body counts four times against the budget: while a 32 MB submission is
+// validated and stored, serve's memory grows by about 3.7 times its size (the
+// body, the store's blob, SQLite's own copy of it; bench/http-hostile.py).
+constexpr std::int64_t BODY_COPIES = 4;
 constexpr std::size_t READ_CHUNK = 65536;
 
 std::chrono::seconds seconds(int n) { return std::chrono::seconds(n); }
@@ -88,6 +92,7 @@ struct Connection {
   ChunkedDecoder chunks;
   BodyLease lease;
   TimePoint bodyDeadline;
+  TimePoint lingerEnd;
   std::string out;
   std::size_t written = 0;
   bool closeAfterWrite = false;
@@ -338,6 +343,7 @@ class HttpServer::Reactor {
       if (c.phase == Phase::Head && c.in.size() > _limits.maxHeadBytes + 2) break;  // enough to answer 431
       ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
       if (n > 0) {
+        if (c.phase == Phase::Lingering) c.deadline = std::min(c.lingerEnd, Clock::now() + LINGER_PAUSE);
         if (c.phase == Phase::Lingering || (c.phase == Phase::Writing && c.dropInput)) continue;
         c.in.append(buffer, static_cast<std::size_t>(n));
         if (c.phase == Phase::Body) {
@@ -576,7 +582,8 @@ class HttpServer::Reactor {
     if (c.closeAfterWrite) {
       ::shutdown(c.fd, SHUT_WR);
       c.phase = Phase::Lingering;
-      c.deadline = Clock::now() + LINGER;
+      c.lingerEnd = Clock::now() + LINGER;
+      c.deadline = Clock::now() + LINGER_PAUSE;
       setEvents(c, EPOLLIN);
       return;
     }
