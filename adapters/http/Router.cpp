@@ -14,6 +14,11 @@ using Segments = std::vector<std::string>;
 using Handler = std::unique_ptr<RequestHandler>;
 using MakeHandler = Handler (*)(HttpContext&, const Segments&);
 
+template <typename H, typename... Args>
+Handler make(HttpContext& context, Args&&... args) {
+  return std::make_unique<H>(context, std::forward<Args>(args)...);
+}
+
 // A template's segments ("/healthz" -> {"healthz"}).
 Segments templateSegments(const std::string& path) { return *pathSegments(path); }
 
@@ -30,18 +35,18 @@ struct Entry {
 // Path parameters reach the handlers by position in the request's segments.
 const std::vector<Entry>& table() {
   static const std::vector<Entry> entries{
-      {"GET", "/healthz", [](HttpContext& c, const Segments&) -> Handler { return std::make_unique<HealthHandler>(c); }},
-      {"GET", "/metrics", [](HttpContext& c, const Segments&) -> Handler { return std::make_unique<MetricsHandler>(c); }},
+      {"GET", "/healthz", [](HttpContext& c, const Segments&) -> Handler { return make<HealthHandler>(c); }},
+      {"GET", "/metrics", [](HttpContext& c, const Segments&) -> Handler { return make<MetricsHandler>(c); }},
       {"POST", "/api/v1/submissions",
-       [](HttpContext& c, const Segments&) -> Handler { return std::make_unique<SubmitHandler>(c); }},
+       [](HttpContext& c, const Segments&) -> Handler { return make<SubmitHandler>(c); }},
       {"GET", "/api/v1/submissions/{submissionId}",
-       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<ReceiptHandler>(c, s[3]); }},
+       [](HttpContext& c, const Segments& s) -> Handler { return make<ReceiptHandler>(c, s[3]); }},
       {"GET", "/api/v1/organisations/{code}/periods/{period}/kpis",
-       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<KpisHandler>(c, s[3], s[5]); }},
+       [](HttpContext& c, const Segments& s) -> Handler { return make<KpisHandler>(c, s[3], s[5]); }},
       {"GET", "/api/v1/organisations/{code}/periods/{period}/report.pdf",
-       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<BoardReportHandler>(c, s[3], s[5]); }},
+       [](HttpContext& c, const Segments& s) -> Handler { return make<BoardReportHandler>(c, s[3], s[5]); }},
       {"GET", "/api/v1/periods/{period}/sector-report.pdf",
-       [](HttpContext& c, const Segments& s) -> Handler { return std::make_unique<SectorReportHandler>(c, s[3]); }},
+       [](HttpContext& c, const Segments& s) -> Handler { return make<SectorReportHandler>(c, s[3]); }},
   };
   return entries;
 }

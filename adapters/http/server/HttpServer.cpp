@@ -46,7 +46,7 @@ constexpr std::uint64_t WAKER = 1;
 // destroy the response before the client has read it: for as long as they
 // keep coming (a pause ends it), and at most LINGER in all.
 constexpr auto LINGER = std::chrono::seconds(30);
-constexpr auto LINGER_PAUSE = std::chrono::seconds(2);
+constexpr auto LINGER_PAUSE = std::chrono::seconds(5);
 constexpr auto TICK = std::chrono::milliseconds(100);
 // How long an admitted request waits for room in the body budget (at most
 // its body deadline) before it is answered 503.
@@ -71,7 +71,7 @@ enum class Phase {
 };
 
 // One request's state, shared with the worker that handles it.
-struct Exchange {
+struct InFlight {
   HttpRequest request;
   std::unique_ptr<RequestHandler> handler;
   std::optional<HttpResponse> response;
@@ -88,7 +88,7 @@ struct Connection {
   TimePoint deadline;
   bool started = false;    // a byte of the current request has arrived
   std::string in;          // received, not yet consumed
-  std::shared_ptr<Exchange> exchange;
+  std::shared_ptr<InFlight> inFlight;
   ChunkedDecoder chunks;
   BodyLease lease;
   TimePoint bodyDeadline;
@@ -120,7 +120,8 @@ std::string peerAddress(const sockaddr_storage& address) {
 
 bool hasToken(const HttpRequest& request, const char* field, const char* token) {
   for (const std::string& value : request.headerValues(field)) {
-    Poco::StringTokenizer members(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    using Tokens = Poco::StringTokenizer;
+    Tokens members(value, ",", Tokens::TOK_TRIM | Tokens::TOK_IGNORE_EMPTY);
     for (const std::string& member : members) {
       if (Poco::icompare(member, token) == 0) return true;
     }
@@ -363,9 +364,9 @@ class HttpServer::Reactor {
         return;
       }
       if (c.phase == Phase::Body) {
-        _log.information("%s %s: the client closed the connection before the whole body arrived", c.exchange->request.method,
-                         c.exchange->request.target);
-        _application.answeredByServer(c.exchange->request, 400);
+        _log.information("%s %s: the client closed the connection before the whole body arrived",
+                         c.inFlight->request.method, c.inFlight->request.target);
+        _application.answeredByServer(c.inFlight->request, 400);
       } else if (c.phase == Phase::Head && c.started) {
         _application.answeredByServer(HttpRequest{}, 400);
       }
@@ -394,10 +395,11 @@ class HttpServer::Reactor {
       }
       return;
     }
-    auto exchange = std::make_shared<Exchange>();
-    HttpRequest& request = exchange->request;
+    auto inFlight = std::make_shared<InFlight>();
+    HttpRequest& request = inFlight->request;
     request.peer = c.peer;
-    std::optional<HeadError> error = parseHead(std::string_view(c.in).substr(0, length), _options.maxBodyBytes, _limits, request);
+    std::string_view head = std::string_view(c.in).substr(0, length);
+    std::optional<HeadError> error = parseHead(head, _options.maxBodyBytes, _limits, request);
     c.in.erase(0, length);
     if (error) return refuse(c, request, error->status, error->title, error->detail, true);
     if (c.viaProxy) {
@@ -414,10 +416,10 @@ class HttpServer::Reactor {
     if (_jobs >= _options.queue + _options.threads) {
       return refuse(c, request, 503, "Service unavailable", "the server is busy; try again shortly", request.hasBody());
     }
-    c.exchange = std::move(exchange);
+    c.inFlight = std::move(inFlight);
     c.phase = Phase::Admitting;
     setEvents(c, 0);
-    dispatch(c, [](Exchange& x) {
+    dispatch(c, [](InFlight& x) {
       x.response = x.handler->admit(x.request);
       if (!x.response && !x.request.hasBody()) x.response = x.handler->serve(x.request);
     }, true);
@@ -438,15 +440,15 @@ class HttpServer::Reactor {
   template <typename Step>
   void dispatch(Connection& c, Step step, bool admitting) {
     ++_jobs;
-    std::shared_ptr<Exchange> exchange = c.exchange;
+    std::shared_ptr<InFlight> inFlight = c.inFlight;
     std::uint64_t id = c.id;
-    _workers->submit([this, exchange, id, step, admitting] {
+    _workers->submit([this, inFlight, id, step, admitting] {
       try {
-        if (admitting) exchange->handler = _application.handlerFor(exchange->request);
-        step(*exchange);
+        if (admitting) inFlight->handler = _application.handlerFor(inFlight->request);
+        step(*inFlight);
       } catch (const std::exception& e) {
-        _log.error("%s %s: %s", exchange->request.method, exchange->request.target, std::string(e.what()));
-        exchange->response = problemResponse(500, "Internal server error", "", exchange->request.target);
+        _log.error("%s %s: %s", inFlight->request.method, inFlight->request.target, std::string(e.what()));
+        inFlight->response = problemResponse(500, "Internal server error", "", inFlight->request.target);
       }
       {
         std::lock_guard<std::mutex> lock(_doneMutex);
@@ -475,7 +477,7 @@ class HttpServer::Reactor {
       if (c.phase == Phase::Admitting) {
         admitted(c);
       } else {
-        respond(c, std::move(*c.exchange->response), false, c.exchange->request);
+        respond(c, std::move(*c.inFlight->response), false, c.inFlight->request);
       }
     }
   }
@@ -483,7 +485,7 @@ class HttpServer::Reactor {
   // --- the body ---
 
   void admitted(Connection& c) {
-    Exchange& x = *c.exchange;
+    InFlight& x = *c.inFlight;
     if (x.response) {
       // Refused before the body (or answered, for a request without one).
       respond(c, std::move(*x.response), x.request.hasBody(), x.request);
@@ -499,7 +501,7 @@ class HttpServer::Reactor {
   }
 
   void startBody(Connection& c) {
-    HttpRequest& request = c.exchange->request;
+    HttpRequest& request = c.inFlight->request;
     c.phase = Phase::Body;
     c.deadline = c.bodyDeadline;
     c.chunks = ChunkedDecoder();
@@ -515,7 +517,7 @@ class HttpServer::Reactor {
 
   // Consumes received bytes into the body; dispatches serve() once it is whole.
   void advanceBody(Connection& c) {
-    HttpRequest& request = c.exchange->request;
+    HttpRequest& request = c.inFlight->request;
     if (request.chunked) {
       std::size_t used = c.chunks.feed(c.in, request.body, _options.maxBodyBytes);
       c.in.erase(0, used);
@@ -537,7 +539,7 @@ class HttpServer::Reactor {
     }
     c.phase = Phase::Serving;
     setEvents(c, 0);
-    dispatch(c, [](Exchange& x) { x.response = x.handler->serve(x.request); }, false);
+    dispatch(c, [](InFlight& x) { x.response = x.handler->serve(x.request); }, false);
   }
 
   // --- the response ---
@@ -558,7 +560,7 @@ class HttpServer::Reactor {
   }
 
   void releaseRequest(Connection& c) {
-    c.exchange.reset();
+    c.inFlight.reset();
     c.lease.release();
     if (!c.forwardedClient.empty()) {
       if (--_perForwardedClient[c.forwardedClient] <= 0) _perForwardedClient.erase(c.forwardedClient);
@@ -611,7 +613,7 @@ class HttpServer::Reactor {
     }
     for (Connection* c : waiting) {
       if (c->phase == Phase::Budget && now < c->deadline &&
-          c->lease.growTo(BODY_COPIES * c->exchange->request.contentLength.value_or(0))) {
+          c->lease.growTo(BODY_COPIES * c->inFlight->request.contentLength.value_or(0))) {
         startBody(*c);
       }
     }
@@ -632,15 +634,16 @@ class HttpServer::Reactor {
           close(c);  // idle, or never sent anything
         } else {
           refuse(c, HttpRequest{}, 408, "Request timeout",
-                 "the request head was not received within " + std::to_string(_options.headerSeconds) + " seconds", true);
+                 "the request head was not received within " + std::to_string(_options.headerSeconds) + " seconds",
+                 true);
         }
         return;
       case Phase::Budget:
-        refuse(c, c.exchange->request, 503, "Service unavailable",
+        refuse(c, c.inFlight->request, 503, "Service unavailable",
                "the server holds too many request bodies; try again shortly", true);
         return;
       case Phase::Body:
-        refuse(c, c.exchange->request, 408, "Request timeout",
+        refuse(c, c.inFlight->request, 408, "Request timeout",
                "the body was not received within " + std::to_string(_options.bodySeconds) + " seconds", true);
         return;
       case Phase::Writing:

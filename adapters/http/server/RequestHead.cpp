@@ -143,7 +143,8 @@ std::optional<HeadError> decideFraming(std::int64_t maxBodyBytes, HttpRequest& r
   for (const std::string& value : request.headerValues("Content-Encoding")) {
     for (const std::string& coding : listMembers(value)) {
       if (!equalsNoCase(coding, "identity")) {
-        return HeadError{415, "Unsupported media type", "content coding '" + coding + "' is not accepted: send the body as it is"};
+        return HeadError{415, "Unsupported media type",
+                         "content coding '" + coding + "' is not accepted: send the body as it is"};
       }
     }
   }
