@@ -1,6 +1,6 @@
 #include "adapters/cli/DemoDataCommand.h"
 
-#include "engine/Counted.h"
+#include "engine/common/Counted.h"
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>

@@ -5,8 +5,8 @@
 #define PROFKPI_ADAPTERS_HTTP_EXCHANGE_H
 
 #include "adapters/http/HttpContext.h"
-#include "engine/ApiKey.h"
-#include "engine/Diagnostic.h"
+#include "engine/model/Diagnostic.h"
+#include "engine/ports/ApiKey.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
