@@ -20,7 +20,7 @@ class DemoDataCommand final : public Command {
 
  private:
   std::string _out;
-  engine::DemoOptions _options;
+  demo::DemoOptions _options;
 };
 
 }  // namespace profkpi::adapters::cli

@@ -9,12 +9,9 @@
 #include "adapters/demo/DemoWorkforce.h"
 #include "adapters/demo/DemoXml.h"
 
-namespace profkpi::engine {
+namespace profkpi::adapters::demo {
 
 namespace {
-
-using demo::Random;
-using demo::streamKey;
 
 // Typical IT headcount by organisation type, and how synthetic ones are named.
 struct TypeInfo {
@@ -86,7 +83,7 @@ struct Profile {
 };
 
 // `outsourced`: chosen to have no IT staff, so that every run shows PQ103.
-Profile makeProfile(const Organisation& o, const DemoOptions& options, bool outsourced) {
+Profile makeProfile(const engine::Organisation& o, const DemoOptions& options, bool outsourced) {
   Random r(streamKey(options.seed, "profile", o.code));
   const TypeInfo& type = typeInfo(o.type);
   Profile p;
@@ -160,7 +157,7 @@ struct QuarterDraws {
 // The figures an organisation would report, before they are written as an
 // Aggregate or built into a Workforce.
 struct Figures {
-  Measures measures;           // cpdDays from the modelled FTE
+  engine::Measures measures;   // cpdDays from the modelled FTE
   std::int64_t cpdPerFteYear;  // K5 x 100
 };
 
@@ -168,7 +165,7 @@ std::int64_t clampRate(std::int64_t value) { return std::clamp<std::int64_t>(val
 
 Figures modelFigures(const Profile& p, const QuarterDraws& d, int t, const DemoOptions& options, int months) {
   Figures f{};
-  Measures& m = f.measures;
+  engine::Measures& m = f.measures;
   std::array<std::int64_t, RATE_COUNT> rate{};
   for (int i = 0; i < RATE_COUNT; ++i) rate[i] = clampRate(p.rate[i] + p.slope[i] * t + d.noise[i]);
   if (p.campaignQuarter >= 0 && t >= p.campaignQuarter) rate[ASSESSED] = clampRate(rate[ASSESSED] + p.campaignLift);
@@ -180,24 +177,24 @@ Figures modelFigures(const Profile& p, const QuarterDraws& d, int t, const DemoO
   std::int64_t h = std::max<std::int64_t>(1, p.headcount * (1000 + p.growth * t) / 1000 + d.headcountNoise);
   if (p.workforce) h = std::min<std::int64_t>(h, options.maxWorkforceMembers);
   m.itHeadcount = h;
-  m.itFte = Amount::fromHundredths(std::clamp<std::int64_t>(h * p.fteRatio / 10 + d.fteNoise, h * 50, h * 100));
+  m.itFte = engine::Amount::fromHundredths(std::clamp<std::int64_t>(h * p.fteRatio / 10 + d.fteNoise, h * 50, h * 100));
   m.rolesTotal = h * p.rolesRatio / 1000 + 5;
   m.rolesMapped = m.rolesTotal * rate[MAPPED] / 1000;
   m.staffAssessed = h * rate[ASSESSED] / 1000;
   m.staffWithPdp = h * rate[PDP] / 1000;
   m.staffRecognised = h * rate[RECOGNISED] / 1000;
   f.cpdPerFteYear = d.cpdSpike ? d.spikeCpd : std::clamp<std::int64_t>(p.cpd + p.cpdSlope * t + d.cpdNoise, 50, 1500);
-  m.cpdDays = Amount::fromHundredths(f.cpdPerFteYear * m.itFte.hundredths() * months / 1200);
+  m.cpdDays = engine::Amount::fromHundredths(f.cpdPerFteYear * m.itFte.hundredths() * months / 1200);
   return f;
 }
 
 // The first of two returns: some assessments, recognitions and CPD not yet recorded.
 Figures firstReturn(Figures f, const QuarterDraws& d, int months) {
-  Measures& m = f.measures;
+  engine::Measures& m = f.measures;
   m.staffAssessed = std::max<std::int64_t>(0, m.staffAssessed - d.assessedShort);
   m.staffRecognised = std::max<std::int64_t>(0, m.staffRecognised - d.recognisedShort);
   f.cpdPerFteYear = f.cpdPerFteYear * (1000 - d.cpdShortPerMille) / 1000;
-  m.cpdDays = Amount::fromHundredths(f.cpdPerFteYear * m.itFte.hundredths() * months / 1200);
+  m.cpdDays = engine::Amount::fromHundredths(f.cpdPerFteYear * m.itFte.hundredths() * months / 1200);
   return f;
 }
 
@@ -207,7 +204,7 @@ struct Fraction {
   std::int64_t den;
 };
 
-std::array<Fraction, 5> kpis(const Measures& m, int months) {
+std::array<Fraction, 5> kpis(const engine::Measures& m, int months) {
   return {{{m.rolesMapped * 100, m.rolesTotal},
            {m.staffAssessed * 100, m.itHeadcount},
            {m.staffWithPdp * 100, m.itHeadcount},
@@ -231,9 +228,9 @@ struct Context {
 
 // The sender's answers to the warnings it can foresee (SUBMISSION.md section 6).
 // Warnings with no known cause are left unexplained, as real senders leave them.
-std::vector<Explanation> explanations(const Measures& m, const std::optional<Measures>& previous, int months,
-                                      const Context& c) {
-  std::vector<Explanation> out;
+std::vector<engine::Explanation> explanations(const engine::Measures& m, const std::optional<engine::Measures>& previous,
+                                              int months, const Context& c) {
+  std::vector<engine::Explanation> out;
   if (m.itHeadcount == 0) {
     out.push_back({"PQ103",
                    "",
@@ -286,18 +283,18 @@ std::vector<Explanation> explanations(const Measures& m, const std::optional<Mea
 
 // Local times between 08:00 and 19:00: BST from the last Sunday of March to the
 // last Sunday of October.
-bool britishSummerTime(Date day) {
+bool britishSummerTime(engine::Date day) {
   date::year year = date::year_month_day{day}.year();
-  Date begins{year / date::March / date::Sunday[date::last]};
-  Date ends{year / date::October / date::Sunday[date::last]};
+  engine::Date begins{year / date::March / date::Sunday[date::last]};
+  engine::Date ends{year / date::October / date::Sunday[date::last]};
   return day >= begins && day < ends;
 }
 
-std::string preparedAt(Date day, std::int64_t hour, std::int64_t minute) {
+std::string preparedAt(engine::Date day, std::int64_t hour, std::int64_t minute) {
   char time[24];
   std::snprintf(time, sizeof time, "T%02d:%02d:00%s", static_cast<int>(hour), static_cast<int>(minute),
                 britishSummerTime(day) ? "+01:00" : "Z");
-  return formatDate(day) + time;
+  return engine::formatDate(day) + time;
 }
 
 // A version-4-shaped UUID drawn from its own stream.
@@ -318,13 +315,13 @@ std::string number(const char* format, std::size_t n) {
   return text;
 }
 
-std::vector<Organisation> synthesise(const Registry& registry, std::size_t count) {
+std::vector<engine::Organisation> synthesise(const engine::Registry& registry, std::size_t count) {
   std::vector<std::string> types;
-  for (const Organisation& o : registry.all()) {
+  for (const engine::Organisation& o : registry.all()) {
     if (std::find(types.begin(), types.end(), o.type) == types.end()) types.push_back(o.type);
   }
   if (types.empty()) types.push_back("unitary");
-  std::vector<Organisation> made;
+  std::vector<engine::Organisation> made;
   made.reserve(count);
   for (std::size_t k = 1; made.size() < count; ++k) {
     const std::string& type = types[made.size() % types.size()];
@@ -333,7 +330,7 @@ std::vector<Organisation> synthesise(const Registry& registry, std::size_t count
     if (k > 999'999) throw std::invalid_argument("scale: no free synthetic organisation codes left");
     if (registry.find(code) != nullptr) continue;
     std::string serial = number("%04llu", k);
-    Organisation o;
+    engine::Organisation o;
     o.code = code;
     o.name = info.namePrefix + serial;
     if (info.welshPrefix != nullptr) o.welshName = info.welshPrefix + serial;
@@ -344,14 +341,14 @@ std::vector<Organisation> synthesise(const Registry& registry, std::size_t count
   return made;
 }
 
-std::string documentName(const Period& period, const std::string& code, int revision) {
+std::string documentName(const engine::Period& period, const std::string& code, int revision) {
   return period.code() + "/" + code + ".r" + std::to_string(revision) + ".xml";
 }
 
 }  // namespace
 
-DemoData::DemoData(const Registry& registry, DemoOptions options) : _options(std::move(options)) {
-  std::optional<Period> last = Period::parse(_options.last);
+DemoData::DemoData(const engine::Registry& registry, DemoOptions options) : _options(std::move(options)) {
+  std::optional<engine::Period> last = engine::Period::parse(_options.last);
   if (!last || !last->isQuarter() || !last->followsOn()) {
     throw std::invalid_argument("last period \"" + _options.last + "\" is not a quarter such as 2025-26-Q2");
   }
@@ -363,8 +360,8 @@ DemoData::DemoData(const Registry& registry, DemoOptions options) : _options(std
   }
   if (_options.maxWorkforceMembers < 1) throw std::invalid_argument("maxWorkforceMembers must be at least 1");
   if (_options.notAfter && *_options.notAfter <= last->lastDay()) {
-    throw std::invalid_argument("quarter " + last->code() + " ends " + formatDate(last->lastDay()) +
-                                ", too late for documents prepared by " + formatDate(*_options.notAfter));
+    throw std::invalid_argument("quarter " + last->code() + " ends " + engine::formatDate(last->lastDay()) +
+                                ", too late for documents prepared by " + engine::formatDate(*_options.notAfter));
   }
   _periods.push_back(*last);
   while (static_cast<int>(_periods.size()) < _options.quarters) {
@@ -373,15 +370,15 @@ DemoData::DemoData(const Registry& registry, DemoOptions options) : _options(std
   }
   std::reverse(_periods.begin(), _periods.end());
 
-  const std::vector<Organisation>& all = registry.all();
+  const std::vector<engine::Organisation>& all = registry.all();
   std::size_t scale = _options.scale == 0 ? all.size() : _options.scale;
   _organisations.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(scale, all.size())));
   if (scale > all.size()) {
     _synthetic = true;
-    std::vector<Organisation> extra = synthesise(registry, scale - all.size());
+    std::vector<engine::Organisation> extra = synthesise(registry, scale - all.size());
     _organisations.insert(_organisations.end(), extra.begin(), extra.end());
     std::sort(_organisations.begin(), _organisations.end(),
-              [](const Organisation& a, const Organisation& b) { return a.code < b.code; });
+              [](const engine::Organisation& a, const engine::Organisation& b) { return a.code < b.code; });
   }
 }
 
@@ -390,7 +387,7 @@ std::string DemoData::registryXml() const { return demo::registryXml(_organisati
 DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& sink,
                                const std::function<void(std::size_t, std::size_t)>& progress) const {
   struct History {
-    std::optional<Measures> previous;  // the current submission for the previous quarter
+    std::optional<engine::Measures> previous;  // the current submission for the previous quarter
     bool cpdSpike = false;
   };
   std::vector<Profile> profiles;
@@ -405,11 +402,11 @@ DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& s
   std::size_t total = _periods.size() * _organisations.size();
   std::size_t done = 0;
   for (std::size_t t = 0; t < _periods.size(); ++t) {
-    const Period& period = _periods[t];
+    const engine::Period& period = _periods[t];
     std::string periodCode = period.code();
-    Date end = period.lastDay();
+    engine::Date end = period.lastDay();
     for (std::size_t i = 0; i < _organisations.size(); ++i) {
-      const Organisation& o = _organisations[i];
+      const engine::Organisation& o = _organisations[i];
       const Profile& p = profiles[i];
       History& h = history[i];
       QuarterDraws d(Random(streamKey(_options.seed, "quarter", o.code, periodCode)), p);
@@ -434,13 +431,13 @@ DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& s
       context.cpdSpikeBefore = h.cpdSpike;
       context.campaignStarts = static_cast<int>(t) == p.campaignQuarter;
 
-      std::optional<Measures> current;
+      std::optional<engine::Measures> current;
       for (int revision = 1; revision <= (resubmitted ? 2 : 1); ++revision) {
         bool first = revision == 1;
         Figures figures = resubmitted && first ? firstReturn(truth, d, period.months()) : truth;
-        Date preparedOn = end + date::days{first ? preparedDays : correctionDays};
+        engine::Date preparedOn = end + date::days{first ? preparedDays : correctionDays};
 
-        demo::DemoSubmission s;
+        DemoSubmission s;
         s.submissionId = submissionId(_options.seed, o.code, periodCode, revision);
         s.organisationCode = o.code;
         s.organisationName = d.welsh ? o.welshName : o.name;
@@ -450,17 +447,17 @@ DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& s
         if (p.preparer != nullptr) s.preparedBy = p.preparer;
         s.sourceName = p.source->name;
         s.sourceVersion = p.source->version;
-        Measures measures = figures.measures;
+        engine::Measures measures = figures.measures;
         if (p.workforce) {
           s.workforce = true;
-          demo::WorkforcePlan plan{measures.itHeadcount,   measures.rolesTotal,   measures.rolesMapped,
-                                   measures.staffAssessed, measures.staffWithPdp, measures.staffRecognised,
-                                   figures.cpdPerFteYear};
+          WorkforcePlan plan{measures.itHeadcount,   measures.rolesTotal,   measures.rolesMapped,
+                             measures.staffAssessed, measures.staffWithPdp, measures.staffRecognised,
+                             figures.cpdPerFteYear};
           // Dates after the period end must precede the first return's PreparedAt (PK006).
-          Date datesBefore = end + date::days{preparedDays};
+          engine::Date datesBefore = end + date::days{preparedDays};
           measures =
-              demo::buildWorkforce(plan, streamKey(_options.seed, "workforce", o.code),
-                                   streamKey(_options.seed, "workforce", o.code, periodCode), period, datesBefore, s);
+              buildWorkforce(plan, streamKey(_options.seed, "workforce", o.code),
+                             streamKey(_options.seed, "workforce", o.code, periodCode), period, datesBefore, s);
         } else {
           s.aggregate = measures;
         }
@@ -473,7 +470,7 @@ DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& s
         if (first && preparedDays > NORMAL_DAYS_MAX) ++summary.late;
         if (!s.explanations.empty()) ++summary.explained;
         if (measures.itHeadcount == 0) ++summary.zeroHeadcount;
-        sink(DemoDocument{documentName(period, o.code, revision), demo::submissionXml(s, _options.seed)});
+        sink(DemoDocument{documentName(period, o.code, revision), submissionXml(s, _options.seed)});
         current = measures;
       }
       h.previous = current;
@@ -490,4 +487,4 @@ std::vector<DemoDocument> DemoData::generateAll() const {
   return documents;
 }
 
-}  // namespace profkpi::engine
+}  // namespace profkpi::adapters::demo

@@ -16,7 +16,7 @@
 #include "engine/model/Period.h"
 #include "engine/model/Registry.h"
 
-namespace profkpi::engine {
+namespace profkpi::adapters::demo {
 
 struct DemoOptions {
   // The most recent quarter generated, "2025-26-Q2" by default. Must be a quarter.
@@ -32,7 +32,7 @@ struct DemoOptions {
   int maxWorkforceMembers = 60;
   // No PreparedAt falls after this day (late documents are pulled back to it);
   // default none. Must be after the last day of `last`.
-  std::optional<Date> notAfter;
+  std::optional<engine::Date> notAfter;
 };
 
 inline constexpr int MAX_DEMO_QUARTERS = 400;
@@ -60,12 +60,12 @@ struct DemoSummary {
 class DemoData {
  public:
   // Throws std::invalid_argument for options out of range (message names the option).
-  DemoData(const Registry& registry, DemoOptions options);
+  DemoData(const engine::Registry& registry, DemoOptions options);
 
   // Chronological.
-  const std::vector<Period>& periods() const { return _periods; }
+  const std::vector<engine::Period>& periods() const { return _periods; }
   // The organisations that submit, in code order (registry's and synthetic ones).
-  const std::vector<Organisation>& organisations() const { return _organisations; }
+  const std::vector<engine::Organisation>& organisations() const { return _organisations; }
   // True when `scale` exceeded the registry, so registryXml() is needed for PK002.
   bool hasSyntheticOrganisations() const { return _synthetic; }
   // A registry document (xsd/registry-1.xsd) listing organisations().
@@ -80,11 +80,11 @@ class DemoData {
 
  private:
   DemoOptions _options;
-  std::vector<Period> _periods;
-  std::vector<Organisation> _organisations;
+  std::vector<engine::Period> _periods;
+  std::vector<engine::Organisation> _organisations;
   bool _synthetic = false;
 };
 
-}  // namespace profkpi::engine
+}  // namespace profkpi::adapters::demo
 
 #endif

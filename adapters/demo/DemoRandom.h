@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace profkpi::engine::demo {
+namespace profkpi::adapters::demo {
 
 // A bijection on 64-bit values: distinct inputs give distinct outputs.
 inline std::uint64_t mix64(std::uint64_t z) {
@@ -45,6 +45,6 @@ class Random {
   std::uint64_t _state;
 };
 
-}  // namespace profkpi::engine::demo
+}  // namespace profkpi::adapters::demo
 
 #endif

@@ -7,7 +7,7 @@
 #include "adapters/demo/DemoRandom.h"
 #include "engine/intake/BusinessRules.h"
 
-namespace profkpi::engine::demo {
+namespace profkpi::adapters::demo {
 
 namespace {
 
@@ -99,7 +99,7 @@ DemoMember makeMember(std::size_t index, std::size_t roleCount, std::uint64_t or
   Random random(mix64(organisationKey + index) ^ 0x6d656d626572ULL);
   std::int64_t fte =
       random.chance(780) ? 100 : PART_TIME[static_cast<std::size_t>(random.between(0, PART_TIME.size() - 1))];
-  member.fte = Amount::fromHundredths(fte);
+  member.fte = engine::Amount::fromHundredths(fte);
   return member;
 }
 
@@ -113,8 +113,8 @@ void addRecognitions(DemoMember& member, std::size_t index, std::uint64_t organi
 
 // Sets one kind of date (Assessment or Pdp) on every member: `inWindow` of them
 // within the 12 months to the period's end, some older, a few after the end.
-void assignDates(std::vector<DemoMember>& members, std::int64_t inWindow, std::optional<Date> DemoMember::*field,
-                 Random random, Date end, Date preparedOn) {
+void assignDates(std::vector<DemoMember>& members, std::int64_t inWindow,
+                 std::optional<engine::Date> DemoMember::*field, Random random, engine::Date end, engine::Date preparedOn) {
   std::vector<std::size_t> order = shuffled(members.size(), random);
   auto daysAfterEnd = (preparedOn - end).count();
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -145,20 +145,20 @@ void assignCpd(std::vector<DemoMember>& members, std::int64_t units, Random rand
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (weights[i] == 0) continue;
     std::int64_t share = units * weights[i] / total;
-    members[i].cpd = Amount::fromHundredths(share * CPD_UNIT);
+    members[i].cpd = engine::Amount::fromHundredths(share * CPD_UNIT);
     left -= share;
   }
   for (std::size_t i = 0; left > 0; i = (i + 1) % members.size()) {
     if (!members[i].cpd) continue;
-    members[i].cpd = Amount::fromHundredths(members[i].cpd->hundredths() + CPD_UNIT);
+    members[i].cpd = engine::Amount::fromHundredths(members[i].cpd->hundredths() + CPD_UNIT);
     --left;
   }
 }
 
 }  // namespace
 
-Measures buildWorkforce(const WorkforcePlan& plan, std::uint64_t organisationKey, std::uint64_t periodKey,
-                        const Period& period, Date preparedOn, DemoSubmission& out) {
+engine::Measures buildWorkforce(const WorkforcePlan& plan, std::uint64_t organisationKey, std::uint64_t periodKey,
+                                const engine::Period& period, engine::Date preparedOn, DemoSubmission& out) {
   out.roles = makeRoles(plan, organisationKey);
   out.members.clear();
   out.members.reserve(static_cast<std::size_t>(plan.members));
@@ -171,11 +171,11 @@ Measures buildWorkforce(const WorkforcePlan& plan, std::uint64_t organisationKey
     std::size_t index = byTenure[static_cast<std::size_t>(k)];
     addRecognitions(out.members[index], index, organisationKey);
   }
-  Date end = period.lastDay();
+  engine::Date end = period.lastDay();
   assignDates(out.members, plan.assessed, &DemoMember::assessment, Random(periodKey ^ 1), end, preparedOn);
   assignDates(out.members, plan.withPdp, &DemoMember::pdp, Random(periodKey ^ 2), end, preparedOn);
 
-  Measures m;
+  engine::Measures m;
   m.itHeadcount = plan.members;
   for (const DemoMember& member : out.members) m.itFte += member.fte;
   std::int64_t cpd = plan.cpdPerFteYear * m.itFte.hundredths() * period.months() / (12 * 100);
@@ -184,12 +184,12 @@ Measures buildWorkforce(const WorkforcePlan& plan, std::uint64_t organisationKey
   m.rolesTotal = plan.roles;
   m.rolesMapped = plan.rolesMapped;
   for (const DemoMember& member : out.members) {
-    if (member.assessment && rules::withinTwelveMonthsTo(*member.assessment, end)) ++m.staffAssessed;
-    if (member.pdp && rules::withinTwelveMonthsTo(*member.pdp, end)) ++m.staffWithPdp;
+    if (member.assessment && engine::rules::withinTwelveMonthsTo(*member.assessment, end)) ++m.staffAssessed;
+    if (member.pdp && engine::rules::withinTwelveMonthsTo(*member.pdp, end)) ++m.staffWithPdp;
     if (!member.recognitions.empty()) ++m.staffRecognised;
     if (member.cpd) m.cpdDays += *member.cpd;
   }
   return m;
 }
 
-}  // namespace profkpi::engine::demo
+}  // namespace profkpi::adapters::demo

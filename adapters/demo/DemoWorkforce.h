@@ -10,7 +10,7 @@
 #include "engine/model/Measures.h"
 #include "engine/model/Period.h"
 
-namespace profkpi::engine::demo {
+namespace profkpi::adapters::demo {
 
 struct WorkforcePlan {
   std::int64_t members = 0;
@@ -26,9 +26,9 @@ struct WorkforcePlan {
 // Fills `out.roles` and `out.members` and returns the eight measures they count to.
 // Member ids, fte and recognitions are stable for one `organisationKey` across
 // periods; dates and CPD vary with `periodKey`. REQUIRES: preparedOn > period.lastDay().
-Measures buildWorkforce(const WorkforcePlan& plan, std::uint64_t organisationKey, std::uint64_t periodKey,
-                        const Period& period, Date preparedOn, DemoSubmission& out);
+engine::Measures buildWorkforce(const WorkforcePlan& plan, std::uint64_t organisationKey, std::uint64_t periodKey,
+                                const engine::Period& period, engine::Date preparedOn, DemoSubmission& out);
 
-}  // namespace profkpi::engine::demo
+}  // namespace profkpi::adapters::demo
 
 #endif

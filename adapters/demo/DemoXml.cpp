@@ -2,7 +2,7 @@
 
 #include "engine/common/XmlEscape.h"
 
-namespace profkpi::engine::demo {
+namespace profkpi::adapters::demo {
 
 namespace {
 
@@ -11,7 +11,7 @@ void element(std::string& out, const char* indent, const char* name, const std::
   out += '<';
   out += name;
   out += '>';
-  out += escapeXml(text, XmlPlace::Text);
+  out += engine::escapeXml(text, engine::XmlPlace::Text);
   out += "</";
   out += name;
   out += ">\n";
@@ -21,7 +21,7 @@ void attribute(std::string& out, const char* name, const std::string& value) {
   out += ' ';
   out += name;
   out += "=\"";
-  out += escapeXml(value, XmlPlace::Attribute);
+  out += engine::escapeXml(value, engine::XmlPlace::Attribute);
   out += '"';
 }
 
@@ -30,7 +30,7 @@ void writeHeader(std::string& out, const DemoSubmission& s) {
   element(out, "    ", "SubmissionId", s.submissionId);
   out += "    <Organisation";
   attribute(out, "code", s.organisationCode);
-  out += '>' + escapeXml(s.organisationName, XmlPlace::Text) + "</Organisation>\n";
+  out += '>' + engine::escapeXml(s.organisationName, engine::XmlPlace::Text) + "</Organisation>\n";
   element(out, "    ", "Period", s.period);
   element(out, "    ", "PreparedAt", s.preparedAt);
   if (!s.preparedBy.empty()) element(out, "    ", "PreparedBy", s.preparedBy);
@@ -43,7 +43,7 @@ void writeHeader(std::string& out, const DemoSubmission& s) {
   out += "  </Header>\n";
 }
 
-void writeAggregate(std::string& out, const Measures& m) {
+void writeAggregate(std::string& out, const engine::Measures& m) {
   out += "  <Aggregate>\n";
   element(out, "    ", "ItHeadcount", std::to_string(m.itHeadcount));
   element(out, "    ", "ItFte", m.itFte.toString());
@@ -67,8 +67,8 @@ void writeMember(std::string& out, const DemoMember& member, const std::vector<D
     return;
   }
   out += ">\n";
-  if (member.assessment) out += "        <Assessment date=\"" + formatDate(*member.assessment) + "\"/>\n";
-  if (member.pdp) out += "        <Pdp agreed=\"" + formatDate(*member.pdp) + "\"/>\n";
+  if (member.assessment) out += "        <Assessment date=\"" + engine::formatDate(*member.assessment) + "\"/>\n";
+  if (member.pdp) out += "        <Pdp agreed=\"" + engine::formatDate(*member.pdp) + "\"/>\n";
   for (const RecognitionKind* r : member.recognitions) {
     out += "        <Recognition";
     attribute(out, "body", r->body);
@@ -90,7 +90,7 @@ void writeWorkforce(std::string& out, const DemoSubmission& s) {
       attribute(out, "sfiaCode", role.sfiaCode);
       attribute(out, "sfiaLevel", std::to_string(role.sfiaLevel));
     }
-    out += '>' + escapeXml(role.title, XmlPlace::Text) + "</Role>\n";
+    out += '>' + engine::escapeXml(role.title, engine::XmlPlace::Text) + "</Role>\n";
   }
   out += "    </Roles>\n";
   if (s.members.empty()) {
@@ -119,11 +119,11 @@ std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
   }
   if (!s.explanations.empty()) {
     out += "  <Explanations>\n";
-    for (const Explanation& e : s.explanations) {
+    for (const engine::Explanation& e : s.explanations) {
       out += "    <Explanation";
       attribute(out, "code", e.code);
       if (!e.kpi.empty()) attribute(out, "kpi", e.kpi);
-      out += '>' + escapeXml(e.text, XmlPlace::Text) + "</Explanation>\n";
+      out += '>' + engine::escapeXml(e.text, engine::XmlPlace::Text) + "</Explanation>\n";
     }
     out += "  </Explanations>\n";
   }
@@ -131,7 +131,7 @@ std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
   return out;
 }
 
-std::string registryXml(const std::vector<Organisation>& organisations) {
+std::string registryXml(const std::vector<engine::Organisation>& organisations) {
   std::string out;
   out.reserve(200 + organisations.size() * 180);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -139,7 +139,7 @@ std::string registryXml(const std::vector<Organisation>& organisations) {
       "<!-- profkpi demo registry (schema: xsd/registry-1.xsd): the shipped organisations and the\n"
       "     synthetic ones of `profkpi demo-data`. Point registry.file at it to accept their data. -->\n";
   out += "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">\n";
-  for (const Organisation& o : organisations) {
+  for (const engine::Organisation& o : organisations) {
     out += "  <Organisation";
     attribute(out, "code", o.code);
     attribute(out, "type", o.type);
@@ -153,4 +153,4 @@ std::string registryXml(const std::vector<Organisation>& organisations) {
   return out;
 }
 
-}  // namespace profkpi::engine::demo
+}  // namespace profkpi::adapters::demo

@@ -16,7 +16,7 @@
 #include "engine/model/Registry.h"
 #include "engine/model/Submission.h"
 
-namespace profkpi::engine::demo {
+namespace profkpi::adapters::demo {
 
 struct RecognitionKind {
   const char* body;
@@ -35,11 +35,11 @@ struct DemoRole {
 struct DemoMember {
   std::string id;
   std::size_t role = 0;  // index into DemoSubmission::roles
-  Amount fte;
-  std::optional<Date> assessment;
-  std::optional<Date> pdp;
+  engine::Amount fte;
+  std::optional<engine::Date> assessment;
+  std::optional<engine::Date> pdp;
   std::vector<const RecognitionKind*> recognitions;
-  std::optional<Amount> cpd;
+  std::optional<engine::Amount> cpd;
 };
 
 struct DemoSubmission {
@@ -52,15 +52,15 @@ struct DemoSubmission {
   std::string sourceName;     // empty: no SourceSystem
   std::string sourceVersion;  // empty: no version attribute
   bool workforce = false;
-  Measures aggregate;               // when !workforce
+  engine::Measures aggregate;       // when !workforce
   std::vector<DemoRole> roles;      // when workforce
   std::vector<DemoMember> members;  // when workforce
-  std::vector<Explanation> explanations;
+  std::vector<engine::Explanation> explanations;
 };
 
 std::string submissionXml(const DemoSubmission& submission, std::uint64_t seed);
-std::string registryXml(const std::vector<Organisation>& organisations);
+std::string registryXml(const std::vector<engine::Organisation>& organisations);
 
-}  // namespace profkpi::engine::demo
+}  // namespace profkpi::adapters::demo
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef PROFKPI_ENGINE_REPORTING_REPORTS_H
 #define PROFKPI_ENGINE_REPORTING_REPORTS_H
 
+#include "engine/kpi/PeerBenchmark.h"
 #include "engine/kpi/ResultsService.h"
 #include "engine/ports/Store.h"
 
@@ -32,7 +33,7 @@ struct BoardReport {
   // current submissions and the organisation's trend).
   Instant dataCutOff;
   const Catalogue* catalogue = nullptr;  // never null in an assembled report
-  std::size_t minimumGroupSize = 5;
+  std::size_t minimumGroupSize = BenchmarkOptions{}.minimumGroupSize;
   std::size_t sectorSubmissions = 0;  // organisations with a current submission for the period
   std::size_t typeSubmissions = 0;    // of those, of this organisation's type
   OrganisationResults results;        // scorecard, KPIs with peers and trend, the submission
@@ -100,7 +101,7 @@ struct SectorReport {
   Instant generatedAt;
   std::optional<Instant> dataCutOff;  // absent when nothing was submitted for either period
   const Catalogue* catalogue = nullptr;  // never null in an assembled report
-  std::size_t minimumGroupSize = 5;
+  std::size_t minimumGroupSize = BenchmarkOptions{}.minimumGroupSize;
   std::size_t registered = 0;
   std::size_t previousSubmitted = 0;
   std::vector<SubmittedEntry> submitted;  // by organisation code

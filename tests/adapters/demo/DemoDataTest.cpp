@@ -4,6 +4,7 @@
 
 #include "adapters/demo/DemoData.h"
 
+using namespace profkpi::adapters::demo;
 using namespace profkpi::engine;
 
 namespace {
