@@ -1,8 +1,8 @@
 #include "engine/nightly/NightlyRun.h"
 
 #include "engine/common/Counted.h"
+#include "engine/common/WorkerPool.h"
 #include "engine/nightly/SnapshotStore.h"
-#include "engine/nightly/WorkerPool.h"
 #include "engine/ports/Errors.h"
 #include "engine/reporting/BoardMail.h"
 #include "engine/reporting/Reports.h"

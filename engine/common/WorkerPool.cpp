@@ -1,4 +1,4 @@
-#include "engine/nightly/WorkerPool.h"
+#include "engine/common/WorkerPool.h"
 
 namespace profkpi::engine {
 

@@ -5,8 +5,8 @@
 // one-thread configuration behaves exactly as a plain loop. The destructor
 // finishes the tasks already submitted before it returns. submit() is
 // thread-safe.
-#ifndef PROFKPI_ENGINE_NIGHTLY_WORKERPOOL_H
-#define PROFKPI_ENGINE_NIGHTLY_WORKERPOOL_H
+#ifndef PROFKPI_ENGINE_COMMON_WORKERPOOL_H
+#define PROFKPI_ENGINE_COMMON_WORKERPOOL_H
 
 #include <condition_variable>
 #include <deque>
