@@ -228,8 +228,9 @@ struct Context {
 
 // The sender's answers to the warnings it can foresee (SUBMISSION.md section 6).
 // Warnings with no known cause are left unexplained, as real senders leave them.
-std::vector<engine::Explanation> explanations(const engine::Measures& m, const std::optional<engine::Measures>& previous,
-                                              int months, const Context& c) {
+std::vector<engine::Explanation> explanations(const engine::Measures& m,
+                                              const std::optional<engine::Measures>& previous, int months,
+                                              const Context& c) {
   std::vector<engine::Explanation> out;
   if (m.itHeadcount == 0) {
     out.push_back({"PQ103",

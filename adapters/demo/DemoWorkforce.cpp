@@ -114,7 +114,8 @@ void addRecognitions(DemoMember& member, std::size_t index, std::uint64_t organi
 // Sets one kind of date (Assessment or Pdp) on every member: `inWindow` of them
 // within the 12 months to the period's end, some older, a few after the end.
 void assignDates(std::vector<DemoMember>& members, std::int64_t inWindow,
-                 std::optional<engine::Date> DemoMember::*field, Random random, engine::Date end, engine::Date preparedOn) {
+                 std::optional<engine::Date> DemoMember::*field, Random random, engine::Date end,
+                 engine::Date preparedOn) {
   std::vector<std::size_t> order = shuffled(members.size(), random);
   auto daysAfterEnd = (preparedOn - end).count();
   for (std::size_t k = 0; k < order.size(); ++k) {
