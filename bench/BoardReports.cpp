@@ -9,7 +9,7 @@
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/StoreServices.h"
 #include "bench/DrawingJson.h"
-#include "engine/Reports.h"
+#include "engine/reporting/Reports.h"
 #include "reports/BoardLayout.h"
 
 #include <Poco/AutoPtr.h>

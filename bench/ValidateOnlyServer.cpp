@@ -11,11 +11,11 @@
 // Runs until SIGTERM or SIGINT. bench/http.sh compares serve's ingest with it.
 #include "adapters/http/HttpService.h"
 #include "adapters/intake/IntakeGateway.h"
-#include "engine/Catalogue.h"
-#include "engine/KpiCalculator.h"
-#include "engine/xml/CatalogueLoader.h"
-#include "engine/xml/RegistryLoader.h"
-#include "engine/xml/Schemas.h"
+#include "engine/intake/xml/CatalogueLoader.h"
+#include "engine/intake/xml/RegistryLoader.h"
+#include "engine/intake/xml/Schemas.h"
+#include "engine/kpi/Catalogue.h"
+#include "engine/kpi/KpiCalculator.h"
 #include "tests/fakes/InMemoryStore.h"
 
 #include <csignal>

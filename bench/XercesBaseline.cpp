@@ -4,9 +4,9 @@
 // compared with this, as a ratio, in the same run.
 //   xerces-baseline FILE...          validate each file, print "FILE: ok|N errors"
 //   xerces-baseline --identity FILE  the same with Xerces' identity constraints on
-#include "engine/xml/GrammarPool.h"
-#include "engine/xml/Schemas.h"
-#include "engine/xml/XercesSupport.h"
+#include "engine/intake/xml/GrammarPool.h"
+#include "engine/intake/xml/Schemas.h"
+#include "engine/intake/xml/XercesSupport.h"
 
 #include <xercesc/framework/LocalFileInputSource.hpp>
 #include <xercesc/sax2/DefaultHandler.hpp>

@@ -1,14 +1,14 @@
 // What fuzz/intake-fuzzer does with one input, shared with the regression test
-// that replays the inputs it found (tests/xml/IntakeRegressionTest.cpp): the
+// that replays the inputs it found (tests/engine/intake/xml/IntakeRegressionTest.cpp): the
 // bytes through the intake exactly as HTTP ingest takes them, short of a real
 // store: IntakeGateway (the hardened Xerces reader with the embedded schemas,
-// identity checks in engine/IdSet, business rules), IntakeService (KPIs,
+// identity checks in engine/intake/IdSet, business rules), IntakeService (KPIs,
 // history warnings, explanations) on an in-memory store, and the JSON a client
 // or the store gets. Not thread-safe.
 #ifndef PROFKPI_FUZZ_INTAKEHARNESS_H
 #define PROFKPI_FUZZ_INTAKEHARNESS_H
 
-#include "engine/IntakeService.h"
+#include "engine/intake/IntakeService.h"
 
 #include <memory>
 #include <stdexcept>

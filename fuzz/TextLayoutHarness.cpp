@@ -1,7 +1,7 @@
 #include "fuzz/TextLayoutHarness.h"
 
-#include "engine/Ratio.h"
-#include "engine/ReportText.h"
+#include "engine/kpi/Ratio.h"
+#include "engine/reporting/ReportText.h"
 #include "reports/Draw.h"
 #include "reports/MeasureCanvas.h"
 #include "reports/PageFlow.h"

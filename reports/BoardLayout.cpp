@@ -1,7 +1,7 @@
 #include "reports/BoardLayout.h"
 
-#include "engine/Counted.h"
-#include "engine/ReportText.h"
+#include "engine/common/Counted.h"
+#include "engine/reporting/ReportText.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
 #include "reports/Style.h"

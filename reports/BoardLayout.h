@@ -6,7 +6,7 @@
 #ifndef PROFKPI_REPORTS_BOARDLAYOUT_H
 #define PROFKPI_REPORTS_BOARDLAYOUT_H
 
-#include "engine/Reports.h"
+#include "engine/reporting/Reports.h"
 #include "reports/Canvas.h"
 
 namespace profkpi::reports {

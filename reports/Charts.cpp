@@ -1,8 +1,8 @@
 #include "reports/Charts.h"
 
-#include "engine/Counted.h"
-#include "engine/Period.h"
-#include "engine/ReportText.h"
+#include "engine/common/Counted.h"
+#include "engine/model/Period.h"
+#include "engine/reporting/ReportText.h"
 #include "reports/Draw.h"
 #include "reports/Style.h"
 

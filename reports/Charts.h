@@ -5,7 +5,7 @@
 #ifndef PROFKPI_REPORTS_CHARTS_H
 #define PROFKPI_REPORTS_CHARTS_H
 
-#include "engine/Reports.h"
+#include "engine/reporting/Reports.h"
 #include "reports/Canvas.h"
 
 #include <optional>

@@ -1,6 +1,6 @@
 #include "reports/FontFace.h"
 
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <hb-subset.h>
 #include <hb.h>

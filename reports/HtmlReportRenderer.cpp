@@ -1,8 +1,8 @@
 #include "reports/HtmlReportRenderer.h"
 
-#include "engine/Errors.h"
-#include "engine/ReportText.h"
-#include "engine/XmlEscape.h"
+#include "engine/common/XmlEscape.h"
+#include "engine/ports/Errors.h"
+#include "engine/reporting/ReportText.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
 #include "reports/SvgCanvas.h"

@@ -7,7 +7,7 @@
 #ifndef PROFKPI_REPORTS_HTMLREPORTRENDERER_H
 #define PROFKPI_REPORTS_HTMLREPORTRENDERER_H
 
-#include "engine/ReportRenderer.h"
+#include "engine/reporting/ReportRenderer.h"
 #include "reports/FontFace.h"
 
 namespace profkpi::reports {

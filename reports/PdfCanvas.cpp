@@ -1,7 +1,7 @@
 #include "reports/PdfCanvas.h"
 
-#include "engine/Errors.h"
-#include "engine/XmlEscape.h"
+#include "engine/common/XmlEscape.h"
+#include "engine/ports/Errors.h"
 #include "reports/PdfFont.h"
 #include "reports/PdfParts.h"
 #include "reports/TextLayout.h"

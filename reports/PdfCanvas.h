@@ -8,7 +8,7 @@
 #ifndef PROFKPI_REPORTS_PDFCANVAS_H
 #define PROFKPI_REPORTS_PDFCANVAS_H
 
-#include "engine/Time.h"
+#include "engine/common/Time.h"
 #include "reports/Canvas.h"
 #include "reports/FontFace.h"
 

@@ -1,7 +1,7 @@
 #include "reports/PdfReportRenderer.h"
 
-#include "engine/Errors.h"
-#include "engine/ReportText.h"
+#include "engine/ports/Errors.h"
+#include "engine/reporting/ReportText.h"
 #include "reports/BoardLayout.h"
 #include "reports/MeasureCanvas.h"
 #include "reports/PdfCanvas.h"

@@ -6,7 +6,7 @@
 #ifndef PROFKPI_REPORTS_PDFREPORTRENDERER_H
 #define PROFKPI_REPORTS_PDFREPORTRENDERER_H
 
-#include "engine/ReportRenderer.h"
+#include "engine/reporting/ReportRenderer.h"
 #include "reports/FontFace.h"
 
 namespace profkpi::reports {

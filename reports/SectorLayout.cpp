@@ -1,6 +1,6 @@
 #include "reports/SectorLayout.h"
 
-#include "engine/ReportText.h"
+#include "engine/reporting/ReportText.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
 #include "reports/Style.h"

@@ -4,7 +4,7 @@
 #ifndef PROFKPI_REPORTS_STYLE_H
 #define PROFKPI_REPORTS_STYLE_H
 
-#include "engine/KpiCalculator.h"
+#include "engine/kpi/KpiCalculator.h"
 #include "reports/Canvas.h"
 
 namespace profkpi::reports::style {

@@ -1,6 +1,6 @@
 #include "reports/SvgCanvas.h"
 
-#include "engine/XmlEscape.h"
+#include "engine/common/XmlEscape.h"
 #include "reports/PdfParts.h"
 #include "reports/TextLayout.h"
 

@@ -4,7 +4,7 @@
 #ifndef PROFKPI_REPORTS_TABLE_H
 #define PROFKPI_REPORTS_TABLE_H
 
-#include "engine/KpiCalculator.h"
+#include "engine/kpi/KpiCalculator.h"
 #include "reports/PageFlow.h"
 
 #include <optional>

@@ -1,6 +1,6 @@
 #include "adapters/archive/FileReportArchive.h"
 
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 #include "platform/AtomicFile.h"
 #include "platform/FileError.h"
 #include "platform/ScratchFile.h"

@@ -1,4 +1,4 @@
-// The report archive (engine/ReportArchive.h) in a folder (reports.dir):
+// The report archive (engine/ports/ReportArchive.h) in a folder (reports.dir):
 // <root>/<period>/<name>, and per period a manifest <root>/<period>/SHA256SUMS
 // in `sha256sum` format ("<hex>  <name>" per line, by name), so that
 // `sha256sum -c SHA256SUMS` checks a period. Every file is replaced atomically:
@@ -10,7 +10,7 @@
 #ifndef PROFKPI_ADAPTERS_ARCHIVE_FILEREPORTARCHIVE_H
 #define PROFKPI_ADAPTERS_ARCHIVE_FILEREPORTARCHIVE_H
 
-#include "engine/ReportArchive.h"
+#include "engine/ports/ReportArchive.h"
 
 #include <map>
 #include <string>

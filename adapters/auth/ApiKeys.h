@@ -5,8 +5,8 @@
 #ifndef PROFKPI_ADAPTERS_AUTH_APIKEYS_H
 #define PROFKPI_ADAPTERS_AUTH_APIKEYS_H
 
-#include "engine/ApiKey.h"
-#include "engine/Clock.h"
+#include "engine/ports/ApiKey.h"
+#include "engine/ports/Clock.h"
 
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 #ifndef PROFKPI_ADAPTERS_AUTH_FAILURELIMITER_H
 #define PROFKPI_ADAPTERS_AUTH_FAILURELIMITER_H
 
-#include "engine/Clock.h"
+#include "engine/ports/Clock.h"
 
 #include <chrono>
 #include <map>

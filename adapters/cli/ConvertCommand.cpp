@@ -1,10 +1,10 @@
 #include "adapters/cli/ConvertCommand.h"
 
+#include "adapters/cli/DiagnosticFormat.h"
 #include "adapters/convert/Mapping.h"
 #include "adapters/convert/WorkforceConverter.h"
-#include "adapters/cli/DiagnosticFormat.h"
-#include "engine/Counted.h"
-#include "engine/Lexical.h"
+#include "engine/common/Counted.h"
+#include "engine/intake/Lexical.h"
 #include "platform/FileError.h"
 #include "platform/ScratchFile.h"
 

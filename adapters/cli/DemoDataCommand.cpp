@@ -1,6 +1,6 @@
 #include "adapters/cli/DemoDataCommand.h"
 
-#include "engine/Counted.h"
+#include "engine/common/Counted.h"
 
 #include <Poco/Exception.h>
 #include <Poco/File.h>
@@ -85,9 +85,9 @@ void DemoDataCommand::handleOption(const std::string& name, const std::string& v
   } else if (name == "last") {
     _options.last = value;
   } else if (name == "quarters") {
-    _options.quarters = static_cast<int>(parseCount(name, value, engine::MAX_DEMO_QUARTERS));
+    _options.quarters = static_cast<int>(parseCount(name, value, demo::MAX_DEMO_QUARTERS));
   } else if (name == "scale") {
-    _options.scale = static_cast<std::size_t>(parseCount(name, value, engine::MAX_DEMO_SCALE));
+    _options.scale = static_cast<std::size_t>(parseCount(name, value, demo::MAX_DEMO_SCALE));
   } else if (name == "seed") {
     _options.seed = parseCount(name, value, 9'999'999'999'999'999'999ULL);
   }
@@ -98,7 +98,7 @@ int DemoDataCommand::run(const std::vector<std::string>& args, Services& service
   if (_out.empty()) throw UsageError("--out DIR is required");
   // Late documents are pulled back to yesterday, so none is prepared in the future (PK005).
   _options.notAfter = date::floor<date::days>(services.clock().now()) - date::days{1};
-  std::optional<engine::DemoData> demo;
+  std::optional<demo::DemoData> demo;
   try {
     demo.emplace(services.registry(), _options);
   } catch (const std::invalid_argument& e) {
@@ -119,13 +119,13 @@ int DemoDataCommand::run(const std::vector<std::string>& args, Services& service
   std::string registryPath = Poco::Path(base).makeParent().toString() + base[base.depth() - 1] + ".registry.xml";
   std::size_t total = demo->periods().size() * demo->organisations().size();
   std::size_t reported = 0;
-  engine::DemoSummary summary;
+  demo::DemoSummary summary;
   try {
     dir.createDirectories();
     if (demo->hasSyntheticOrganisations()) writeFile(Poco::Path(registryPath), demo->registryXml());
     std::string folder;
     summary = demo->generate(
-        [&](const engine::DemoDocument& document) {
+        [&](const demo::DemoDocument& document) {
           Poco::Path path(base, Poco::Path(document.fileName, Poco::Path::PATH_UNIX));
           if (path.parent().toString() != folder) {
             folder = path.parent().toString();

@@ -1,11 +1,11 @@
 // `profkpi demo-data --out DIR`: writes realistic, deterministic demo submissions
-// (engine/DemoData.h) for every registry organisation, one file per document, and a
+// (adapters/demo/DemoData.h) for every registry organisation, one file per document, and a
 // registry for the synthetic organisations when --scale exceeds the registry.
 #ifndef PROFKPI_ADAPTERS_CLI_DEMODATACOMMAND_H
 #define PROFKPI_ADAPTERS_CLI_DEMODATACOMMAND_H
 
 #include "adapters/cli/Command.h"
-#include "engine/DemoData.h"
+#include "adapters/demo/DemoData.h"
 
 namespace profkpi::adapters::cli {
 
@@ -20,7 +20,7 @@ class DemoDataCommand final : public Command {
 
  private:
   std::string _out;
-  engine::DemoOptions _options;
+  demo::DemoOptions _options;
 };
 
 }  // namespace profkpi::adapters::cli

@@ -2,7 +2,7 @@
 #ifndef PROFKPI_ADAPTERS_CLI_DIAGNOSTICFORMAT_H
 #define PROFKPI_ADAPTERS_CLI_DIAGNOSTICFORMAT_H
 
-#include "engine/Diagnostic.h"
+#include "engine/model/Diagnostic.h"
 
 #include <string>
 

@@ -4,8 +4,8 @@
 #include "adapters/cli/StoreServices.h"
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/ReceiptJson.h"
-#include "engine/Errors.h"
-#include "engine/xml/DocumentTree.h"
+#include "engine/intake/xml/DocumentTree.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/File.h>
 #include <Poco/Logger.h>

@@ -1,7 +1,7 @@
 #include "adapters/cli/KeysCommand.h"
 
 #include "adapters/cli/StoreServices.h"
-#include "engine/ApiKey.h"
+#include "engine/ports/ApiKey.h"
 
 #include <Poco/Util/Option.h>
 

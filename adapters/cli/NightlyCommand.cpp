@@ -1,8 +1,8 @@
 #include "adapters/cli/NightlyCommand.h"
 
 #include "adapters/cli/NightlyComponents.h"
-#include "engine/Lexical.h"
-#include "engine/NightlyScheduler.h"
+#include "engine/intake/Lexical.h"
+#include "engine/nightly/NightlyScheduler.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Util/Option.h>

@@ -8,8 +8,8 @@
 #define PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
 
 #include "adapters/cli/StoreServices.h"
-#include "engine/NightlyRun.h"
-#include "engine/NightlySchedule.h"
+#include "engine/nightly/NightlyRun.h"
+#include "engine/nightly/NightlySchedule.h"
 
 #include <memory>
 #include <optional>

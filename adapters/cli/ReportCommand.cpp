@@ -1,9 +1,9 @@
 #include "adapters/cli/ReportCommand.h"
 
 #include "adapters/cli/StoreServices.h"
-#include "engine/Errors.h"
-#include "engine/Lexical.h"
-#include "engine/Reports.h"
+#include "engine/intake/Lexical.h"
+#include "engine/ports/Errors.h"
+#include "engine/reporting/Reports.h"
 #include "reports/AtomicFile.h"
 
 #include <Poco/Util/Option.h>

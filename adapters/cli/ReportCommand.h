@@ -5,7 +5,7 @@
 #define PROFKPI_ADAPTERS_CLI_REPORTCOMMAND_H
 
 #include "adapters/cli/Command.h"
-#include "engine/Period.h"
+#include "engine/model/Period.h"
 
 #include <functional>
 #include <optional>

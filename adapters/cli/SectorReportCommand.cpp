@@ -2,7 +2,7 @@
 
 #include "adapters/cli/ReportCommand.h"
 #include "adapters/cli/StoreServices.h"
-#include "engine/Reports.h"
+#include "engine/reporting/Reports.h"
 
 #include <Poco/Util/Option.h>
 

@@ -7,7 +7,7 @@
 
 #include "adapters/cli/NightlyComponents.h"
 #include "adapters/scheduler/SchedulerThread.h"
-#include "engine/NightlyScheduler.h"
+#include "engine/nightly/NightlyScheduler.h"
 
 #include <memory>
 

@@ -2,8 +2,8 @@
 
 #include "adapters/cli/CommandHelp.h"
 #include "adapters/cli/Defaults.h"
-#include "engine/Errors.h"
-#include "engine/xml/DocumentTree.h"
+#include "engine/intake/xml/DocumentTree.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Util/LoggingConfigurator.h>

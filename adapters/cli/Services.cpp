@@ -1,7 +1,7 @@
 #include "adapters/cli/Services.h"
 
-#include "engine/xml/CatalogueLoader.h"
-#include "engine/xml/RegistryLoader.h"
+#include "engine/intake/xml/CatalogueLoader.h"
+#include "engine/intake/xml/RegistryLoader.h"
 
 namespace profkpi::adapters::cli {
 

@@ -7,13 +7,13 @@
 #ifndef PROFKPI_ADAPTERS_CLI_SERVICES_H
 #define PROFKPI_ADAPTERS_CLI_SERVICES_H
 
-#include "engine/Catalogue.h"
-#include "engine/Clock.h"
-#include "engine/KpiCalculator.h"
-#include "engine/PeerBenchmark.h"
-#include "engine/Registry.h"
-#include "engine/xml/Schemas.h"
-#include "engine/xml/SubmissionReader.h"
+#include "engine/intake/xml/Schemas.h"
+#include "engine/intake/xml/SubmissionReader.h"
+#include "engine/kpi/Catalogue.h"
+#include "engine/kpi/KpiCalculator.h"
+#include "engine/kpi/PeerBenchmark.h"
+#include "engine/model/Registry.h"
+#include "engine/ports/Clock.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 

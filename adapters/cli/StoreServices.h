@@ -9,10 +9,10 @@
 #include "adapters/auth/ApiKeys.h"
 #include "adapters/cli/Services.h"
 #include "adapters/intake/IntakeGateway.h"
-#include "engine/IntakeService.h"
-#include "engine/ReportRenderer.h"
-#include "engine/ResultsService.h"
-#include "engine/Store.h"
+#include "engine/intake/IntakeService.h"
+#include "engine/kpi/ResultsService.h"
+#include "engine/ports/Store.h"
+#include "engine/reporting/ReportRenderer.h"
 #include "reports/FontFace.h"
 
 #include <memory>

@@ -3,7 +3,7 @@
 #include "adapters/cli/DiagnosticFormat.h"
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/ReceiptJson.h"
-#include "engine/Counted.h"
+#include "engine/common/Counted.h"
 
 #include <Poco/File.h>
 #include <Poco/Util/Option.h>

@@ -6,8 +6,8 @@
 #ifndef PROFKPI_ADAPTERS_CONVERT_CELLVALUES_H
 #define PROFKPI_ADAPTERS_CONVERT_CELLVALUES_H
 
-#include "engine/Amount.h"
-#include "engine/Time.h"
+#include "engine/common/Time.h"
+#include "engine/model/Amount.h"
 
 #include <optional>
 #include <string>

@@ -7,8 +7,8 @@
 
 #include "adapters/convert/CsvReader.h"
 #include "adapters/convert/Mapping.h"
-#include "engine/Amount.h"
-#include "engine/Time.h"
+#include "engine/common/Time.h"
+#include "engine/model/Amount.h"
 
 #include <optional>
 #include <unordered_map>

@@ -1,6 +1,6 @@
 #include "adapters/convert/WorkforceConverter.h"
 
-#include "engine/IdSet.h"
+#include "engine/intake/IdSet.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // streaming pass: members go to a scratch file beside the output as they are
 // read, roles (which the schema puts before members) are collected, and the
 // document is assembled at the end. Memory is bounded by the number of distinct
-// roles plus about 13 bytes per member id (engine/IdSet), never by the file.
+// roles plus about 13 bytes per member id (engine/intake/IdSet), never by the file.
 // Not thread-safe.
 #ifndef PROFKPI_ADAPTERS_CONVERT_WORKFORCECONVERTER_H
 #define PROFKPI_ADAPTERS_CONVERT_WORKFORCECONVERTER_H

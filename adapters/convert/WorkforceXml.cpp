@@ -1,6 +1,6 @@
 #include "adapters/convert/WorkforceXml.h"
 
-#include "engine/XmlEscape.h"
+#include "engine/common/XmlEscape.h"
 
 namespace profkpi::adapters::convert {
 

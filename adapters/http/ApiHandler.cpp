@@ -1,7 +1,7 @@
 #include "adapters/http/ApiHandler.h"
 
 #include "adapters/http/HttpError.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/Logger.h>
 

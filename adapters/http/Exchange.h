@@ -6,8 +6,8 @@
 
 #include "adapters/http/HttpContext.h"
 #include "adapters/http/server/HttpMessage.h"
-#include "engine/ApiKey.h"
-#include "engine/Diagnostic.h"
+#include "engine/model/Diagnostic.h"
+#include "engine/ports/ApiKey.h"
 
 #include <Poco/JSON/Object.h>
 

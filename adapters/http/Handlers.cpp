@@ -3,10 +3,10 @@
 #include "adapters/http/HttpError.h"
 #include "adapters/json/ReceiptJson.h"
 #include "adapters/json/ResultsJson.h"
-#include "engine/Counted.h"
-#include "engine/IntakeService.h"
-#include "engine/PublicLink.h"
-#include "engine/Reports.h"
+#include "engine/common/Counted.h"
+#include "engine/common/PublicLink.h"
+#include "engine/intake/IntakeService.h"
+#include "engine/reporting/Reports.h"
 
 #include <Poco/Net/MediaType.h>
 #include <Poco/String.h>

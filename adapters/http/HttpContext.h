@@ -9,9 +9,9 @@
 #include "adapters/http/HttpOptions.h"
 #include "adapters/http/Metrics.h"
 #include "adapters/intake/IntakeGateway.h"
-#include "engine/ReportRenderer.h"
-#include "engine/ResultsService.h"
-#include "engine/Store.h"
+#include "engine/kpi/ResultsService.h"
+#include "engine/ports/Store.h"
+#include "engine/reporting/ReportRenderer.h"
 
 namespace profkpi::adapters::http {
 

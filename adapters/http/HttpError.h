@@ -3,7 +3,7 @@
 #ifndef PROFKPI_ADAPTERS_HTTP_HTTPERROR_H
 #define PROFKPI_ADAPTERS_HTTP_HTTPERROR_H
 
-#include "engine/Diagnostic.h"
+#include "engine/model/Diagnostic.h"
 
 #include <stdexcept>
 #include <string>

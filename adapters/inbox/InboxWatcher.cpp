@@ -2,7 +2,7 @@
 
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/ReceiptJson.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 #include "platform/AtomicFile.h"
 #include "platform/FileError.h"
 #include "platform/ScratchFile.h"

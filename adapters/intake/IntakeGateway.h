@@ -4,8 +4,8 @@
 #ifndef PROFKPI_ADAPTERS_INTAKE_INTAKEGATEWAY_H
 #define PROFKPI_ADAPTERS_INTAKE_INTAKEGATEWAY_H
 
-#include "engine/IntakeService.h"
-#include "engine/xml/SubmissionReader.h"
+#include "engine/intake/IntakeService.h"
+#include "engine/intake/xml/SubmissionReader.h"
 
 #include <memory>
 #include <mutex>

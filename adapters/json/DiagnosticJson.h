@@ -4,7 +4,7 @@
 #define PROFKPI_ADAPTERS_JSON_DIAGNOSTICJSON_H
 
 #include "adapters/json/JsonWriter.h"
-#include "engine/Diagnostic.h"
+#include "engine/model/Diagnostic.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

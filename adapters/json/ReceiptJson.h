@@ -2,8 +2,8 @@
 #ifndef PROFKPI_ADAPTERS_JSON_RECEIPTJSON_H
 #define PROFKPI_ADAPTERS_JSON_RECEIPTJSON_H
 
-#include "engine/IntakeService.h"
-#include "engine/SubmissionBuilder.h"
+#include "engine/intake/IntakeService.h"
+#include "engine/intake/SubmissionBuilder.h"
 
 #include <Poco/JSON/Object.h>
 

@@ -2,7 +2,7 @@
 #ifndef PROFKPI_ADAPTERS_JSON_RESULTSJSON_H
 #define PROFKPI_ADAPTERS_JSON_RESULTSJSON_H
 
-#include "engine/ResultsService.h"
+#include "engine/kpi/ResultsService.h"
 
 #include <Poco/JSON/Object.h>
 

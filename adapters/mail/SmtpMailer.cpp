@@ -1,6 +1,6 @@
 #include "adapters/mail/SmtpMailer.h"
 
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/Environment.h>
 #include <Poco/Net/MailMessage.h>

@@ -9,7 +9,7 @@
 #ifndef PROFKPI_ADAPTERS_MAIL_SMTPMAILER_H
 #define PROFKPI_ADAPTERS_MAIL_SMTPMAILER_H
 
-#include "engine/Mailer.h"
+#include "engine/ports/Mailer.h"
 
 #include <string>
 

@@ -8,8 +8,8 @@
 #ifndef PROFKPI_ADAPTERS_SCHEDULER_SCHEDULERTHREAD_H
 #define PROFKPI_ADAPTERS_SCHEDULER_SCHEDULERTHREAD_H
 
-#include "engine/Clock.h"
-#include "engine/NightlyScheduler.h"
+#include "engine/nightly/NightlyScheduler.h"
+#include "engine/ports/Clock.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,10 +1,10 @@
-// Where each board and sector report stands (engine/DeliveryLog.h), in the
+// Where each board and sector report stands (engine/nightly/DeliveryLog.h), in the
 // store's database on the store's session pool. Thread-safe.
 #ifndef PROFKPI_ADAPTERS_STORE_SQLDELIVERYLOG_H
 #define PROFKPI_ADAPTERS_STORE_SQLDELIVERYLOG_H
 
 #include "adapters/store/SqlStore.h"
-#include "engine/DeliveryLog.h"
+#include "engine/nightly/DeliveryLog.h"
 
 namespace profkpi::adapters::store {
 

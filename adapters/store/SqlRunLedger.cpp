@@ -1,7 +1,7 @@
 #include "adapters/store/SqlRunLedger.h"
 
 #include "adapters/store/SqlTransaction.h"
-#include "engine/Lexical.h"
+#include "engine/intake/Lexical.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>

@@ -1,4 +1,4 @@
-// The nightly run's lease and history (engine/RunLedger.h) in the store's
+// The nightly run's lease and history (engine/nightly/RunLedger.h) in the store's
 // database, on the store's session pool. The lease is a row with an expiry
 // judged by the database server's clock, so processes on several hosts sharing
 // one PostgreSQL store agree on it; taking it is serialised by BEGIN IMMEDIATE
@@ -7,7 +7,7 @@
 #define PROFKPI_ADAPTERS_STORE_SQLRUNLEDGER_H
 
 #include "adapters/store/SqlStore.h"
-#include "engine/RunLedger.h"
+#include "engine/nightly/RunLedger.h"
 
 namespace profkpi::adapters::store {
 

@@ -6,7 +6,7 @@
 #include "adapters/store/SqlTransaction.h"
 #include "adapters/store/SqliteQueries.h"
 #include "adapters/store/SubmissionColumns.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/PostgreSQL/Connector.h>

@@ -13,8 +13,8 @@
 #include "adapters/store/SqliteCheckpointer.h"
 #include "adapters/store/SqliteConnection.h"
 #include "adapters/store/SqliteConnectionPool.h"
-#include "engine/ApiKey.h"
-#include "engine/Store.h"
+#include "engine/ports/ApiKey.h"
+#include "engine/ports/Store.h"
 
 #include <Poco/Data/Session.h>
 

@@ -8,7 +8,7 @@
 #define PROFKPI_ADAPTERS_STORE_SQLTRANSACTION_H
 
 #include "adapters/store/SqlDialect.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>

@@ -1,6 +1,6 @@
 #include "adapters/store/SqliteConnection.h"
 
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <sqlite3.h>
 

@@ -3,7 +3,7 @@
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/store/AcceptStatements.h"
 #include "adapters/store/SubmissionColumns.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 
 #include <Poco/Exception.h>
 

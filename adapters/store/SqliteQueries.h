@@ -6,8 +6,8 @@
 #define PROFKPI_ADAPTERS_STORE_SQLITEQUERIES_H
 
 #include "adapters/store/SqliteConnection.h"
-#include "engine/ApiKey.h"
-#include "engine/Store.h"
+#include "engine/ports/ApiKey.h"
+#include "engine/ports/Store.h"
 
 #include <optional>
 #include <string>

@@ -1,8 +1,8 @@
 // Reports archived in a folder: atomic replacement, the SHA256SUMS manifest
 // (checked with the real sha256sum), and what load() trusts.
 #include "adapters/archive/FileReportArchive.h"
+#include "engine/ports/Errors.h"
 #include "platform/Sha256.h"
-#include "engine/Errors.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 

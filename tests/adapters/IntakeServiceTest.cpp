@@ -1,6 +1,6 @@
 // The intake path end to end inside one process: real reader, real store.
 #include "adapters/intake/IntakeGateway.h"
-#include "engine/xml/CatalogueLoader.h"
+#include "engine/intake/xml/CatalogueLoader.h"
 #include "tests/support/IntakeFixture.h"
 #include "tests/support/StoreFixture.h"
 

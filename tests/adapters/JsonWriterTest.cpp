@@ -3,8 +3,8 @@
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/json/JsonWriter.h"
 #include "adapters/json/ReceiptJson.h"
-#include "engine/xml/CatalogueLoader.h"
-#include "engine/xml/Schemas.h"
+#include "engine/intake/xml/CatalogueLoader.h"
+#include "engine/intake/xml/Schemas.h"
 #include "tests/support/Records.h"
 
 #include <boost/test/unit_test.hpp>

@@ -1,6 +1,6 @@
 // Results as boards read them, from a real store.
-#include "engine/ResultsService.h"
-#include "engine/xml/CatalogueLoader.h"
+#include "engine/intake/xml/CatalogueLoader.h"
+#include "engine/kpi/ResultsService.h"
 #include "tests/support/IntakeFixture.h"
 #include "tests/support/StoreFixture.h"
 

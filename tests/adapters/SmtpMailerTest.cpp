@@ -1,7 +1,7 @@
 // SMTP delivery against a real (small) SMTP server on 127.0.0.1: what arrives,
 // and how refusals, a server that is down and a silent server are classified.
 #include "adapters/mail/SmtpMailer.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 #include "tests/support/TestSmtpServer.h"
 
 #include <boost/test/unit_test.hpp>

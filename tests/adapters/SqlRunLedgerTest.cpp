@@ -3,7 +3,7 @@
 // A second SqlStore on the same database stands for a second process.
 #include "adapters/store/SqlDeliveryLog.h"
 #include "adapters/store/SqlRunLedger.h"
-#include "engine/Lexical.h"
+#include "engine/intake/Lexical.h"
 #include "tests/support/StoreFixture.h"
 
 #include <boost/test/unit_test.hpp>

@@ -1,7 +1,7 @@
 // The same suite runs against SQLite and PostgreSQL (see support/StoreFixture.h).
 #include "adapters/store/Migrations.h"
 #include "adapters/store/SqlTransaction.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 #include "tests/support/Records.h"
 #include "tests/support/StoreFixture.h"
 

@@ -5,7 +5,7 @@
 #include "adapters/store/SqliteConnection.h"
 #include "adapters/store/SqliteConnectionPool.h"
 #include "adapters/store/SqliteQueries.h"
-#include "engine/Errors.h"
+#include "engine/ports/Errors.h"
 #include "tests/support/Process.h"
 #include "tests/support/Records.h"
 

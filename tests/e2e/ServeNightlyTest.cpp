@@ -1,8 +1,8 @@
 // The schedule inside a real `profkpi serve`: a run missed while the service
 // was down happens at start-up, once; a restart the same day runs nothing.
 #include "adapters/store/SqlRunLedger.h"
-#include "engine/Clock.h"
-#include "engine/NightlySchedule.h"
+#include "engine/nightly/NightlySchedule.h"
+#include "engine/ports/Clock.h"
 #include "tests/support/Documents.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestSmtpServer.h"

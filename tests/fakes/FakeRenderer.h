@@ -4,8 +4,8 @@
 #ifndef PROFKPI_TESTS_FAKES_FAKERENDERER_H
 #define PROFKPI_TESTS_FAKES_FAKERENDERER_H
 
-#include "engine/Errors.h"
-#include "engine/ReportRenderer.h"
+#include "engine/ports/Errors.h"
+#include "engine/reporting/ReportRenderer.h"
 
 #include <atomic>
 

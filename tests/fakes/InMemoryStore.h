@@ -3,7 +3,7 @@
 #ifndef PROFKPI_TESTS_FAKES_INMEMORYSTORE_H
 #define PROFKPI_TESTS_FAKES_INMEMORYSTORE_H
 
-#include "engine/Store.h"
+#include "engine/ports/Store.h"
 
 #include <algorithm>
 #include <map>

@@ -4,8 +4,8 @@
 #ifndef PROFKPI_TESTS_FAKES_MEMORYARCHIVE_H
 #define PROFKPI_TESTS_FAKES_MEMORYARCHIVE_H
 
-#include "engine/Errors.h"
-#include "engine/ReportArchive.h"
+#include "engine/ports/Errors.h"
+#include "engine/ports/ReportArchive.h"
 
 #include <functional>
 #include <map>

@@ -4,9 +4,9 @@
 #ifndef PROFKPI_TESTS_FAKES_MEMORYRUNLEDGER_H
 #define PROFKPI_TESTS_FAKES_MEMORYRUNLEDGER_H
 
-#include "engine/Clock.h"
-#include "engine/DeliveryLog.h"
-#include "engine/RunLedger.h"
+#include "engine/nightly/DeliveryLog.h"
+#include "engine/nightly/RunLedger.h"
+#include "engine/ports/Clock.h"
 
 #include <algorithm>
 #include <map>

@@ -3,8 +3,8 @@
 #ifndef PROFKPI_TESTS_FAKES_RECORDINGMAILER_H
 #define PROFKPI_TESTS_FAKES_RECORDINGMAILER_H
 
-#include "engine/Errors.h"
-#include "engine/Mailer.h"
+#include "engine/ports/Errors.h"
+#include "engine/ports/Mailer.h"
 
 #include <map>
 #include <optional>

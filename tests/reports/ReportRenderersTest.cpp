@@ -1,9 +1,9 @@
 // The PDF and HTML renderers on reports assembled from a real store, with names
 // no registry would accept: 500 characters, a 300-character word, raw control
 // bytes, invalid UTF-8, right-to-left scripts and emoji.
-#include "engine/Errors.h"
-#include "engine/Reports.h"
-#include "engine/xml/CatalogueLoader.h"
+#include "engine/intake/xml/CatalogueLoader.h"
+#include "engine/ports/Errors.h"
+#include "engine/reporting/Reports.h"
 #include "reports/HtmlReportRenderer.h"
 #include "reports/PdfReportRenderer.h"
 #include "tests/support/IntakeFixture.h"

@@ -2,9 +2,9 @@
 #ifndef PROFKPI_TESTS_SUPPORT_INTAKEFIXTURE_H
 #define PROFKPI_TESTS_SUPPORT_INTAKEFIXTURE_H
 
-#include "engine/xml/RegistryLoader.h"
-#include "engine/xml/Schemas.h"
-#include "engine/xml/SubmissionReader.h"
+#include "engine/intake/xml/RegistryLoader.h"
+#include "engine/intake/xml/Schemas.h"
+#include "engine/intake/xml/SubmissionReader.h"
 #include "tests/support/Documents.h"
 #include "tests/support/ManualClock.h"
 

@@ -2,8 +2,8 @@
 #ifndef PROFKPI_TESTS_SUPPORT_MANUALCLOCK_H
 #define PROFKPI_TESTS_SUPPORT_MANUALCLOCK_H
 
-#include "engine/Clock.h"
-#include "engine/Lexical.h"
+#include "engine/intake/Lexical.h"
+#include "engine/ports/Clock.h"
 
 #include <atomic>
 #include <stdexcept>

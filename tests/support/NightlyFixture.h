@@ -4,7 +4,7 @@
 #ifndef PROFKPI_TESTS_SUPPORT_NIGHTLYFIXTURE_H
 #define PROFKPI_TESTS_SUPPORT_NIGHTLYFIXTURE_H
 
-#include "engine/NightlyRun.h"
+#include "engine/nightly/NightlyRun.h"
 #include "tests/fakes/FakeRenderer.h"
 #include "tests/fakes/InMemoryStore.h"
 #include "tests/fakes/MemoryArchive.h"

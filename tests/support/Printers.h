@@ -2,7 +2,7 @@
 #ifndef PROFKPI_TESTS_SUPPORT_PRINTERS_H
 #define PROFKPI_TESTS_SUPPORT_PRINTERS_H
 
-#include "engine/KpiCalculator.h"
+#include "engine/kpi/KpiCalculator.h"
 
 #include <ostream>
 

@@ -4,8 +4,8 @@
 #ifndef PROFKPI_TESTS_SUPPORT_RECORDS_H
 #define PROFKPI_TESTS_SUPPORT_RECORDS_H
 
-#include "engine/Measures.h"
-#include "engine/SubmissionRecord.h"
+#include "engine/model/Measures.h"
+#include "engine/model/SubmissionRecord.h"
 
 #include <string>
 

@@ -4,7 +4,7 @@
 #include "adapters/http/server/BodyBudget.h"
 #include "adapters/http/server/ChunkedDecoder.h"
 #include "adapters/http/server/RequestHead.h"
-#include "engine/WorkerPool.h"
+#include "engine/common/WorkerPool.h"
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>

@@ -1,0 +1,90 @@
+# cmake -DSOURCE_DIR=DIR -DRULES=RULES -P cmake/CheckEngineIncludes.cmake
+#
+# Fails, naming file and line, when a file under DIR/engine includes:
+# - an engine folder that its folder's library does not link (RULES, from the
+#   link lines: cmake/EngineLayers.cmake), such as engine/kpi including
+#   engine/nightly;
+# - anything else of the project ("adapters/...", "reports/...", "platform/...");
+# - Poco anywhere, or Xerces outside engine/intake/xml.
+# A file in no library's folder (left at the top of engine/) fails too.
+cmake_minimum_required(VERSION 3.18)
+string(REPLACE "|" ";" rules "${RULES}")
+set(folders "")
+foreach(rule IN LISTS rules)
+  if(NOT rule MATCHES "^([^:]+):(.*)$")
+    message(FATAL_ERROR "CheckEngineIncludes: bad rule '${rule}'")
+  endif()
+  set(folder "${CMAKE_MATCH_1}")
+  string(REPLACE "," ";" "uses_${folder}" "${CMAKE_MATCH_2}")
+  list(APPEND folders "${folder}")
+endforeach()
+
+# The library folder that owns `path` (engine/intake/xml before engine/intake), or "".
+function(owner path out)
+  set(best "")
+  foreach(folder IN LISTS folders)
+    string(LENGTH "${folder}" n)
+    string(LENGTH "${best}" b)
+    string(FIND "${path}" "${folder}/" at)
+    if(at EQUAL 0 AND n GREATER b)
+      set(best "${folder}")
+    endif()
+  endforeach()
+  set(${out} "${best}" PARENT_SCOPE)
+endfunction()
+
+set(problems "")
+file(GLOB_RECURSE files RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/engine/*.h" "${SOURCE_DIR}/engine/*.cpp")
+list(SORT files)
+foreach(file IN LISTS files)
+  owner("${file}" own)
+  if(NOT own)
+    list(APPEND problems "${file}: in no engine library's folder (engine/CMakeLists.txt)")
+    continue()
+  endif()
+  set(allowed "${own}" ${uses_${own}})
+  # One list element a line: the characters a CMake list treats specially go first.
+  file(READ "${SOURCE_DIR}/${file}" content)
+  string(REGEX REPLACE "[][;\\]" "" content "${content}")
+  string(REPLACE "\n" ";" lines "${content}")
+  set(number 0)
+  foreach(line IN LISTS lines)
+    math(EXPR number "${number} + 1")
+    if(NOT line MATCHES "^[ \t]*#[ \t]*include[ \t]*([\"<])([^\">]+)[\">]")
+      continue()
+    endif()
+    set(included "${CMAKE_MATCH_2}")
+    if(CMAKE_MATCH_1 STREQUAL "<")
+      if(included MATCHES "^Poco/")
+        list(APPEND problems "${file}:${number}: includes <${included}>: Poco belongs to the adapters")
+      elseif(included MATCHES "^xercesc/" AND NOT own STREQUAL "engine/intake/xml")
+        list(APPEND problems "${file}:${number}: includes <${included}>: Xerces belongs to engine/intake/xml")
+      endif()
+      continue()
+    endif()
+    if(NOT included MATCHES "^engine/")
+      list(APPEND problems
+        "${file}:${number}: includes \"${included}\": the engine includes only engine/ and the standard library")
+      continue()
+    endif()
+    owner("${included}" theirs)
+    if(NOT theirs)
+      list(APPEND problems "${file}:${number}: includes \"${included}\", in no engine library's folder")
+    elseif(NOT theirs IN_LIST allowed)
+      string(CONCAT problem "${file}:${number}: includes \"${included}\", but ${own} does not link ${theirs}"
+             " (${own}/CMakeLists.txt, engine/README.md)")
+      list(APPEND problems "${problem}")
+    endif()
+  endforeach()
+endforeach()
+
+if(problems)
+  # One unwrapped line each, so editors and tests can read them.
+  foreach(problem IN LISTS problems)
+    message("${problem}")
+  endforeach()
+  list(LENGTH problems count)
+  message(FATAL_ERROR "${count} engine include(s) point the wrong way (engine/README.md)")
+endif()
+list(LENGTH files count)
+message(STATUS "Engine includes follow the folders' link lines (${count} files)")

@@ -1,0 +1,644 @@
+#include "engine/intake/xml/SubmissionReader.h"
+
+#include "engine/intake/IdSet.h"
+#include "engine/intake/Lexical.h"
+#include "engine/intake/xml/GrammarPool.h"
+#include "engine/intake/xml/LengthFacet.h"
+#include "engine/intake/xml/XercesSupport.h"
+#include "engine/intake/xml/XmlDeclaration.h"
+
+#include <xercesc/framework/LocalFileInputSource.hpp>
+#include <xercesc/framework/MemBufInputSource.hpp>
+#include <xercesc/sax/Locator.hpp>
+#include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/sax2/Attributes.hpp>
+#include <xercesc/sax2/DefaultHandler.hpp>
+#include <xercesc/util/OutOfMemoryException.hpp>
+#include <xercesc/util/XMLException.hpp>
+
+#include <array>
+#include <fstream>
+#include <string_view>
+
+namespace profkpi::engine::xml {
+
+using namespace xercesc;
+
+namespace {
+
+enum class El : std::uint8_t {
+  Other, Submission, Header, SubmissionId, Organisation, Period, PreparedAt, PreparedBy, SourceSystem,
+  Aggregate, ItHeadcount, ItFte, RolesTotal, RolesMapped, StaffAssessed, StaffWithPdp, StaffRecognised,
+  CpdDays, Workforce, Roles, Role, Staff, Member, Assessment, Pdp, Recognition, Cpd, Explanations,
+  Explanation,
+};
+
+// Called for every element of a document of any size, so it compares rather
+// than hashes: the length and first letter narrow it to one or two names.
+El classify(const XMLCh* localName) {
+  struct Name {
+    std::u16string_view text;
+    El element;
+  };
+  static const Name NAMES[] = {
+      {u"Submission", El::Submission},     {u"Header", El::Header},
+      {u"SubmissionId", El::SubmissionId}, {u"Organisation", El::Organisation},
+      {u"Period", El::Period},             {u"PreparedAt", El::PreparedAt},
+      {u"PreparedBy", El::PreparedBy},     {u"SourceSystem", El::SourceSystem},
+      {u"Aggregate", El::Aggregate},       {u"ItHeadcount", El::ItHeadcount},
+      {u"ItFte", El::ItFte},               {u"RolesTotal", El::RolesTotal},
+      {u"RolesMapped", El::RolesMapped},   {u"StaffAssessed", El::StaffAssessed},
+      {u"StaffWithPdp", El::StaffWithPdp}, {u"StaffRecognised", El::StaffRecognised},
+      {u"CpdDays", El::CpdDays},           {u"Workforce", El::Workforce},
+      {u"Roles", El::Roles},               {u"Role", El::Role},
+      {u"Staff", El::Staff},               {u"Member", El::Member},
+      {u"Assessment", El::Assessment},     {u"Pdp", El::Pdp},
+      {u"Recognition", El::Recognition},   {u"Cpd", El::Cpd},
+      {u"Explanations", El::Explanations}, {u"Explanation", El::Explanation},
+  };
+  std::u16string_view name(localName);
+  for (const Name& candidate : NAMES) {
+    if (candidate.text.size() == name.size() && candidate.text[0] == name[0] && candidate.text == name) {
+      return candidate.element;
+    }
+  }
+  return El::Other;
+}
+
+// The Aggregate's measure elements, ItHeadcount to CpdDays, are in Measure
+// order. These two run for every element: a range and a bit test keep them
+// small enough to inline.
+std::optional<Measure> aggregateMeasure(El element) {
+  static_assert(static_cast<int>(El::CpdDays) - static_cast<int>(El::ItHeadcount) ==
+                static_cast<int>(Measure::CpdDays) - static_cast<int>(Measure::ItHeadcount));
+  if (element < El::ItHeadcount || element > El::CpdDays) return std::nullopt;
+  return static_cast<Measure>(static_cast<int>(element) - static_cast<int>(El::ItHeadcount));
+}
+
+constexpr std::uint64_t bit(El element) { return std::uint64_t{1} << static_cast<int>(element); }
+
+bool isMemberChild(El element) {
+  constexpr std::uint64_t CHILDREN = bit(El::Assessment) | bit(El::Pdp) | bit(El::Recognition) | bit(El::Cpd);
+  return (CHILDREN & bit(element)) != 0;
+}
+
+bool capturesText(El element) {
+  constexpr std::uint64_t MEASURES = (bit(El::CpdDays) << 1) - bit(El::ItHeadcount);
+  constexpr std::uint64_t CAPTURED = bit(El::SubmissionId) | bit(El::Organisation) | bit(El::Period) |
+                                     bit(El::PreparedAt) | bit(El::PreparedBy) | bit(El::Explanation) | MEASURES;
+  return (CAPTURED & bit(element)) != 0;
+}
+
+// Longest text kept for one element; every captured element allows far less, so a
+// longer text is already a schema error (and cannot make us allocate without bound).
+constexpr std::size_t MAX_CAPTURED_TEXT = 64 * 1024;
+constexpr std::size_t MAX_RECORD_ID = 32;
+constexpr const char* NO_ROOT =
+    "no root element: the document is empty, or has text where its root element should start";
+constexpr const char* DOCTYPE_REFUSED = "a DOCTYPE is not allowed: submissions may not declare a DTD or entities";
+const std::u16string_view NAMESPACE_U16 = u"urn:profkpi:submission:1";
+
+}  // namespace
+
+class SubmissionReader::Handler final : public DefaultHandler {
+ public:
+  explicit Handler(const ReaderLimits& limits) : _limits(limits) {}
+
+  void begin(SubmissionBuilder& builder) {
+    _builder = &builder;
+    _depth = 0;
+    _rootSeen = false;
+    _rootRefused = false;
+    _ourNamespace = nullptr;
+    _pending.clear();
+    _errorCount = _errorMark = _captureErrorMark = 0;
+    _capturing = false;
+    _header = SubmissionHeader{};
+    _figures = rules::AggregateFigures{};
+    _roleIds.clear();
+    _memberIds.clear();
+    _names.fill({});
+  }
+
+  // Flushes what is held back until the root element is judged.
+  void end() {
+    for (Diagnostic& d : _pending) _builder->report(std::move(d));
+    _pending.clear();
+    _builder = nullptr;
+  }
+
+  // Records a finding from outside the callbacks (I/O, parser exceptions).
+  void reportFatal(std::string message, Position where) {
+    add(Severity::Error, CODE_XML, std::move(message), where, false);
+  }
+
+  Position here() const {
+    if (_locator == nullptr) return {};
+    return {static_cast<long>(_locator->getLineNumber()), static_cast<long>(_locator->getColumnNumber())};
+  }
+
+  // ---- ErrorHandler
+  void warning(const SAXParseException&) override {}
+  void error(const SAXParseException& e) override {
+    // Once the root is refused, the document is judged by nothing else in its schema.
+    if (_rootRefused) return;
+    // Xerces counts string lengths in UTF-16 units; the schema counts characters.
+    if (auto message = recountedLengthFinding(e.getMessage())) fromParser(CODE_XSD, e, message->c_str());
+  }
+  void fatalError(const SAXParseException& e) override {
+    if (!_rootSeen && std::u16string_view(e.getMessage()) == u"invalid document structure") {
+      // What Xerces says when XERCES_DISABLE_DTD=1 refuses a DOCTYPE.
+      // Also what it says when no root element starts: at the end of an empty
+      // document, or at the first column of text where the root should be. A
+      // refused DOCTYPE is reported after its "<!DOCTYPE", so further along.
+      ++_errorCount;
+      bool noRoot = e.getColumnNumber() <= 1;
+      add(Severity::Error, CODE_XML,
+          noRoot ? std::string(NO_ROOT) : std::string(DOCTYPE_REFUSED) + " (or the prolog is malformed)",
+          {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
+      return;
+    }
+    fromParser(CODE_XML, e);
+  }
+
+  // ---- LexicalHandler
+  void startDTD(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
+    add(Severity::Error, CODE_XML, DOCTYPE_REFUSED, here(), false);
+    throw ParseAborted{};
+  }
+
+  // ---- ContentHandler
+  void setDocumentLocator(const Locator* const locator) override { _locator = locator; }
+
+  void startElement(const XMLCh* const uri, const XMLCh* const localName, const XMLCh* const,
+                    const Attributes& attributes) override {
+    if (_depth >= _limits.maxDepth || attributes.getLength() > _limits.maxAttributes) refuseShape();
+    El element = inOurNamespace(uri) ? classifyCached(localName) : El::Other;
+    if (_depth == 0) judgeRoot(uri, localName, element, attributes);
+    if (_rootRefused) element = El::Other;  // read on for well-formedness only
+    _stack[_depth++] = element;
+    bool tagClean = _errorCount == _errorMark;
+
+    // A Workforce's Members come thousands to a document: their elements are
+    // handled here, every other element out of line, so that this stays a few
+    // cache lines.
+    switch (element) {
+      case El::Member: startMember(attributes, tagClean); break;
+      case El::Assessment:
+        _member.assessmentPosition = here();
+        _member.assessment = dateAttribute(attributes, u"date", tagClean);
+        break;
+      case El::Pdp:
+        _member.pdpPosition = here();
+        _member.pdp = dateAttribute(attributes, u"agreed", tagClean);
+        break;
+      case El::Recognition: _member.recognised = true; break;
+      case El::Cpd: _member.cpdDays = amountValue(valueOf(attributes, u"days"), "days", tagClean); break;
+      default: startOther(element, attributes); break;
+    }
+    _errorMark = _captureErrorMark = _errorCount;
+  }
+
+  void characters(const XMLCh* const chars, const XMLSize_t length) override {
+    if (_capturing && _text.size() < MAX_CAPTURED_TEXT) {
+      _text.append(chars, std::min<std::size_t>(length, MAX_CAPTURED_TEXT - _text.size()));
+    }
+  }
+
+  void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
+    El element = _stack[--_depth];
+    bool contentClean = _errorCount == _captureErrorMark;
+    _capturing = false;
+    if (element == El::Member) {
+      _builder->member(_member);
+    } else if (!isMemberChild(element)) {
+      endOther(element, contentClean);
+    }
+    _errorMark = _errorCount;
+  }
+
+ private:
+  // The elements other than a Member's, which come once or a few times a document.
+  [[gnu::noinline]] void startOther(El element, const Attributes& attributes) {
+    switch (element) {
+      case El::Organisation:
+        _header.organisationPosition = here();
+        _header.organisationCode = ascii(valueOf(attributes, u"code"));
+        break;
+      case El::Period: _header.periodPosition = here(); break;
+      case El::PreparedAt: _header.preparedAtPosition = here(); break;
+      case El::SourceSystem:
+        _header.sourceSystemName = toUtf8(valueOf(attributes, u"name"));
+        _header.sourceSystemVersion = toUtf8(valueOf(attributes, u"version"));
+        break;
+      case El::Workforce:
+        _workforcePosition = here();
+        _builder->workforceStarted();
+        break;
+      case El::Role: startRole(attributes); break;
+      case El::Staff: _roleIds.indexForLookups(); break;  // the Roles are complete: each Member looks one up
+      case El::Explanation:
+        _explanation = Explanation{};
+        _explanation.position = here();
+        _explanation.code = ascii(valueOf(attributes, u"code"));
+        _explanation.kpi = ascii(valueOf(attributes, u"kpi"));
+        break;
+      default: break;
+    }
+    if (capturesText(element)) {
+      _capturing = true;
+      _text.clear();
+      _textPosition = here();
+    }
+  }
+
+  [[gnu::noinline]] void endOther(El element, bool contentClean) {
+    if (auto measure = aggregateMeasure(element)) {
+      _figures.hundredths[static_cast<std::size_t>(*measure)] = measureValue(*measure, contentClean);
+      _figures.positions[static_cast<std::size_t>(*measure)] = _textPosition;
+    }
+    switch (element) {
+      case El::SubmissionId: _header.submissionId = std::string(lexical::trim(utf8Text())); break;
+      case El::Organisation: _header.organisationName = utf8Text(); break;
+      case El::Period:
+        _header.periodText = utf8Text();
+        _header.period = Period::parse(_header.periodText);
+        break;
+      case El::PreparedAt:
+        _header.preparedAt = lexical::zonedDateTime(utf8Text());
+        if (!_header.preparedAt && contentClean) {
+          // Xerces takes a leap second (60) and years beyond the engine's calendar.
+          add(Severity::Error, CODE_XSD,
+              "PreparedAt \"" + std::string(lexical::trim(utf8Text())) +
+                  "\" cannot be used: seconds must be 00 to 59 and the year at most 32767",
+              _textPosition, true);
+        }
+        break;
+      case El::PreparedBy: _header.preparedBy = utf8Text(); break;
+      case El::Header: _builder->header(std::move(_header)); break;
+      case El::Aggregate: _builder->aggregate(_figures); break;
+      case El::Workforce: _builder->workforceEnded(_workforcePosition); break;
+      case El::Explanation:
+        _explanation.text = utf8Text();
+        _builder->explanation(std::move(_explanation));
+        break;
+      default: break;
+    }
+  }
+
+  // Deeper than maxDepth, or more than maxAttributes: reading stops.
+  [[gnu::cold]] [[noreturn]] void refuseShape() {
+    if (_depth >= _limits.maxDepth) {
+      add(Severity::Error, CODE_XML,
+          "elements nested deeper than " + std::to_string(_limits.maxDepth) + " levels", here(), false);
+    } else {
+      add(Severity::Error, CODE_XML,
+          "an element with more than " + std::to_string(_limits.maxAttributes) + " attributes", here(), false);
+    }
+    throw ParseAborted{};
+  }
+
+  [[gnu::cold]] void judgeRoot(const XMLCh* uri, const XMLCh* localName, El element, const Attributes& attributes) {
+    _rootSeen = true;
+    std::string got = toUtf8(uri);
+    if (std::u16string_view(uri) != NAMESPACE_U16 || element != El::Submission) {
+      _pending.clear();  // "no declaration found" and the like say less than this
+      add(Severity::Error, CODE_XSD,
+          "unknown document: root element {" + got + "}" + toUtf8(localName) +
+              "; profkpi supports {" + std::string(SUBMISSION_NAMESPACE) + "}Submission, schemaVersion " +
+              std::string(SUPPORTED_SCHEMA_VERSION),
+          here(), false);
+      _rootRefused = true;
+      return;
+    }
+    const XMLCh* version = valueOf(attributes, u"schemaVersion");
+    std::string versionText = version == nullptr ? "" : std::string(lexical::trim(toUtf8(version)));
+    if (versionText != SUPPORTED_SCHEMA_VERSION) {
+      _pending.clear();
+      add(Severity::Error, CODE_XSD,
+          (version == nullptr ? std::string("schemaVersion is missing")
+                              : "schemaVersion \"" + versionText + "\" is not supported") +
+              "; profkpi supports schemaVersion " + std::string(SUPPORTED_SCHEMA_VERSION) + " of " +
+              std::string(SUBMISSION_NAMESPACE),
+          here(), false);
+      _rootRefused = true;
+      return;
+    }
+    for (Diagnostic& d : _pending) _builder->report(std::move(d));
+    _pending.clear();
+    _header.schemaVersion = versionText;
+  }
+
+  void startRole(const Attributes& attributes) {
+    std::string_view id = recordId(valueOf(attributes, u"id"));
+    if (ownIdentityChecks() && !id.empty() && !_roleIds.insert(id)) {
+      add(Severity::Error, CODE_XSD,
+          "duplicate Role id \"" + std::string(id) + "\": Role ids must be unique (constraint RoleId)", here(), true);
+    }
+    const XMLCh* mapped = valueOf(attributes, u"mapped");
+    _builder->role(mapped == nullptr ? std::nullopt : lexical::boolean(asciiView(mapped)));
+  }
+
+  void startMember(const Attributes& attributes, bool tagClean) {
+    _member = MemberRecord{};
+    // One pass over the attributes rather than a search for each.
+    const XMLCh* id = nullptr;
+    const XMLCh* roleId = nullptr;
+    const XMLCh* fte = nullptr;
+    for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
+      const XMLCh* name = attributes.getQName(i);  // unqualified: see valueOf
+      if (isName(name, u"id")) id = attributes.getValue(i);
+      else if (isName(name, u"roleId")) roleId = attributes.getValue(i);
+      else if (isName(name, u"fte")) fte = attributes.getValue(i);
+    }
+    if (ownIdentityChecks()) {
+      std::string_view memberId = recordId(id);
+      if (!memberId.empty() && !_memberIds.insert(memberId)) {
+        add(Severity::Error, CODE_XSD,
+            "duplicate Member id \"" + std::string(memberId) + "\": Member ids must be unique (constraint MemberId)",
+            here(), true);
+      }
+      std::string_view role = recordId(roleId);
+      if (!role.empty() && !_roleIds.contains(role)) {
+        add(Severity::Error, CODE_XSD,
+            "Member roleId \"" + std::string(role) +
+                "\" is not the id of a Role in this document (constraint MemberRoleId)",
+            here(), true);
+      }
+    }
+    _member.fte = amountValue(fte, "fte", tagClean);
+  }
+
+
+  // Xerces hands out an element's local name from its declaration, which lives
+  // for the whole parse: the same pointer means the same name, so each name is
+  // compared once per document, not once per element (cleared in begin()).
+  El classifyCached(const XMLCh* localName) {
+    // Declarations sit at aligned addresses: a multiplicative hash spreads them.
+    std::uint64_t hash = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(localName)) * 0x9E3779B97F4A7C15u;
+    static_assert(std::tuple_size_v<decltype(_names)> == 64);
+    NameSeen& seen = _names[hash >> 58];  // the top 6 bits: one of 64
+    if (seen.name != localName) seen = {localName, classify(localName)};
+    return seen.element;
+  }
+
+  // Xerces hands out namespace URIs from its string pool, so the pointer seen
+  // once for ours stands for it for the rest of the document.
+  bool inOurNamespace(const XMLCh* uri) {
+    if (uri == _ourNamespace) return true;
+    if (std::u16string_view(uri) != NAMESPACE_U16) return false;
+    _ourNamespace = uri;
+    return true;
+  }
+
+  // An unqualified attribute's value, or nullptr. Only unqualified attributes
+  // are ours, and an attribute is unqualified exactly when its qualified name
+  // has no prefix: comparing that name is cheaper than Xerces' own look-up by
+  // name or asking it for the URI.
+  template <std::size_t N>
+  static const XMLCh* valueOf(const Attributes& attributes, const char16_t (&name)[N]) {
+    for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
+      if (isName(attributes.getQName(i), name)) return attributes.getValue(i);
+    }
+    return nullptr;
+  }
+
+  // Whether `text` is `name`, terminator included. It stops at the first
+  // difference, so it reads no further than either string's end, and it needs
+  // no length of `text` first (per-Member attribute names are compared often).
+  template <std::size_t N>
+  static bool isName(const XMLCh* text, const char16_t (&name)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (text[i] != name[i]) return false;
+    }
+    return true;
+  }
+
+  bool ownIdentityChecks() const { return !_limits.xercesIdentityConstraints; }
+
+  // An id as xs:token sees it (collapsed), until the next asciiView; empty when
+  // it cannot be a valid id, in which case the schema has already refused it.
+  std::string_view recordId(const XMLCh* value) {
+    std::string_view id = lexical::trim(asciiView(value));
+    return id.size() <= MAX_RECORD_ID ? id : std::string_view();
+  }
+
+  std::string ascii(const XMLCh* value) {
+    std::string out;
+    if (value != nullptr) appendAscii(value, out);
+    return out;
+  }
+
+  // The value when it is all ASCII (empty otherwise), narrowed into a small
+  // array of the handler's (nearly every attribute value is short) or else
+  // into a reused string. The view holds until the next call: per-Member work
+  // stays free of allocations and of string appends.
+  std::string_view asciiView(const XMLCh* value) {
+    if (value == nullptr) return {};
+    std::size_t n = 0;
+    for (; value[n] != 0 && n < _narrow.size(); ++n) {
+      if (value[n] >= 0x80) return {};
+      _narrow[n] = static_cast<char>(value[n]);
+    }
+    if (value[n] == 0) return {_narrow.data(), n};
+    _longValue.clear();
+    appendAscii(value, _longValue);
+    return _longValue;
+  }
+
+  template <std::size_t N>
+  std::optional<Date> dateAttribute(const Attributes& attributes, const char16_t (&name)[N], bool tagClean) {
+    const XMLCh* value = valueOf(attributes, name);
+    if (value == nullptr) return std::nullopt;
+    auto parsed = lexical::date(asciiView(value));
+    if (!parsed && tagClean) outOfRange("date", here());
+    return parsed;
+  }
+
+  std::optional<Amount> amountValue(const XMLCh* value, const char* what, bool tagClean) {
+    if (value == nullptr) return std::nullopt;
+    std::string_view text = asciiView(value);
+    auto parsed = lexical::amount(text);
+    if (parsed && parsed->hundredths() > MAX_MEASURE_VALUE * 100) parsed.reset();
+    if (!parsed && tagClean) outOfRange(what, text, here());
+    return parsed;
+  }
+
+
+  std::optional<std::int64_t> measureValue(Measure measure, bool contentClean) {
+    std::string text = utf8Text();
+    std::optional<std::int64_t> hundredths;
+    if (measure == Measure::ItFte || measure == Measure::CpdDays) {
+      if (auto amount = lexical::amount(text)) hundredths = amount->hundredths();
+    } else if (auto count = lexical::nonNegativeInteger(text); count && *count <= MAX_MEASURE_VALUE) {
+      hundredths = *count * 100;
+    }
+    if (hundredths && *hundredths > MAX_MEASURE_VALUE * 100) hundredths.reset();
+    if (!hundredths && contentClean) outOfRange(std::string(measureName(measure)).c_str(), text, _textPosition);
+    return hundredths;
+  }
+
+  // A value the schema accepts but the engine cannot represent (an implementation limit),
+  // or, when it is not a decimal at all, one Xerces let through ("." or "+.").
+  [[gnu::cold]] void outOfRange(const char* what, std::string_view value, Position where) {
+    if (!lexical::isDecimal(value)) {
+      add(Severity::Error, CODE_XSD,
+          std::string(what) + " \"" + std::string(lexical::trim(value)) + "\" is not a decimal number", where, true);
+      return;
+    }
+    outOfRange(what, where);
+  }
+  [[gnu::cold]] void outOfRange(const char* what, Position where) {
+    add(Severity::Error, CODE_XSD,
+        std::string(what) + " is outside the range profkpi supports (counts and amounts up to " +
+            std::to_string(MAX_MEASURE_VALUE) + ", years up to 32767)",
+        where, true);
+  }
+
+  std::string utf8Text() const { return toUtf8(_text.data(), _text.size()); }
+
+  void fromParser(const char* code, const SAXParseException& e, const XMLCh* message = nullptr) {
+    ++_errorCount;
+    add(Severity::Error, code, toUtf8(message != nullptr ? message : e.getMessage()),
+        {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
+  }
+
+  // Cold: the compiler moves the paths that report findings (and build their
+  // messages) out of the per-element code, which then leaves more of the
+  // instruction cache to Xerces.
+  [[gnu::cold]] void add(Severity severity, const char* code, std::string message, Position where, bool limited) {
+    Diagnostic d = makeDiagnostic(severity, code, std::move(message), where.line, where.column);
+    std::size_t count = _pending.size() + (_builder != nullptr ? _builder->findingCount() : 0);
+    if (limited && count >= _limits.maxDiagnostics) {
+      sink(makeDiagnostic(Severity::Error, CODE_XML,
+                          "more than " + std::to_string(_limits.maxDiagnostics) + " findings; reading stopped here",
+                          where.line, where.column));
+      throw ParseAborted{};
+    }
+    sink(std::move(d));
+  }
+
+  void sink(Diagnostic d) {
+    if (_rootSeen) {
+      _builder->report(std::move(d));
+    } else {
+      _pending.push_back(std::move(d));
+    }
+  }
+
+  const ReaderLimits& _limits;
+  SubmissionBuilder* _builder = nullptr;
+  const Locator* _locator = nullptr;
+
+  std::array<El, 256> _stack{};
+  std::size_t _depth = 0;
+  bool _rootSeen = false;
+  bool _rootRefused = false;  // unknown namespace or version: only well-formedness is checked further
+  Diagnostics _pending;  // findings before the root element is judged
+
+  std::size_t _errorCount = 0;        // findings from the parser so far
+  std::size_t _errorMark = 0;         // _errorCount after the previous callback
+  std::size_t _captureErrorMark = 0;  // _errorCount when the captured element started
+
+  bool _capturing = false;
+  std::u16string _text;
+  Position _textPosition;
+
+  SubmissionHeader _header;
+  rules::AggregateFigures _figures;
+  MemberRecord _member;
+  Explanation _explanation;
+  Position _workforcePosition;
+  IdSet _roleIds;
+  IdSet _memberIds;
+  std::string _longValue;
+  std::array<char, 64> _narrow{};
+  const XMLCh* _ourNamespace = nullptr;
+  struct NameSeen {
+    const XMLCh* name = nullptr;
+    El element = El::Other;
+  };
+  std::array<NameSeen, 64> _names{};
+};
+
+struct SubmissionReader::Parser {
+  std::unique_ptr<SAX2XMLReader> sax;
+  RefuseAllEntities refuser;
+};
+
+SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& registry, const Clock& clock,
+                                   ReaderLimits limits)
+    : _registry(registry), _clock(clock), _limits(limits) {
+  if (_limits.maxDepth > 256) _limits.maxDepth = 256;
+  _handler = std::make_unique<Handler>(_limits);
+  _parser = std::make_unique<Parser>();
+  _parser->sax = createHardenedReader(schemas.pool().grammars, _limits.xercesIdentityConstraints);
+  _parser->sax->setContentHandler(_handler.get());
+  _parser->sax->setErrorHandler(_handler.get());
+  _parser->sax->setLexicalHandler(_handler.get());
+  _parser->sax->setEntityResolver(&_parser->refuser);
+}
+
+SubmissionReader::~SubmissionReader() = default;
+
+namespace {
+// A document refused without being parsed: one finding and nothing else.
+IntakeResult refusedWith(const Registry& registry, const Clock& clock, Diagnostic finding) {
+  SubmissionBuilder builder(registry, clock.now());
+  builder.report(std::move(finding));
+  return builder.finish();
+}
+
+// Its encoding or XML version (XmlDeclaration.h), found at the start.
+IntakeResult refusedEnvelope(const Registry& registry, const Clock& clock, std::string reason) {
+  return refusedWith(registry, clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(reason), 1, 1));
+}
+}  // namespace
+
+IntakeResult SubmissionReader::read(const char* data, std::size_t size, const std::string& name) {
+  if (auto why = envelopeRefusal(std::string_view(data, std::min(size, ENVELOPE_PREFIX_BYTES)))) {
+    return refusedEnvelope(_registry, _clock, std::move(*why));
+  }
+  MemBufInputSource source(reinterpret_cast<const XMLByte*>(data), size, name.c_str(), false);
+  return run(&source);
+}
+
+IntakeResult SubmissionReader::readFile(const std::string& path) {
+  {
+    std::string head(ENVELOPE_PREFIX_BYTES, '\0');
+    std::ifstream file(path, std::ios::binary);  // an unreadable file is left to Xerces to report
+    head.resize(file.read(head.data(), static_cast<std::streamsize>(head.size())) ? head.size()
+                                                                                   : static_cast<std::size_t>(file.gcount()));
+    if (auto why = envelopeRefusal(head)) return refusedEnvelope(_registry, _clock, std::move(*why));
+  }
+  // Xerces allocates with its memory manager: released by Xerces, not delete[].
+  auto release = [](XMLCh* text) { XMLString::release(&text); };
+  std::unique_ptr<XMLCh, decltype(release)> wide(XMLString::transcode(path.c_str()), release);
+  try {
+    LocalFileInputSource source(wide.get());
+    return run(&source);
+  } catch (const XMLException& e) {
+    std::string message = "cannot read " + path + ": " + toUtf8(e.getMessage());
+    return refusedWith(_registry, _clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(message)));
+  }
+}
+
+IntakeResult SubmissionReader::run(const void* source) {
+  SubmissionBuilder builder(_registry, _clock.now());
+  _handler->begin(builder);
+  try {
+    _parser->sax->parse(*static_cast<const InputSource*>(source));
+  } catch (const ParseAborted&) {
+    // The reason is recorded.
+  } catch (const OutOfMemoryException&) {
+    _handler->reportFatal("the document needs more memory than the reader allows", _handler->here());
+  } catch (const XMLException& e) {
+    _handler->reportFatal(toUtf8(e.getMessage()), _handler->here());
+  } catch (const SAXException& e) {
+    _handler->reportFatal(toUtf8(e.getMessage()), _handler->here());
+  }
+  _handler->end();
+  return builder.finish();
+}
+
+}  // namespace profkpi::engine::xml

@@ -1,0 +1,439 @@
+#include "engine/nightly/NightlyRun.h"
+
+#include "engine/common/Counted.h"
+#include "engine/common/WorkerPool.h"
+#include "engine/nightly/SnapshotStore.h"
+#include "engine/ports/Errors.h"
+#include "engine/reporting/BoardMail.h"
+#include "engine/reporting/Reports.h"
+
+#include <algorithm>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
+
+namespace profkpi::engine {
+
+// One run's working state.
+struct NightlyRun::Pass {
+  Pass(const RunRequest& r, RunRecord& record, Store& snapshot, ResultsService& snapshotResults, WorkerPool& workers)
+      : request(r), run(record), results(snapshotResults), reports(snapshot, snapshotResults), pool(workers),
+        leaseRenewed(record.startedAt) {}
+
+  const RunRequest& request;
+  RunRecord& run;
+  ResultsService& results;
+  Reports reports;
+  WorkerPool& pool;
+  // Each period's peer statistics, built the first time a report needs them.
+  std::map<std::string, PeerBenchmark> peers;
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::vector<std::string> errors;
+  Instant leaseRenewed;
+  // Set when a mail found no server: the rest of this run's mails stay pending.
+  std::optional<std::string> mailDown;
+  // Written together at the end of each batch (one commit for many documents).
+  std::vector<RunItem> items;
+  std::vector<DeliveryState> states;
+
+  const PeerBenchmark& peersOf(const Period& period) {
+    auto found = peers.find(period.code());
+    if (found == peers.end()) found = peers.emplace(period.code(), results.benchmark(period)).first;
+    return found->second;
+  }
+};
+
+// A board report on its way: assembled on the run's thread, rendered by the
+// pool (unless a pending delivery's report is still in the archive).
+struct NightlyRun::BoardJob {
+  BoardWork work;
+  std::shared_ptr<const BoardReport> report;
+  std::optional<std::string> archived;  // the pending delivery's report, as archived
+  std::future<std::string> rendered;    // valid while the report is being rendered
+  std::exception_ptr failure;           // what failed before rendering
+};
+
+struct NightlyRun::SectorJob {
+  SectorWork work;
+  std::future<std::string> rendered;
+  std::exception_ptr failure;
+};
+
+namespace {
+
+// Documents finished together: one manifest update per period, one commit of
+// their delivery states before any is mailed, one commit of their run items.
+constexpr std::size_t BATCH = 16;
+
+std::string describe(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
+
+// Gives the lease back however the run ends. A failure to release only delays
+// the next run until the lease expires.
+class LeaseRelease {
+ public:
+  LeaseRelease(RunLedger& ledger, const std::string& holder) : _ledger(ledger), _holder(holder) {}
+  ~LeaseRelease() {
+    try {
+      _ledger.releaseLease(_holder);
+    } catch (const std::exception&) {
+    }
+  }
+  LeaseRelease(const LeaseRelease&) = delete;
+  LeaseRelease& operator=(const LeaseRelease&) = delete;
+
+ private:
+  RunLedger& _ledger;
+  const std::string& _holder;
+};
+
+std::string summaryLine(const RunCounts& c) {
+  return counted(c.boards, "board report") + " and " + counted(c.sectors, "sector report") + " rendered, " +
+         std::to_string(c.mailed) + " mailed, " + counted(c.pending, "mail") + " pending, " +
+         std::to_string(c.refused) + " refused, " + counted(c.failed, "document") + " failed";
+}
+
+}  // namespace
+
+NightlyRun::NightlyRun(Store& store, ResultsService& results, RunLedger& ledger, DeliveryLog& deliveries,
+                       const ReportRenderer& renderer, ReportArchive& archive, Mailer* mailer, const Clock& clock,
+                       NightlyOptions options)
+    : _store(store),
+      _results(results),
+      _ledger(ledger),
+      _deliveries(deliveries),
+      _renderer(renderer),
+      _archive(archive),
+      _mailer(mailer),
+      _clock(clock),
+      _options(std::move(options)) {}
+
+RunSummary NightlyRun::run(const RunRequest& request) {
+  RunSummary summary;
+  if (!_ledger.acquireLease(request.holder, _options.leaseTtl)) {
+    summary.result = RunSummary::Result::Busy;
+    summary.busyWith = _ledger.leaseHolder();
+    return summary;
+  }
+  LeaseRelease release(_ledger, request.holder);
+  if (request.trigger == RunTrigger::Schedule && request.servedDay) {
+    // Checked under the lease: a process that waited for another's run sees it here.
+    std::optional<Date> last = _ledger.lastServedDay();
+    if (last && *last >= *request.servedDay) {
+      summary.result = RunSummary::Result::AlreadyServed;
+      return summary;
+    }
+  }
+
+  RunRecord& run = summary.run;
+  run.trigger = request.trigger;
+  run.servedDay = request.trigger == RunTrigger::Schedule ? request.servedDay : std::nullopt;
+  run.holder = request.holder;
+  run.startedAt = _clock.now();
+  run.id = _ledger.beginRun(run);
+  bool stopped = false;
+  try {
+    // One read of the store for the whole run; every report sees the same data.
+    SnapshotStore snapshot(_store);
+    ResultsService results(snapshot, _results.calculator(), _results.registry(), _results.options());
+    // No worker threads for one: the run's thread renders as it goes.
+    WorkerPool pool(_options.renderThreads > 1 ? _options.renderThreads : 0);
+    Pass pass(request, run, snapshot, results, pool);
+    NightlyPlan plan = planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
+    pass.total = plan.boards.size() + plan.sectors.size();
+    // Enough documents in flight to keep every worker busy while a batch is
+    // finished, few enough to bound memory.
+    const std::size_t ahead = 2 * pool.workers();
+    auto stopNow = [&] { return stopped || (request.stopRequested && request.stopRequested()); };
+
+    std::deque<BoardJob> boards;
+    for (const BoardWork& work : plan.boards) {
+      if ((stopped = stopNow())) break;
+      boards.push_back(startBoard(pass, work));
+      if (boards.size() < BATCH + ahead) continue;
+      finishBoards(pass, boards, BATCH);
+      keepLease(pass);
+    }
+    // Documents already started are finished, even when stopping.
+    while (!boards.empty()) {
+      finishBoards(pass, boards, BATCH);
+      keepLease(pass);
+    }
+    const std::size_t window = std::max<std::size_t>(1, ahead);
+    std::deque<SectorJob> sectors;
+    for (const SectorWork& work : plan.sectors) {
+      if ((stopped = stopNow())) break;
+      sectors.push_back(startSector(pass, work));
+      if (sectors.size() < window) continue;
+      finishSector(pass, sectors.front());
+      sectors.pop_front();
+      flush(pass);
+      keepLease(pass);
+    }
+    for (; !sectors.empty(); sectors.pop_front()) {
+      finishSector(pass, sectors.front());
+      flush(pass);
+      keepLease(pass);
+    }
+    flush(pass);
+    summary.errors = std::move(pass.errors);
+  } catch (const StoreError& e) {
+    run.outcome = RunOutcome::Aborted;
+    run.finishedAt = _clock.now();
+    run.detail = e.what();
+    try {
+      _ledger.finishRun(run);
+    } catch (const StoreError&) {
+      // The store is gone; the run stays "running" in the history.
+    }
+    throw;
+  }
+
+  const RunCounts& c = run.counts;
+  if (stopped) {
+    run.outcome = RunOutcome::Interrupted;
+  } else {
+    run.outcome = c.failed + c.pending + c.refused == 0 ? RunOutcome::Succeeded : RunOutcome::Failed;
+  }
+  run.finishedAt = _clock.now();
+  run.detail = summaryLine(c);
+  if (stopped) run.detail += "; stopped early, the rest is left for the next run";
+  _ledger.finishRun(run);
+  return summary;
+}
+
+void NightlyRun::flush(Pass& pass) {
+  _deliveries.saveDeliveries(pass.states);
+  pass.states.clear();
+  _ledger.addItems(pass.run.id, pass.items);
+  pass.items.clear();
+}
+
+void NightlyRun::note(Pass& pass, RunItem item) {
+  item.at = _clock.now();
+  pass.items.push_back(item);
+  if (item.action == "failed" || item.action == "pending" || item.action == "refused" || item.action == "abandoned") {
+    std::string where = item.organisation.empty() ? "sector report " + item.period : item.organisation + " " + item.period;
+    pass.errors.push_back(where + ": " + item.action + ": " + item.detail);
+  }
+  if (pass.request.progress) pass.request.progress(RunProgress{pass.done, pass.total, &item});
+}
+
+void NightlyRun::keepLease(Pass& pass) {
+  Instant now = _clock.now();
+  if (now - pass.leaseRenewed < _options.leaseTtl / 4) return;
+  if (!_ledger.acquireLease(pass.request.holder, _options.leaseTtl)) {
+    std::optional<LeaseHolder> other = _ledger.leaseHolder();
+    throw StoreError("lost the nightly lease" + (other ? " to " + other->holder : std::string()) +
+                     " (a step took longer than nightly.leaseSeconds)");
+  }
+  pass.leaseRenewed = now;
+}
+
+NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
+  BoardJob job{work, nullptr, std::nullopt, {}, nullptr};
+  try {
+    std::optional<Period> period = Period::parse(work.period);
+    std::optional<BoardReport> report =
+        period ? pass.reports.board(work.organisation, pass.peersOf(*period)) : std::nullopt;
+    if (!report) throw RenderError("no current submission for " + work.period);
+    job.report = std::make_shared<const BoardReport>(std::move(*report));
+    if (work.retry) job.archived = _archive.load(work.retry->period, work.retry->fileName);
+    if (!job.archived) {
+      job.rendered = pass.pool.submit([this, report = job.report] { return _renderer.renderBoard(*report); });
+    }
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception&) {
+    job.failure = std::current_exception();
+  }
+  return job;
+}
+
+void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count) {
+  count = std::min(count, jobs.size());
+  struct Finished {
+    DeliveryState state;
+    std::string bytes;
+    bool fresh = false;  // rendered now, rather than a pending delivery's archived report
+    std::exception_ptr failure;
+  };
+  std::vector<Finished> finished(count);
+  std::map<std::string, std::vector<std::size_t>> freshByPeriod;
+  for (std::size_t i = 0; i < count; ++i) {
+    BoardJob& job = jobs[i];
+    const BoardWork& work = job.work;
+    Finished& f = finished[i];
+    try {
+      if (job.failure) std::rethrow_exception(job.failure);
+      if (work.retry) f.state = *work.retry;
+      if (job.archived) {
+        f.bytes = std::move(*job.archived);
+        continue;
+      }
+      // New data; or a pending report that has gone from the archive: render (again).
+      f.state.organisation = work.organisation;
+      f.state.period = work.period;
+      f.state.dataSequence = work.dataSequence;
+      f.state.status = DeliveryStatus::Pending;
+      f.state.attempts = work.retry ? work.retry->attempts : 0;
+      f.state.fileName = work.organisation + "." + _renderer.extension();
+      f.bytes = job.rendered.get();
+      f.fresh = true;
+      freshByPeriod[work.period].push_back(i);
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception&) {
+      // RenderError, or anything unforeseen: this organisation waits for the next run.
+      f.failure = std::current_exception();
+    }
+  }
+
+  // Archived, and saved before mailing: a crash from here on re-sends, never re-renders.
+  std::vector<DeliveryState> archived;
+  for (const auto& [period, indexes] : freshByPeriod) {
+    std::vector<std::pair<std::string, std::string_view>> documents;
+    for (std::size_t i : indexes) documents.emplace_back(finished[i].state.fileName, finished[i].bytes);
+    try {
+      std::vector<std::string> hashes = _archive.storeAll(period, documents);
+      for (std::size_t k = 0; k < indexes.size(); ++k) {
+        DeliveryState& state = finished[indexes[k]].state;
+        state.sha256 = hashes.at(k);
+        state.lastError.clear();
+        state.updatedAt = _clock.now();
+        state.deliveredAt.reset();
+        archived.push_back(state);
+      }
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception&) {
+      // ArchiveError: the batch's documents of this period wait for the next run.
+      for (std::size_t i : indexes) finished[i].failure = std::current_exception();
+    }
+  }
+  _deliveries.saveDeliveries(archived);
+
+  for (std::size_t i = 0; i < count; ++i) {
+    ++pass.done;
+    const BoardWork& work = jobs[i].work;
+    Finished& f = finished[i];
+    if (f.failure) {
+      ++pass.run.counts.failed;
+      note(pass, RunItem{Instant{}, work.organisation, work.period, "failed", "", describe(f.failure)});
+      continue;
+    }
+    if (f.fresh) {
+      ++pass.run.counts.boards;
+      note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
+                         f.state.fileName + ", " + std::to_string(f.bytes.size()) + " bytes"});
+    }
+    deliver(pass, f.state, *jobs[i].report, f.bytes);
+  }
+  flush(pass);
+  jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
+}
+
+void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes) {
+  RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
+  const Organisation* organisation = report.results.organisation;
+  RunCounts& counts = pass.run.counts;
+  bool mailed = false;
+  state.updatedAt = _clock.now();
+  if (_mailer == nullptr || organisation == nullptr || organisation->contact.empty()) {
+    state.status = DeliveryStatus::Unmailed;
+    state.lastError = _mailer == nullptr ? "no mail server configured (smtp.host)" : "no contact address in the registry";
+    item.action = "unmailed";
+    item.detail = state.lastError;
+  } else if (pass.mailDown) {
+    ++state.attempts;
+    state.status = DeliveryStatus::Pending;
+    state.lastError = *pass.mailDown;
+    ++counts.pending;
+    item.action = "pending";
+    item.detail = "not tried: " + *pass.mailDown;
+  } else {
+    mailed = true;
+    MailAttachment document{state.organisation + "-" + state.period + "." + _renderer.extension(),
+                            _renderer.mediaType(), bytes};
+    try {
+      _mailer->send(boardMail(report, organisation->contact, std::move(document), _options.publicUrl));
+      state.status = DeliveryStatus::Delivered;
+      state.deliveredAt = _clock.now();
+      state.lastError.clear();
+      ++counts.mailed;
+      item.action = "mailed";
+      item.detail = organisation->contact;
+    } catch (const DeliveryError& e) {
+      state.lastError = e.what();
+      item.detail = organisation->contact + ": " + e.what();
+      if (e.kind() == DeliveryError::Kind::Permanent) {
+        state.status = DeliveryStatus::Refused;
+        ++counts.refused;
+        item.action = "refused";
+      } else {
+        if (e.kind() == DeliveryError::Kind::Unreachable) pass.mailDown = std::string(e.what());
+        ++state.attempts;
+        bool giveUp = state.attempts >= _options.maxMailRuns;
+        state.status = giveUp ? DeliveryStatus::Abandoned : DeliveryStatus::Pending;
+        ++(giveUp ? counts.refused : counts.pending);
+        item.action = giveUp ? "abandoned" : "pending";
+      }
+    }
+  }
+  // After a mail, at once; otherwise with the batch.
+  if (mailed) {
+    _deliveries.saveDelivery(state);
+  } else {
+    pass.states.push_back(state);
+  }
+  note(pass, item);
+}
+
+NightlyRun::SectorJob NightlyRun::startSector(Pass& pass, const SectorWork& work) {
+  SectorJob job{work, {}, nullptr};
+  try {
+    std::optional<Period> period = Period::parse(work.period);
+    if (!period) throw RenderError("not a period: " + work.period);
+    auto report = std::make_shared<const SectorReport>(pass.reports.sector(*period));
+    job.rendered = pass.pool.submit([this, report] { return _renderer.renderSector(*report); });
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception&) {
+    job.failure = std::current_exception();
+  }
+  return job;
+}
+
+void NightlyRun::finishSector(Pass& pass, SectorJob& job) {
+  ++pass.done;
+  const SectorWork& work = job.work;
+  RunItem item{Instant{}, "", work.period, "failed", "", ""};
+  try {
+    if (job.failure) std::rethrow_exception(job.failure);
+    std::string bytes = job.rendered.get();
+    SectorState state{work.period, work.dataSequence, "sector." + _renderer.extension(), "", _clock.now()};
+    state.sha256 = _archive.store(work.period, state.fileName, bytes);
+    _deliveries.saveSectorReport(state);
+    ++pass.run.counts.sectors;
+    item.action = "rendered";
+    item.sha256 = state.sha256;
+    item.detail = state.fileName + ", " + std::to_string(bytes.size()) + " bytes";
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception& e) {
+    ++pass.run.counts.failed;
+    item.detail = e.what();
+  }
+  note(pass, item);
+}
+
+}  // namespace profkpi::engine
