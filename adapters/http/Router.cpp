@@ -3,7 +3,9 @@
 #include "adapters/http/Handlers.h"
 #include "adapters/http/server/RequestHead.h"
 
+#include <Poco/Format.h>
 #include <Poco/Logger.h>
+#include <Poco/Message.h>
 #include <Poco/String.h>
 
 namespace profkpi::adapters::http {
@@ -96,10 +98,15 @@ std::unique_ptr<RequestHandler> Router::handlerFor(const HttpRequest& head) {
 
 void Router::answeredByServer(const HttpRequest& request, int status) {
   _context.metrics.request("server", status, 0);
-  Poco::Logger::get("http").information("%s %s %d answered by the server client=%s",
-                                        request.method.empty() ? std::string("-") : request.method,
-                                        request.target.empty() ? std::string("-") : request.target, status,
-                                        request.peer.empty() ? std::string("-") : request.peer);
+  Poco::Logger& log = Poco::Logger::get("http");
+  // A connection refused before any request was read (over a cap) is counted,
+  // and logged only at debug level: a flood of them must not flood the log.
+  if (request.method.empty() && !log.debug()) return;
+  log.log(Poco::Message("http", Poco::format("%s %s %d answered by the server client=%s",
+                                             request.method.empty() ? std::string("-") : request.method,
+                                             request.target.empty() ? std::string("-") : request.target, status,
+                                             request.peer.empty() ? std::string("-") : request.peer),
+                              request.method.empty() ? Poco::Message::PRIO_DEBUG : Poco::Message::PRIO_INFORMATION));
 }
 
 }  // namespace profkpi::adapters::http

@@ -56,6 +56,13 @@ constexpr auto BUDGET_WAIT = std::chrono::seconds(5);
 // body, the store's blob, SQLite's own copy of it; bench/http-hostile.py).
 constexpr std::int64_t BODY_COPIES = 4;
 constexpr std::size_t READ_CHUNK = 65536;
+// Bytes read from one socket per readiness event, so that one fast sender
+// cannot keep the thread from every other connection (epoll reports it again).
+constexpr std::size_t READ_PER_EVENT = 262144;
+// A stopping server lets a response that became ready late this long to be read.
+constexpr auto SHUTDOWN_GRACE = std::chrono::seconds(2);
+// Before a chunked body's size is known it takes this much of the budget.
+constexpr std::int64_t CHUNKED_SHARE = 1048576;
 
 std::chrono::seconds seconds(int n) { return std::chrono::seconds(n); }
 
@@ -93,6 +100,8 @@ struct Connection {
   BodyLease lease;
   TimePoint bodyDeadline;
   TimePoint lingerEnd;
+  std::int64_t dropped = 0;  // bytes read and thrown away since the response was decided
+  std::size_t scanned = 0;   // how much of `in` the search for the head's end has seen
   std::string out;
   std::size_t written = 0;
   bool closeAfterWrite = false;
@@ -133,7 +142,12 @@ std::string serialise(const HttpResponse& response, bool headOnly, bool close) {
   std::string text = "HTTP/1.1 " + std::to_string(response.status) + " " + reasonPhrase(response.status) + "\r\n";
   text += "Date: " + Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::HTTP_FORMAT) + "\r\n";
   text += "Server: profkpi\r\n";
-  for (const Header& h : response.headers) text += h.name + ": " + h.value + "\r\n";
+  for (const Header& h : response.headers) {
+    // A value carrying a line end would start a header of its own.
+    std::string value = h.value;
+    std::replace_if(value.begin(), value.end(), [](char ch) { return ch == '\r' || ch == '\n'; }, ' ');
+    text += h.name + ": " + value + "\r\n";
+  }
   text += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
   if (close) text += "Connection: close\r\n";
   text += "\r\n";
@@ -256,6 +270,7 @@ class HttpServer::Reactor {
         }
       }
       handleCompletions();
+      advancePipelines();
       if (_stopRequested && !_stopping) beginShutdown();
       TimePoint now = Clock::now();
       if (now - lastTick >= TICK) {
@@ -265,6 +280,20 @@ class HttpServer::Reactor {
       for (std::uint64_t id : _closed) _connections.erase(id);
       _closed.clear();
       if (_stopping && _connections.empty() && _jobs == 0) return;
+    }
+  }
+
+  // Requests that arrived behind the one just answered.
+  void advancePipelines() {
+    while (!_ready.empty()) {
+      std::vector<std::uint64_t> ready;
+      ready.swap(_ready);
+      for (std::uint64_t id : ready) {
+        auto it = _connections.find(id);
+        if (it == _connections.end()) continue;
+        Connection& c = *it->second;
+        if (!c.closed && c.phase == Phase::Head && !c.in.empty()) advanceHead(c);
+      }
     }
   }
 
@@ -317,6 +346,11 @@ class HttpServer::Reactor {
     std::string text = serialise(response, false, true);
     [[maybe_unused]] ssize_t n = ::send(fd, text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     ::shutdown(fd, SHUT_WR);
+    // Unread bytes at close would reset the connection and lose the answer:
+    // take what the client has already sent.
+    char buffer[16384];
+    for (int i = 0; i < 16 && ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT) > 0; ++i) {
+    }
     ::close(fd);
     HttpRequest nothing;
     nothing.peer = peer;
@@ -340,12 +374,21 @@ class HttpServer::Reactor {
   // Reads what has arrived and acts on it.
   void readSome(Connection& c) {
     char buffer[READ_CHUNK];
-    while (!c.closed) {
+    std::size_t readNow = 0;
+    while (!c.closed && readNow < READ_PER_EVENT) {
       if (c.phase == Phase::Head && c.in.size() > _limits.maxHeadBytes + 2) break;  // enough to answer 431
       ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
       if (n > 0) {
-        if (c.phase == Phase::Lingering) c.deadline = std::min(c.lingerEnd, Clock::now() + LINGER_PAUSE);
-        if (c.phase == Phase::Lingering || (c.phase == Phase::Writing && c.dropInput)) continue;
+        readNow += static_cast<std::size_t>(n);
+        if (c.phase == Phase::Lingering || (c.phase == Phase::Writing && c.dropInput)) {
+          // Drop what the client still sends, up to about one body's worth.
+          c.dropped += n;
+          if (c.dropped > std::max<std::int64_t>(_options.maxBodyBytes, CHUNKED_SHARE) + std::int64_t(READ_PER_EVENT)) {
+            return close(c);
+          }
+          if (c.phase == Phase::Lingering) c.deadline = std::min(c.lingerEnd, Clock::now() + LINGER_PAUSE);
+          continue;
+        }
         c.in.append(buffer, static_cast<std::size_t>(n));
         if (c.phase == Phase::Body) {
           advanceBody(c);
@@ -385,9 +428,13 @@ class HttpServer::Reactor {
       if (blank > 0) c.in.erase(0, blank);
       if (c.in.empty() || c.in == "\r") return;
       c.started = true;
-      c.deadline = Clock::now() + seconds(_options.headerSeconds);
+      c.scanned = 0;
+      // A new connection's first head has headerSeconds from the accept, a later one from its first byte.
+      TimePoint limit = Clock::now() + seconds(_options.headerSeconds);
+      c.deadline = c.served == 0 ? std::min(c.deadline, limit) : limit;
     }
-    std::size_t length = headLength(c.in);
+    std::size_t length = headLength(c.in, c.scanned);
+    c.scanned = c.in.size();
     if (length == 0) {
       if (c.in.size() > _limits.maxHeadBytes) {
         refuse(c, HttpRequest{}, 431, "Request header fields too large",
@@ -449,6 +496,9 @@ class HttpServer::Reactor {
       } catch (const std::exception& e) {
         _log.error("%s %s: %s", inFlight->request.method, inFlight->request.target, std::string(e.what()));
         inFlight->response = problemResponse(500, "Internal server error", "", inFlight->request.target);
+      } catch (...) {
+        _log.error("%s %s: an unknown exception", inFlight->request.method, inFlight->request.target);
+        inFlight->response = problemResponse(500, "Internal server error", "", inFlight->request.target);
       }
       {
         std::lock_guard<std::mutex> lock(_doneMutex);
@@ -484,6 +534,11 @@ class HttpServer::Reactor {
 
   // --- the body ---
 
+  // What a body takes of the budget before it is read.
+  std::int64_t bodyShare(const HttpRequest& request) const {
+    return BODY_COPIES * (request.chunked ? std::min(CHUNKED_SHARE, _options.maxBodyBytes) : *request.contentLength);
+  }
+
   void admitted(Connection& c) {
     InFlight& x = *c.inFlight;
     if (x.response) {
@@ -492,7 +547,7 @@ class HttpServer::Reactor {
       return;
     }
     c.bodyDeadline = Clock::now() + seconds(_options.bodySeconds);
-    if (!c.lease.growTo(BODY_COPIES * x.request.contentLength.value_or(0))) {
+    if (!c.lease.growTo(bodyShare(x.request))) {
       c.phase = Phase::Budget;
       c.deadline = std::min(c.bodyDeadline, Clock::now() + BUDGET_WAIT);
       return;
@@ -550,10 +605,13 @@ class HttpServer::Reactor {
                  hasToken(request, "Connection", "close") || c.served >= _options.keepAliveRequests;
     c.out = serialise(response, request.method == "HEAD", close);
     c.written = 0;
+    c.dropped = 0;
     c.closeAfterWrite = close;
     c.dropInput = unread;
     c.phase = Phase::Writing;
-    c.deadline = Clock::now() + seconds(_options.responseSeconds);
+    TimePoint now = Clock::now();
+    c.deadline = now + seconds(_options.responseSeconds);
+    if (_stopping) c.deadline = std::min(c.deadline, std::max(_shutdownDeadline, now + SHUTDOWN_GRACE));
     releaseRequest(c);
     writeSome(c);
     if (!c.closed && c.phase == Phase::Writing) setEvents(c, EPOLLOUT | (c.dropInput ? std::uint32_t(EPOLLIN) : 0u));
@@ -593,7 +651,9 @@ class HttpServer::Reactor {
     c.started = false;
     c.deadline = Clock::now() + seconds(_options.keepAliveSeconds);
     setEvents(c, EPOLLIN);
-    if (!c.in.empty()) advanceHead(c);  // the next pipelined request
+    // The next pipelined request: read on the loop's next step, not from here,
+    // so that a long pipeline is a loop and not a deep chain of calls.
+    if (!c.in.empty()) _ready.push_back(c.id);
   }
 
   // --- time ---
@@ -613,7 +673,7 @@ class HttpServer::Reactor {
     }
     for (Connection* c : waiting) {
       if (c->phase == Phase::Budget && now < c->deadline &&
-          c->lease.growTo(BODY_COPIES * c->inFlight->request.contentLength.value_or(0))) {
+          c->lease.growTo(bodyShare(c->inFlight->request))) {
         startBody(*c);
       }
     }
@@ -621,8 +681,10 @@ class HttpServer::Reactor {
       if (!c->closed) expire(*c);
     }
     if (_stopping && now >= _shutdownDeadline) {
+      // Responses written by now have their own (short) deadlines; the rest goes.
       for (auto& [id, c] : _connections) {
-        if (!c->closed && c->phase != Phase::Admitting && c->phase != Phase::Serving) close(*c);
+        bool keep = c->phase == Phase::Admitting || c->phase == Phase::Serving || c->phase == Phase::Writing;
+        if (!c->closed && !keep) close(*c);
       }
     }
   }
@@ -668,7 +730,13 @@ class HttpServer::Reactor {
     _listener = -1;
     for (auto& [id, c] : _connections) {
       if (c->closed) continue;
-      if (c->phase == Phase::Head || c->phase == Phase::Lingering || c->phase == Phase::Budget) close(*c);
+      if (c->phase == Phase::Head || c->phase == Phase::Lingering) {
+        close(*c);
+      } else if (c->phase == Phase::Budget) {
+        refuse(*c, c->inFlight->request, 503, "Service unavailable", "the server is stopping; try again shortly", true);
+      } else if (c->phase == Phase::Writing) {
+        c->deadline = std::min(c->deadline, _shutdownDeadline);
+      }
     }
   }
 
@@ -708,6 +776,7 @@ class HttpServer::Reactor {
   std::mutex _doneMutex;
   std::deque<std::uint64_t> _done;
   std::vector<std::uint64_t> _closed;
+  std::vector<std::uint64_t> _ready;  // connections with a pipelined request to read
 };
 
 HttpServer::HttpServer(const HttpOptions& options, HttpApplication& application)

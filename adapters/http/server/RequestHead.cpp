@@ -93,11 +93,14 @@ std::optional<HeadError> parseRequestLine(std::string_view line, HttpRequest& re
     bool http = scheme != std::string_view::npos &&
                 (equalsNoCase(target.substr(0, scheme), "http") || equalsNoCase(target.substr(0, scheme), "https"));
     if (!http) return malformed("the request target must be a path starting with '/'");
-    std::size_t slash = target.find('/', scheme + 3);
-    path = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+    // The authority ends at the first '/', '?' or '#'; the path is what follows.
+    std::size_t end = target.find_first_of("/?#", scheme + 3);
+    if (end == scheme + 3) return malformed("an absolute request target names no host");
+    path = end == std::string_view::npos ? std::string_view() : target.substr(end);
   }
   std::size_t question = path.find('?');
   request.path = std::string(path.substr(0, question));
+  if (request.path.empty()) request.path = "/";
   request.query = question == std::string_view::npos ? std::string() : std::string(path.substr(question + 1));
   if (target.find('#') != std::string_view::npos) {
     return malformed("a request target has no fragment");
@@ -148,6 +151,8 @@ std::optional<HeadError> decideFraming(std::int64_t maxBodyBytes, HttpRequest& r
       }
     }
   }
+  // HTTP/1.0 clients know no 100 Continue (RFC 9110 10.1.1): their expectation is ignored.
+  if (request.minorVersion == 0) return std::nullopt;
   for (const std::string& value : request.headerValues("Expect")) {
     for (const std::string& expectation : listMembers(value)) {
       if (equalsNoCase(expectation, "100-continue")) request.expectContinue = true;
@@ -171,8 +176,9 @@ std::size_t leadingEmptyLines(std::string_view buffer) {
   }
 }
 
-std::size_t headLength(std::string_view buffer) {
-  std::size_t at = 0;
+std::size_t headLength(std::string_view buffer, std::size_t scanned) {
+  // Step back over a line end the last search may have seen only half of.
+  std::size_t at = scanned > 3 ? scanned - 3 : 0;
   while ((at = buffer.find('\n', at)) != std::string_view::npos) {
     ++at;
     if (buffer.substr(at, 1) == "\n") return at + 1;

@@ -34,7 +34,9 @@ std::size_t leadingEmptyLines(std::string_view buffer);
 
 // The length of the head at the start of `buffer` (up to and with its blank
 // line); 0 while it has not all arrived. Lines end in LF, with or without CR.
-std::size_t headLength(std::string_view buffer);
+// `scanned`: how much of the buffer an earlier call already looked at (the
+// search resumes there, so a head arriving byte by byte is read once).
+std::size_t headLength(std::string_view buffer, std::size_t scanned = 0);
 
 // Parses a complete head into `request` (method, target, path, query, version,
 // fields, framing, Expect). Returns the refusal for a malformed head (400), one

@@ -25,6 +25,11 @@ BOOST_AUTO_TEST_CASE(headEndsAtTheFirstEmptyLine) {
   BOOST_TEST(headLength("GET / HTTP/1.1\nHost: a\n\nrest") == 24u);
   BOOST_TEST(headLength("GET / HTTP/1.1\r\nHost: a\r\n") == 0u);
   BOOST_TEST(leadingEmptyLines("\r\n\nGET") == 3u);
+  // Resumed where an earlier search stopped, also between the CR and LF of the blank line.
+  const std::string head = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+  for (std::size_t scanned = 0; scanned <= head.size(); ++scanned) {
+    BOOST_TEST(headLength(head, scanned) == head.size(), scanned);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(aPlainPostIsReadWithItsFraming) {
@@ -80,6 +85,18 @@ BOOST_AUTO_TEST_CASE(anAbsoluteTargetIsReadAsItsPath) {
   BOOST_TEST(!parse("GET http://example.org/healthz?a HTTP/1.1\r\nHost: example.org\r\n\r\n", r));
   BOOST_TEST(r.path == "/healthz");
   BOOST_TEST(r.query == "a");
+  // The authority ends at '?': a path in the query is not the path.
+  HttpRequest q;
+  BOOST_TEST(!parse("GET http://x?/healthz HTTP/1.1\r\nHost: y\r\n\r\n", q));
+  BOOST_TEST(q.path == "/");
+  BOOST_TEST(q.query == "/healthz");
+  BOOST_TEST(statusOf("GET http:///healthz HTTP/1.1\r\nHost: y\r\n\r\n") == 400);
+}
+
+BOOST_AUTO_TEST_CASE(anHttp10ExpectationIsIgnored) {
+  HttpRequest r;
+  BOOST_TEST(!parse("POST / HTTP/1.0\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n", r));
+  BOOST_TEST(!r.expectContinue);
 }
 
 BOOST_AUTO_TEST_CASE(pathSegmentsAreDecodedOneByOne) {
