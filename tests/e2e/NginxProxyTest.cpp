@@ -153,8 +153,8 @@ BOOST_AUTO_TEST_CASE(noRequestCanSmuggleAnotherIntoTheNextClientsConnection) {
       "POST /nothing HTTP/1.1\r\nHost: t\r\n" + length + "\r\n" + smuggled,
       "PUT /healthz HTTP/1.1\r\nHost: t\r\n" + length + "\r\n" + smuggled,
       "GET /healthz HTTP/1.1\r\nHost: t\r\n" + length + "\r\n" + smuggled,
-      "POST /api/v1/submissions HTTP/1.1\r\nHost: t\r\n" + xml + length + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" +
-          smuggled,
+      "POST /api/v1/submissions HTTP/1.1\r\nHost: t\r\n" + xml + length +
+          "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled,
       "POST /api/v1/submissions HTTP/1.1\r\nHost: t\r\n" + xml + length + length + "\r\n" + smuggled,
       "POST /api/v1/submissions HTTP/1.1\r\nHost: t\r\n" + xml + "Transfer-Encoding: chunked\r\n\r\n" +
           "5;x\r\nabcde\r\nzz\r\n" + smuggled,
