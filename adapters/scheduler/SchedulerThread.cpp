@@ -24,9 +24,9 @@ void report(const engine::Poll& poll) {
       break;
     case engine::RunSummary::Result::Ran:
       if (s.run.outcome == engine::RunOutcome::Succeeded) {
-        log().information("nightly run %Ld succeeded: %s", static_cast<long long>(s.run.id), s.run.detail);
+        log().information("nightly run %Ld succeeded: %s", static_cast<Poco::Int64>(s.run.id), s.run.detail);
       } else {
-        log().warning("nightly run %Ld %s: %s", static_cast<long long>(s.run.id),
+        log().warning("nightly run %Ld %s: %s", static_cast<Poco::Int64>(s.run.id),
                       std::string(engine::outcomeName(s.run.outcome)), s.run.detail);
         for (const std::string& e : s.errors) log().warning("  %s", e);
       }
@@ -71,7 +71,7 @@ std::chrono::milliseconds SchedulerThread::pollOnce() {
     return std::clamp(until, std::chrono::milliseconds{0}, _options.maxSleep);
   } catch (const std::exception& e) {
     log().error("nightly run failed: %s; trying again in %Ld s", std::string(e.what()),
-                static_cast<long long>(_options.retryAfterError.count() / 1000));
+                static_cast<Poco::Int64>(_options.retryAfterError.count() / 1000));
     return _options.retryAfterError;
   }
 }

@@ -144,7 +144,7 @@ Session SqlStore::session() {
   try {
     return _pool->get();
   } catch (const Poco::Exception& e) {
-    throw StoreError("store: no connection: " + e.displayText());
+    throw StoreError(storeMessage("no connection", e));
   }
 }
 
@@ -152,6 +152,9 @@ void SqlStore::migrate() {
   Session s = session();
   SqlTransaction tx(s, _dialect);
   tx.lock("profkpi-migrations");
+  // PostgreSQL answers CREATE TABLE IF NOT EXISTS on an existing table with a
+  // NOTICE, which libpq prints on every command's standard error.
+  if (_dialect == SqlDialect::PostgreSQL) s << "SET LOCAL client_min_messages = warning", now;
   s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL,"
        " description TEXT NOT NULL)",
       now;

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+
 namespace profkpi::adapters::store {
 
 using namespace Poco::Data::Keywords;
@@ -11,7 +13,20 @@ using namespace Poco::Data::Keywords;
 std::string storeMessage(const char* what, std::string_view detail) {
   constexpr std::string_view PREFIX = "store: ";
   if (detail.substr(0, PREFIX.size()) == PREFIX) detail.remove_prefix(PREFIX.size());
-  return std::string(PREFIX) + what + ": " + std::string(detail);
+  // libpq's messages run over several lines ("...unexpectedly\n\tThis probably
+  // means..."): one log line per failure, so line ends and the indentation
+  // after them become one space.
+  std::string folded;
+  for (std::size_t i = 0; i < detail.size(); ++i) {
+    if (detail[i] != '\n' && detail[i] != '\r') {
+      folded += detail[i];
+      continue;
+    }
+    while (i + 1 < detail.size() && std::isspace(static_cast<unsigned char>(detail[i + 1]))) ++i;
+    if (!folded.empty() && folded.back() != ' ') folded += ' ';
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  return std::string(PREFIX) + what + ": " + folded;
 }
 
 std::string storeMessage(const char* what, const std::exception& e) {

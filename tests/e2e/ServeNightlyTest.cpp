@@ -67,6 +67,7 @@ BOOST_AUTO_TEST_CASE(aRunMissedWhileTheServiceWasDownHappensAtStartUpOnce) {
   BOOST_TEST(server.stop() == 0);
   std::string log = readFile(server.logPath());
   BOOST_TEST(count(log, "succeeded: 4 board reports and 1 sector report rendered, 4 mailed") == 1u, log);
+  BOOST_TEST(log.find("[ERRFMT]") == std::string::npos, log);  // the run's number is printed
 
   server.start();  // the same day: nothing is due
   BOOST_TEST(eventually([&] { return count(readFile(server.logPath()), "next nightly run due at") == 1u; }),
