@@ -383,9 +383,7 @@ class HttpServer::Reactor {
         if (c.phase == Phase::Lingering || (c.phase == Phase::Writing && c.dropInput)) {
           // Drop what the client still sends, up to about one body's worth.
           c.dropped += n;
-          if (c.dropped > std::max<std::int64_t>(_options.maxBodyBytes, CHUNKED_SHARE) + std::int64_t(READ_PER_EVENT)) {
-            return close(c);
-          }
+          if (c.dropped > _dropLimit) return close(c);
           if (c.phase == Phase::Lingering) c.deadline = std::min(c.lingerEnd, Clock::now() + LINGER_PAUSE);
           continue;
         }
@@ -773,6 +771,8 @@ class HttpServer::Reactor {
   std::map<std::string, int> _perForwardedClient;
   std::uint64_t _nextId = 2;
   int _jobs = 0;
+  // Bytes dropped after an early answer before the connection is closed anyway.
+  const std::int64_t _dropLimit = std::max<std::int64_t>(_options.maxBodyBytes, CHUNKED_SHARE) + READ_PER_EVENT;
   std::mutex _doneMutex;
   std::deque<std::uint64_t> _done;
   std::vector<std::uint64_t> _closed;
