@@ -130,7 +130,8 @@ std::optional<HeadError> decideFraming(std::int64_t maxBodyBytes, HttpRequest& r
     }
     request.chunked = true;
   } else if (lengths > 0) {
-    std::string_view text = trimmed(request.header("Content-Length"));
+    const std::string value = request.header("Content-Length");
+    std::string_view text = trimmed(value);
     if (lengths > 1 || !isDecimal(text)) {
       return malformed("Content-Length must be one decimal number of at most 18 digits");
     }
