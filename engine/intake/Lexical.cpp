@@ -30,7 +30,9 @@ bool expect(std::string_view text, std::size_t& pos, char c) {
 
 // The date part shared by xs:date and xs:dateTime: -?YYYY+-MM-DD.
 std::optional<date::year_month_day> datePart(std::string_view text, std::size_t& pos) {
-  bool negative = expect(text, pos, '-');
+  // Years before 1 are outside the calendar profkpi supports: XSD 1.0 (no year
+  // zero) and 1.1 (ISO 8601's year zero) disagree about which are leap years.
+  if (expect(text, pos, '-')) return std::nullopt;
   std::size_t start = pos;
   long year = 0;
   while (pos < text.size() && isDigit(text[pos])) {
@@ -45,9 +47,7 @@ std::optional<date::year_month_day> datePart(std::string_view text, std::size_t&
   if (!month || !expect(text, pos, '-')) return std::nullopt;
   auto day = fixedDigits(text, pos, 2);
   if (!day) return std::nullopt;
-  // XSD 1.0 has no year zero: -0001 is the year before 0001, i.e. astronomical year 0.
-  int astronomical = negative ? static_cast<int>(1 - year) : static_cast<int>(year);
-  date::year_month_day ymd{date::year{astronomical}, date::month{static_cast<unsigned>(*month)},
+  date::year_month_day ymd{date::year{static_cast<int>(year)}, date::month{static_cast<unsigned>(*month)},
                            date::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) return std::nullopt;
   return ymd;

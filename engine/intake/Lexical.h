@@ -31,6 +31,8 @@ bool isDecimal(std::string_view text);
 std::optional<bool> boolean(std::string_view text);
 
 // xs:date; an optional time zone is accepted and ignored: the calendar date stands.
+// Dates and times yield nothing outside the years 0001 to 32767, the calendar
+// profkpi supports (SUBMISSION.md section 8).
 std::optional<Date> date(std::string_view text);
 
 // xs:dateTime. A value without a time zone yields nothing: submissions require one.

@@ -156,6 +156,20 @@ BOOST_AUTO_TEST_CASE(doctypeIsRefusedAlsoWhenXercesDisablesDtds) {
   }
 }
 
+// Xerces tells the reader of a DOCTYPE without subset or identifier only when
+// XERCES_DISABLE_DTD is set (then it refuses it itself); refused either way.
+BOOST_AUTO_TEST_CASE(bareDoctypeIsRefusedWhateverXercesDisablesDtdSays) {
+  TempDir dir;
+  std::string xml = readFile(sample("valid/aggregate-hartlepool-2009-10-Q2.xml"));
+  xml.insert(xml.find("<Submission"), "<!DOCTYPE Submission>\n");
+  writeFile(dir.file("bare-doctype.xml"), xml);
+  for (const char* setting : {"", "1"}) {
+    ProcessResult r = runProfkpi({"validate", dir.file("bare-doctype.xml")}, {{"XERCES_DISABLE_DTD", setting}});
+    BOOST_TEST(r.exitCode == 1, setting << ": " << r.out);
+    BOOST_TEST(r.out.find("error XML: a DOCTYPE is not allowed") != std::string::npos, r.out);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(hundredMegabyteWorkforceIsValidatedInFlatMemory) {
   TempDir dir;
   std::string path = dir.file("workforce-100mb.xml");

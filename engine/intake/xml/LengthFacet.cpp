@@ -9,6 +9,11 @@ namespace {
 constexpr std::u16string_view PREFIX = u"value '";
 constexpr std::u16string_view LENGTH = u"' has length '";
 constexpr std::u16string_view EXCEEDS = u"' which exceeds maxLength facet value '";
+// Xerces 3.2's message buffer (XMLValidator::emitError) holds 2,047 units; a
+// finding about a value longer than about 1,980 units is cut there.
+constexpr std::size_t CUT_AT = 2000;
+// How much of a too-long value a finding quotes.
+constexpr std::size_t QUOTED_CHARACTERS = 50;
 
 bool isHighSurrogate(char16_t c) { return c >= 0xD800 && c <= 0xDBFF; }
 bool isLowSurrogate(char16_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
@@ -41,6 +46,25 @@ std::u16string decimal(std::size_t value) {
 }
 
 }  // namespace
+
+bool isCutValueFinding(std::u16string_view message) {
+  // The messages Xerces cuts are those at its buffer's size; an uncut value
+  // finding ends with its facet's value in quotes.
+  return message.substr(0, PREFIX.size()) == PREFIX && message.size() >= CUT_AT && message.back() != u'\'';
+}
+
+std::optional<std::u16string> judgedLength(std::u16string_view value, std::size_t maxLength, bool truncated) {
+  std::size_t count = characters(value);
+  if (count <= maxLength && !truncated) return std::nullopt;
+  // Quote no more than the start: the whole value can be thousands of characters.
+  std::size_t quoted = 0;
+  for (std::size_t shown = 0; quoted < value.size() && shown < QUOTED_CHARACTERS; ++quoted, ++shown) {
+    if (isHighSurrogate(value[quoted]) && quoted + 1 < value.size() && isLowSurrogate(value[quoted + 1])) ++quoted;
+  }
+  return std::u16string(PREFIX) + std::u16string(value.substr(0, quoted)) +
+         (quoted < value.size() ? u"\u2026" : u"") + std::u16string(LENGTH) + (truncated ? u"more than " : u"") +
+         decimal(count) + u"' characters, which exceeds maxLength facet value '" + decimal(maxLength) + u"'";
+}
 
 std::optional<std::u16string> recountedLengthFinding(std::u16string_view message) {
   std::u16string unchanged(message);

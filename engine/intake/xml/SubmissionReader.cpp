@@ -8,6 +8,8 @@
 #include "engine/intake/xml/XmlDeclaration.h"
 
 #include <xercesc/framework/LocalFileInputSource.hpp>
+#include <xercesc/framework/XMLBuffer.hpp>
+#include <xercesc/internal/XMLScanner.hpp>
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/sax/Locator.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
@@ -15,9 +17,12 @@
 #include <xercesc/sax2/DefaultHandler.hpp>
 #include <xercesc/util/OutOfMemoryException.hpp>
 #include <xercesc/util/XMLException.hpp>
+#include <xercesc/validators/datatype/AbstractStringValidator.hpp>
+#include <xercesc/validators/schema/SchemaValidator.hpp>
 
 #include <array>
 #include <fstream>
+#include <iterator>
 #include <string_view>
 
 namespace profkpi::engine::xml {
@@ -97,6 +102,27 @@ constexpr const char* NO_ROOT =
     "no root element: the document is empty, or has text where its root element should start";
 constexpr const char* DOCTYPE_REFUSED = "a DOCTYPE is not allowed: submissions may not declare a DTD or entities";
 const std::u16string_view NAMESPACE_U16 = u"urn:profkpi:submission:1";
+const std::u16string_view XSI_NAMESPACE_U16 = u"http://www.w3.org/2001/XMLSchema-instance";
+const std::string CALENDAR_YEARS = "years 0001 to 32767";
+
+std::string xsiRefusal(const std::string& qname) {
+  return "attribute '" + qname +
+         "' is not allowed: a submission may not use xsi:type, xsi:nil or any other XML Schema instance "
+         "attribute (xsi:schemaLocation hints are ignored)";
+}
+
+// The scanner behind a validator, to resolve a prefix the way the document binds
+// it. XMLValidator::getScanner is protected; a member pointer taken in a class
+// derived from it may be applied to any validator.
+struct ValidatorScanner : XMLValidator {
+  static XMLScanner* of(XMLValidator* validator) {
+    if (validator == nullptr) return nullptr;
+    XMLScanner* (XMLValidator::*get)() = &ValidatorScanner::getScanner;
+    return (validator->*get)();
+  }
+};
+
+XMLScanner* scannerOf(XMLValidator* validator) { return ValidatorScanner::of(validator); }
 
 }  // namespace
 
@@ -104,8 +130,14 @@ class SubmissionReader::Handler final : public DefaultHandler {
  public:
   explicit Handler(const ReaderLimits& limits) : _limits(limits) {}
 
-  void begin(SubmissionBuilder& builder) {
+  // The reader whose validator judges the document (for the facets of a cut finding).
+  void attach(const SAX2XMLReader& reader) { _reader = &reader; }
+
+  // `document` is the document's bytes when in memory; `path` its file otherwise.
+  void begin(SubmissionBuilder& builder, std::string_view document, const std::string* path) {
     _builder = &builder;
+    _document = document;
+    _path = path;
     _depth = 0;
     _rootSeen = false;
     _rootRefused = false;
@@ -128,6 +160,9 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   // Records a finding from outside the callbacks (I/O, parser exceptions).
+  void reportFatal(const XMLCh* message, Position where) {
+    add(Severity::Error, CODE_XML, toUtf8(message), invalidUtf8At(message, where), false);
+  }
   void reportFatal(std::string message, Position where) {
     add(Severity::Error, CODE_XML, std::move(message), where, false);
   }
@@ -143,7 +178,9 @@ class SubmissionReader::Handler final : public DefaultHandler {
     // Once the root is refused, the document is judged by nothing else in its schema.
     if (_rootRefused) return;
     // Xerces counts string lengths in UTF-16 units; the schema counts characters.
-    if (auto message = recountedLengthFinding(e.getMessage())) fromParser(CODE_XSD, e, message->c_str());
+    std::u16string_view message(e.getMessage());
+    if (_capturing && isCutValueFinding(message)) return judgeCutContentFinding(e);
+    if (auto recounted = recountedLengthFinding(message)) fromParser(CODE_XSD, e, recounted->c_str());
   }
   void fatalError(const SAXParseException& e) override {
     if (!_rootSeen && std::u16string_view(e.getMessage()) == u"invalid document structure") {
@@ -155,6 +192,12 @@ class SubmissionReader::Handler final : public DefaultHandler {
       bool noRoot = e.getColumnNumber() <= 1;
       add(Severity::Error, CODE_XML,
           noRoot ? std::string(NO_ROOT) : std::string(DOCTYPE_REFUSED) + " (or the prolog is malformed)",
+          {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
+      return;
+    }
+    if (auto qname = unknownXsiAttribute(e.getMessage())) {
+      ++_errorCount;
+      add(Severity::Error, CODE_XSD, xsiRefusal(*qname),
           {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
       return;
     }
@@ -186,15 +229,28 @@ class SubmissionReader::Handler final : public DefaultHandler {
       case El::Member: startMember(attributes, tagClean); break;
       case El::Assessment:
         _member.assessmentPosition = here();
-        _member.assessment = dateAttribute(attributes, u"date", tagClean);
+        _member.assessment = dateAttribute(attributes, u"date", "Assessment date", tagClean);
         break;
       case El::Pdp:
         _member.pdpPosition = here();
-        _member.pdp = dateAttribute(attributes, u"agreed", tagClean);
+        _member.pdp = dateAttribute(attributes, u"agreed", "Pdp agreed", tagClean);
         break;
-      case El::Recognition: _member.recognised = true; break;
-      case El::Cpd: _member.cpdDays = amountValue(valueOf(attributes, u"days"), "days", tagClean); break;
-      default: startOther(element, attributes); break;
+      case El::Recognition:
+        _member.recognised = true;
+        // body, kind and grade are all it may have: anything else may be an xsi: attribute.
+        for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
+          const XMLCh* name = attributes.getQName(i);
+          if (!isName(name, u"body") && !isName(name, u"kind") && !isName(name, u"grade")) {
+            judgeXsi(attributes);
+            break;
+          }
+        }
+        break;
+      case El::Cpd: _member.cpdDays = amountValue(onlyAttribute(attributes, u"days"), "days", tagClean); break;
+      default:
+        judgeXsi(attributes);
+        startOther(element, attributes);
+        break;
     }
     _errorMark = _captureErrorMark = _errorCount;
   }
@@ -270,7 +326,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
           // Xerces takes a leap second (60) and years beyond the engine's calendar.
           add(Severity::Error, CODE_XSD,
               "PreparedAt \"" + std::string(lexical::trim(utf8Text())) +
-                  "\" cannot be used: seconds must be 00 to 59 and the year at most 32767",
+                  "\" cannot be used: seconds must be 00 to 59 and " + CALENDAR_YEARS,
               _textPosition, true);
         }
         break;
@@ -284,6 +340,49 @@ class SubmissionReader::Handler final : public DefaultHandler {
         break;
       default: break;
     }
+  }
+
+  // A finding about the text of the element being ended, cut short by Xerces so
+  // that it cannot be recounted: the text is judged here against the content's
+  // maxLength, in characters. Any other cut finding is passed on as it is.
+  [[gnu::cold]] void judgeCutContentFinding(const SAXParseException& e) {
+    std::optional<std::size_t> limit;
+    if (auto* validator = dynamic_cast<SchemaValidator*>(_reader != nullptr ? _reader->getValidator() : nullptr)) {
+      auto* type = dynamic_cast<AbstractStringValidator*>(validator->getCurrentDatatypeValidator());
+      if (type != nullptr && type->getMaxLength() > 0 && _text.size() > type->getMaxLength()) {
+        limit = type->getMaxLength();
+      }
+    }
+    if (!limit) return fromParser(CODE_XSD, e);
+    if (auto finding = judgedLength(_text, *limit, _text.size() >= MAX_CAPTURED_TEXT)) {
+      fromParser(CODE_XSD, e, finding->c_str());
+    }
+  }
+
+  // Xerces 3.2 reports an xsi: attribute other than type, nil, schemaLocation and
+  // noNamespaceSchemaLocation as "attribute 'xsi:foo' is already specified",
+  // like a true duplicate. It is one when its prefix is bound to the XML Schema
+  // instance namespace and its name is not one of those four: then its name.
+  [[gnu::cold]] std::optional<std::string> unknownXsiAttribute(std::u16string_view message) const {
+    constexpr std::u16string_view START = u"attribute '";
+    constexpr std::u16string_view DUPLICATE = u"' is already specified for element '";
+    std::size_t end = message.find(DUPLICATE);
+    if (message.substr(0, START.size()) != START || end == std::u16string_view::npos) return std::nullopt;
+    std::u16string qname(message.substr(START.size(), end - START.size()));
+    std::size_t colon = qname.find(u':');
+    if (colon == std::u16string::npos) return std::nullopt;
+    std::u16string_view local = std::u16string_view(qname).substr(colon + 1);
+    if (local == u"type" || local == u"nil" || local == u"schemaLocation" || local == u"noNamespaceSchemaLocation") {
+      return std::nullopt;
+    }
+    XMLScanner* scanner = _reader != nullptr ? scannerOf(_reader->getValidator()) : nullptr;
+    if (scanner == nullptr) return std::nullopt;
+    XMLBuffer prefix;
+    int colonAt = -1;
+    unsigned int uri = scanner->resolveQName(qname.c_str(), prefix, ElemStack::Mode_Attribute, colonAt);
+    const XMLCh* uriText = scanner->getURIText(uri);
+    if (uriText == nullptr || std::u16string_view(uriText) != XSI_NAMESPACE_U16) return std::nullopt;
+    return toUtf8(qname.c_str());
   }
 
   // Deeper than maxDepth, or more than maxAttributes: reading stops.
@@ -345,12 +444,15 @@ class SubmissionReader::Handler final : public DefaultHandler {
     const XMLCh* id = nullptr;
     const XMLCh* roleId = nullptr;
     const XMLCh* fte = nullptr;
+    bool other = false;
     for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
       const XMLCh* name = attributes.getQName(i);  // unqualified: see valueOf
       if (isName(name, u"id")) id = attributes.getValue(i);
       else if (isName(name, u"roleId")) roleId = attributes.getValue(i);
       else if (isName(name, u"fte")) fte = attributes.getValue(i);
+      else other = true;
     }
+    if (other) judgeXsi(attributes);
     if (ownIdentityChecks()) {
       std::string_view memberId = recordId(id);
       if (!memberId.empty() && !_memberIds.insert(memberId)) {
@@ -447,12 +549,42 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   template <std::size_t N>
-  std::optional<Date> dateAttribute(const Attributes& attributes, const char16_t (&name)[N], bool tagClean) {
-    const XMLCh* value = valueOf(attributes, name);
+  std::optional<Date> dateAttribute(const Attributes& attributes, const char16_t (&name)[N], const char* what,
+                                    bool tagClean) {
+    const XMLCh* value = onlyAttribute(attributes, name);
     if (value == nullptr) return std::nullopt;
-    auto parsed = lexical::date(asciiView(value));
-    if (!parsed && tagClean) outOfRange("date", here());
+    std::string_view text = asciiView(value);
+    auto parsed = lexical::date(text);
+    if (!parsed && tagClean) outsideCalendar(what, text, here());
     return parsed;
+  }
+
+  // The value of the one attribute an element (Assessment, Pdp, Cpd) declares.
+  // Any other attribute is judged by judgeXsi: the first test costs nothing
+  // when the element is as the schema says.
+  template <std::size_t N>
+  const XMLCh* onlyAttribute(const Attributes& attributes, const char16_t (&name)[N]) {
+    const XMLCh* value = attributes.getLength() == 1 ? valueOf(attributes, name) : nullptr;
+    if (value == nullptr) {
+      judgeXsi(attributes);
+      value = valueOf(attributes, name);
+    }
+    return value;
+  }
+
+  // XSD attributes (xsi:type, xsi:nil and any other) change how Xerces judges
+  // an element; a submission gains nothing from them, so they are refused.
+  // xsi:schemaLocation and xsi:noNamespaceSchemaLocation are hints, ignored.
+  [[gnu::noinline]] void judgeXsi(const Attributes& attributes) {
+    if (_rootRefused) return;
+    for (XMLSize_t i = 0, n = attributes.getLength(); i < n; ++i) {
+      const XMLCh* uri = attributes.getURI(i);
+      if (uri == nullptr || std::u16string_view(uri) != XSI_NAMESPACE_U16) continue;
+      std::u16string_view local(attributes.getLocalName(i));
+      if (local == u"schemaLocation" || local == u"noNamespaceSchemaLocation") continue;
+      ++_errorCount;
+      add(Severity::Error, CODE_XSD, xsiRefusal(toUtf8(attributes.getQName(i))), here(), true);
+    }
   }
 
   std::optional<Amount> amountValue(const XMLCh* value, const char* what, bool tagClean) {
@@ -478,6 +610,16 @@ class SubmissionReader::Handler final : public DefaultHandler {
     return hundredths;
   }
 
+  // A date the schema accepts in a year the engine's calendar does not hold. XSD
+  // 1.0 and 1.1 disagree about years before 1 (1.0 has no year zero, so they
+  // differ on which are leap years), and no submission date lies there.
+  [[gnu::cold]] void outsideCalendar(const char* what, std::string_view value, Position where) {
+    add(Severity::Error, CODE_XSD,
+        std::string(what) + " \"" + std::string(lexical::trim(value)) +
+            "\" is outside the calendar profkpi supports: " + CALENDAR_YEARS,
+        where, true);
+  }
+
   // A value the schema accepts but the engine cannot represent (an implementation limit),
   // or, when it is not a decimal at all, one Xerces let through ("." or "+.").
   [[gnu::cold]] void outOfRange(const char* what, std::string_view value, Position where) {
@@ -491,7 +633,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
   [[gnu::cold]] void outOfRange(const char* what, Position where) {
     add(Severity::Error, CODE_XSD,
         std::string(what) + " is outside the range profkpi supports (counts and amounts up to " +
-            std::to_string(MAX_MEASURE_VALUE) + ", years up to 32767)",
+            std::to_string(MAX_MEASURE_VALUE) + ", " + CALENDAR_YEARS + ")",
         where, true);
   }
 
@@ -499,8 +641,25 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   void fromParser(const char* code, const SAXParseException& e, const XMLCh* message = nullptr) {
     ++_errorCount;
+    Position where{static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())};
     add(Severity::Error, code, toUtf8(message != nullptr ? message : e.getMessage()),
-        {static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())}, true);
+        invalidUtf8At(e.getMessage(), where), true);
+  }
+
+  // Xerces decodes UTF-8 in blocks and reports a bad byte where its block
+  // starts, often the end of the XML declaration: for its decoding findings
+  // ("invalid byte ... of a 2-byte sequence"), the position of the bad sequence.
+  [[gnu::cold]] Position invalidUtf8At(const XMLCh* message, Position where) const {
+    if (std::u16string_view(message).find(u"-byte sequence") == std::u16string_view::npos) return where;
+    std::optional<TextPosition> at;
+    if (_path != nullptr) {
+      std::ifstream file(*_path, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      at = firstInvalidUtf8(bytes);
+    } else {
+      at = firstInvalidUtf8(_document);
+    }
+    return at ? Position{at->line, at->column} : where;
   }
 
   // Cold: the compiler moves the paths that report findings (and build their
@@ -527,7 +686,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   const ReaderLimits& _limits;
+  const SAX2XMLReader* _reader = nullptr;
   SubmissionBuilder* _builder = nullptr;
+  std::string_view _document;
+  const std::string* _path = nullptr;
   const Locator* _locator = nullptr;
 
   std::array<El, 256> _stack{};
@@ -573,6 +735,7 @@ SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& regis
   _handler = std::make_unique<Handler>(_limits);
   _parser = std::make_unique<Parser>();
   _parser->sax = createHardenedReader(schemas.pool().grammars, _limits.xercesIdentityConstraints);
+  _handler->attach(*_parser->sax);
   _parser->sax->setContentHandler(_handler.get());
   _parser->sax->setErrorHandler(_handler.get());
   _parser->sax->setLexicalHandler(_handler.get());
@@ -600,7 +763,7 @@ IntakeResult SubmissionReader::read(const char* data, std::size_t size, const st
     return refusedEnvelope(_registry, _clock, std::move(*why));
   }
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(data), size, name.c_str(), false);
-  return run(&source);
+  return run(&source, std::string_view(data, size), nullptr);
 }
 
 IntakeResult SubmissionReader::readFile(const std::string& path) {
@@ -616,16 +779,16 @@ IntakeResult SubmissionReader::readFile(const std::string& path) {
   std::unique_ptr<XMLCh, decltype(release)> wide(XMLString::transcode(path.c_str()), release);
   try {
     LocalFileInputSource source(wide.get());
-    return run(&source);
+    return run(&source, {}, &path);
   } catch (const XMLException& e) {
     std::string message = "cannot read " + path + ": " + toUtf8(e.getMessage());
     return refusedWith(_registry, _clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(message)));
   }
 }
 
-IntakeResult SubmissionReader::run(const void* source) {
+IntakeResult SubmissionReader::run(const void* source, std::string_view document, const std::string* path) {
   SubmissionBuilder builder(_registry, _clock.now());
-  _handler->begin(builder);
+  _handler->begin(builder, document, path);
   try {
     _parser->sax->parse(*static_cast<const InputSource*>(source));
   } catch (const ParseAborted&) {
@@ -633,9 +796,9 @@ IntakeResult SubmissionReader::run(const void* source) {
   } catch (const OutOfMemoryException&) {
     _handler->reportFatal("the document needs more memory than the reader allows", _handler->here());
   } catch (const XMLException& e) {
-    _handler->reportFatal(toUtf8(e.getMessage()), _handler->here());
+    _handler->reportFatal(e.getMessage(), _handler->here());
   } catch (const SAXException& e) {
-    _handler->reportFatal(toUtf8(e.getMessage()), _handler->here());
+    _handler->reportFatal(e.getMessage(), _handler->here());
   }
   _handler->end();
   return builder.finish();

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace profkpi::engine::xml {
 
@@ -49,7 +50,9 @@ class SubmissionReader {
 
  private:
   class Handler;
-  IntakeResult run(const void* source);
+  // `document` holds the bytes of a document read from memory, `path` names a
+  // file read from disk (for the rare findings that look at the bytes again).
+  IntakeResult run(const void* source, std::string_view document, const std::string* path);
 
   const Registry& _registry;
   const Clock& _clock;

@@ -1,7 +1,9 @@
 #include "engine/intake/xml/XercesSupport.h"
 
 #include <xercesc/framework/MemBufInputSource.hpp>
-#include <xercesc/sax2/XMLReaderFactory.hpp>
+#include <xercesc/parsers/SAX2XMLReaderImpl.hpp>
+#include <xercesc/sax2/LexicalHandler.hpp>
+#include <xercesc/validators/DTD/DTDElementDecl.hpp>
 #include <xercesc/util/PlatformUtils.hpp>
 #include <xercesc/util/SecurityManager.hpp>
 #include <xercesc/util/XMLNetAccessor.hpp>
@@ -28,6 +30,22 @@ SecurityManager& securityManager() {
   }();
   return *manager;
 }
+
+// Xerces tells the LexicalHandler of a DOCTYPE only when it has an internal
+// subset or an external identifier: a bare <!DOCTYPE Submission> would pass
+// unseen. This reader tells it of every DOCTYPE.
+class DoctypeReportingReader final : public SAX2XMLReaderImpl {
+ public:
+  using SAX2XMLReaderImpl::SAX2XMLReaderImpl;
+
+  void doctypeDecl(const DTDElementDecl& root, const XMLCh* const publicId, const XMLCh* const systemId,
+                   const bool hasIntSubset, const bool hasExtSubset) override {
+    if (!hasIntSubset && !hasExtSubset && getLexicalHandler() != nullptr) {
+      getLexicalHandler()->startDTD(root.getFullName(), publicId, systemId);
+    }
+    SAX2XMLReaderImpl::doctypeDecl(root, publicId, systemId, hasIntSubset, hasExtSubset);
+  }
+};
 
 }  // namespace
 
@@ -107,7 +125,8 @@ InputSource* RefuseAllEntities::resolveEntity(const XMLCh* const, const XMLCh* c
 
 std::unique_ptr<SAX2XMLReader> createHardenedReader(XMLGrammarPool& pool, bool identityConstraints) {
   ensureXercesInitialised();
-  std::unique_ptr<SAX2XMLReader> reader(XMLReaderFactory::createXMLReader(XMLPlatformUtils::fgMemoryManager, &pool));
+  std::unique_ptr<SAX2XMLReader> reader(
+      new (XMLPlatformUtils::fgMemoryManager) DoctypeReportingReader(XMLPlatformUtils::fgMemoryManager, &pool));
   reader->setFeature(XMLUni::fgSAX2CoreNameSpaces, true);
   reader->setFeature(XMLUni::fgSAX2CoreNameSpacePrefixes, false);
   reader->setFeature(XMLUni::fgSAX2CoreValidation, true);

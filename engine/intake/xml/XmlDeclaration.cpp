@@ -110,4 +110,39 @@ std::optional<std::string> envelopeRefusal(std::string_view head) {
   return "encoding \"" + *encoding + "\" is declared; " + ACCEPTED;
 }
 
+std::optional<TextPosition> firstInvalidUtf8(std::string_view document) {
+  if (startsWith(document, "\xEF\xBB\xBF")) document.remove_prefix(3);
+  TextPosition at{1, 1};
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(document[i]); };
+  auto continuation = [&](std::size_t i) { return i < document.size() && (byte(i) & 0xC0) == 0x80; };
+  for (std::size_t i = 0; i < document.size();) {
+    unsigned char lead = byte(i);
+    if (lead < 0x80) {
+      if (lead == '\n' || (lead == '\r' && (i + 1 == document.size() || document[i + 1] != '\n'))) {
+        ++at.line;
+        at.column = 1;
+      } else if (lead != '\r') {
+        ++at.column;
+      }
+      ++i;
+      continue;
+    }
+    // RFC 3629: the shortest form only, no surrogates, nothing above U+10FFFF.
+    std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                         : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0) return at;
+    for (std::size_t k = 1; k < length; ++k) {
+      if (!continuation(i + k)) return at;
+    }
+    unsigned char second = byte(i + 1);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
+        (lead == 0xF4 && second > 0x8F)) {
+      return at;
+    }
+    at.column += length == 4 ? 2 : 1;
+    i += length;
+  }
+  return std::nullopt;
+}
+
 }  // namespace profkpi::engine::xml

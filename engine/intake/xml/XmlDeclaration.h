@@ -24,6 +24,19 @@ inline constexpr std::size_t ENVELOPE_PREFIX_BYTES = 512;
 // is left to the parser, which reports it with its position.
 std::optional<std::string> envelopeRefusal(std::string_view head);
 
+// A line and a column, both from 1.
+struct TextPosition {
+  long line = 0;
+  long column = 0;
+};
+
+// Where the first byte sequence that is not UTF-8 starts in `document` (a UTF-8
+// byte order mark is skipped); nothing when all of it is UTF-8. Lines end at LF,
+// CR LF or CR; columns count UTF-16 units, as the parser's positions do. The
+// parser decodes in blocks and reports a bad byte at its block's start, so the
+// reader asks this where the fault is (on the error path only).
+std::optional<TextPosition> firstInvalidUtf8(std::string_view document);
+
 }  // namespace profkpi::engine::xml
 
 #endif

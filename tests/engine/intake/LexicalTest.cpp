@@ -91,4 +91,13 @@ BOOST_AUTO_TEST_CASE(decimalFormIsXsDecimalsLexicalSpace) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(yearsBeforeOneYieldNothing) {
+  for (const char* text : {"-0004-02-29", "-0004-02-28", "-0001-12-31", "-12345-01-01"}) {
+    BOOST_TEST(!lexical::date(text).has_value(), text);
+    BOOST_TEST(!lexical::zonedDateTime(std::string(text) + "T00:00:00Z").has_value(), text);
+  }
+  BOOST_TEST(lexical::date("0001-01-01").has_value());
+  BOOST_TEST(lexical::date("32767-12-31").has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,8 +1,10 @@
+#include "engine/intake/xml/XmlDeclaration.h"
 #include "tests/support/IntakeFixture.h"
 #include "tests/support/Sanitized.h"
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace profkpi::engine;
@@ -146,6 +148,61 @@ BOOST_AUTO_TEST_CASE(utf16WithByteOrderMarkIsAccepted) {
   IntakeResult r = read(readFile(samplesDir() + "/hostile/utf16-bom-valid.xml"));
   BOOST_TEST(r.accepted(), allMessages(r));
   BOOST_TEST(r.submission.measures.itHeadcount > 0);
+}
+
+// Xerces tells a LexicalHandler of a DOCTYPE only when it has a subset or an
+// external identifier; SUBMISSION.md section 1 refuses every DOCTYPE.
+BOOST_AUTO_TEST_CASE(bareDoctypeIsRefused) {
+  for (const char* doctype : {"<!DOCTYPE Submission>\n", "<!DOCTYPE Submission >\n", "<!DOCTYPE x>"}) {
+    std::string xml = aggregateDocument();
+    xml.insert(xml.find("<Submission"), doctype);
+    IntakeResult r = read(xml);
+    BOOST_TEST_CONTEXT(doctype) {
+      BOOST_TEST(errorCodes(r) == Codes{"XML"});
+      BOOST_TEST(allMessages(r).find("a DOCTYPE is not allowed") != std::string::npos, allMessages(r));
+      BOOST_TEST(!r.accepted());
+    }
+  }
+}
+
+// Xerces reports a bad UTF-8 byte where its decoding block starts (1:39, the end
+// of the XML declaration); the finding is placed at the bad sequence itself.
+BOOST_AUTO_TEST_CASE(invalidUtf8IsReportedWhereTheBadByteIs) {
+  std::string path = samplesDir() + "/hostile/invalid-utf8.xml";
+  std::string bytes = readFile(path);
+  std::size_t bad = bytes.find("\xC3\x28");
+  BOOST_REQUIRE(bad != std::string::npos);
+  long column = static_cast<long>(bad - bytes.rfind('\n', bad));
+  for (const IntakeResult& r : {read(bytes), reader.readFile(path)}) {
+    BOOST_TEST(errorCodes(r) == Codes{"XML"});
+    BOOST_REQUIRE(!r.diagnostics.empty());
+    BOOST_TEST(r.diagnostics[0].line == 10);
+    BOOST_TEST(r.diagnostics[0].column == column);
+  }
+  // Far from the declaration, on another line and after non-ASCII text.
+  HeaderFields h;
+  h.extra = "    <PreparedBy>Gw\xC5\xB5r \xE2\x82\xAC \xF0\x9F\x98\x80 \xE0\x80\xAF</PreparedBy>\n";
+  std::string xml = aggregateDocument(h);
+  std::size_t at = xml.find("\xE0\x80\xAF");
+  long line = 1 + static_cast<long>(std::count(xml.begin(), xml.begin() + static_cast<long>(at), '\n'));
+  IntakeResult overlong = read(xml);
+  BOOST_TEST(errorCodes(overlong) == Codes{"XML"});
+  BOOST_REQUIRE(!overlong.diagnostics.empty());
+  BOOST_TEST(overlong.diagnostics[0].line == line);
+  // "    <PreparedBy>" is 16, then G w ŵ r space € space 😀 (two units) space.
+  BOOST_TEST(overlong.diagnostics[0].column == 16 + 10 + 1);
+}
+
+BOOST_AUTO_TEST_CASE(firstInvalidUtf8SequenceIsFound) {
+  using xml::firstInvalidUtf8;
+  BOOST_TEST(!firstInvalidUtf8("plain\nGw\xC5\xB5r \xF0\x9F\x98\x80"));
+  auto at = firstInvalidUtf8("\xEF\xBB\xBF" "a\r\nb\rc\n\xC3\xA9\xED\xA0\x80");  // a UTF-8-encoded surrogate
+  BOOST_REQUIRE(at.has_value());
+  BOOST_TEST(at->line == 4);
+  BOOST_TEST(at->column == 2);
+  for (const char* bad : {"\x80", "\xC0\xAF", "\xC3", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xE2\x82"}) {
+    BOOST_TEST(firstInvalidUtf8(std::string("ab") + bad).has_value(), bad);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -74,4 +74,42 @@ BOOST_AUTO_TEST_CASE(otherFindingsPassUnchanged) {
               std::u16string(u"value '\U0001F600\U0001F600' has length '2' characters, which exceeds maxLength facet value '1'")));
 }
 
+// Xerces cuts its message at 2,047 UTF-16 units, so a long value's finding
+// cannot be recounted from the message: the text is judged in characters.
+BOOST_AUTO_TEST_CASE(longExplanationIsJudgedInCharactersWhateverTheMessage) {
+  const std::string FRAKTUR_U = "\xF0\x9D\x94\x98";  // U+1D518, two UTF-16 units
+  auto explained = [](const std::string& text) {
+    return aggregateDocument({}, {}, "<Explanation code=\"PQ102\" kpi=\"K5\">" + text + "</Explanation>");
+  };
+  IntakeResult astral = read(explained(repeat(FRAKTUR_U, 1001)));
+  BOOST_TEST(astral.accepted(), allMessages(astral));
+  IntakeResult mixed = read(explained(std::string(1999, 'a') + FRAKTUR_U));
+  BOOST_TEST(mixed.accepted(), allMessages(mixed));
+  IntakeResult full = read(explained(repeat(FRAKTUR_U, 2000)));
+  BOOST_TEST(full.accepted(), allMessages(full));
+
+  IntakeResult over = read(explained(repeat(FRAKTUR_U, 2001)));
+  BOOST_TEST(errorCodes(over) == Codes{"XSD"});
+  BOOST_TEST(allMessages(over).find("has length '2001' characters, which exceeds maxLength facet value '2000'") !=
+                 std::string::npos,
+             allMessages(over));
+  IntakeResult ascii = read(explained(std::string(2001, 'a')));
+  BOOST_TEST(errorCodes(ascii) == Codes{"XSD"});
+  BOOST_TEST(allMessages(ascii).find("has length '2001' characters, which exceeds maxLength facet value '2000'") !=
+                 std::string::npos,
+             allMessages(ascii));
+  BOOST_TEST(allMessages(ascii).size() < 400u, allMessages(ascii));  // the value is quoted, not copied whole
+}
+
+BOOST_AUTO_TEST_CASE(cutFindingsAreRecognised) {
+  using xml::isCutValueFinding;
+  BOOST_TEST(isCutValueFinding(u"value '" + std::u16string(2040, u'a')));
+  BOOST_TEST(!isCutValueFinding(u"value 'aaa' has length '3' which exceeds maxLength facet value '2'"));
+  BOOST_TEST(!isCutValueFinding(u"element 'x' is not allowed"));
+  BOOST_TEST(!xml::judgedLength(u"\U0001D518\U0001D518", 2));
+  BOOST_TEST((*xml::judgedLength(u"\U0001D518\U0001D518\U0001D518", 2) ==
+              u"value '\U0001D518\U0001D518\U0001D518' has length '3' characters, "
+              u"which exceeds maxLength facet value '2'"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 using namespace profkpi::engine;
 using namespace profkpi::tests;
 
@@ -336,6 +338,73 @@ BOOST_AUTO_TEST_CASE(readerIsReusableAfterARefusal) {
 BOOST_AUTO_TEST_CASE(missingFileIsAnXmlFinding) {
   IntakeResult r = reader.readFile("/nonexistent/submission.xml");
   BOOST_TEST(errorCodes(r) == Codes{"XML"});
+}
+
+// xsi:type is obeyed by Xerces even when the type is not derived from the
+// declared one (cvc-elt.4.3); a submission gains nothing from xsi: attributes.
+BOOST_AUTO_TEST_CASE(xsiAttributesAreRefusedAsSchemaErrors) {
+  const std::string XSI = " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
+  auto onOrganisation = [&](const std::string& attribute) {
+    std::string xml = aggregateDocument();
+    xml.replace(xml.find("<Organisation "), 14, "<Organisation" + XSI + " " + attribute + " ");
+    return xml;
+  };
+  for (const char* attribute : {"xsi:type=\"p:Text200Type\"", "xsi:nil=\"false\"", "xsi:foo=\"1\""}) {
+    std::string xml = onOrganisation(attribute);
+    xml.replace(xml.find("<Submission "), 12, "<Submission xmlns:p=\"urn:profkpi:submission:1\" ");
+    IntakeResult r = read(xml);
+    std::string name = std::string(attribute).substr(0, std::string(attribute).find('='));
+    BOOST_TEST_CONTEXT(attribute) {
+      BOOST_TEST(!r.accepted());
+      Codes codes = errorCodes(r);
+      BOOST_TEST(codes.front() == "XSD", allMessages(r));
+      BOOST_TEST(std::count(codes.begin(), codes.end(), "XML") == 0, allMessages(r));
+      BOOST_TEST(allMessages(r).find("attribute '" + name + "' is not allowed") != std::string::npos, allMessages(r));
+      BOOST_TEST(r.diagnostics.front().line == 5);
+    }
+  }
+  // Any prefix bound to the namespace, on the elements of every Member.
+  std::vector<MemberFields> members = plainMembers(2);
+  members[1].assessment = "2009-06-01";
+  std::string workforce = workforceDocument({}, {RoleFields{}}, members);
+  workforce.replace(workforce.find("<Submission "), 12,
+                    "<Submission xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" ");
+  for (const char* element : {"<Role ", "<Member ", "<Assessment "}) {
+    std::string xml = workforce;
+    std::size_t at = xml.find(element) + std::string(element).size();
+    xml.insert(at, "i:type=\"xs:string\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" ");
+    IntakeResult r = read(xml);
+    BOOST_TEST_CONTEXT(element) {
+      BOOST_TEST(!r.accepted());
+      BOOST_TEST(allMessages(r).find("XSD: attribute 'i:type' is not allowed") != std::string::npos, allMessages(r));
+    }
+  }
+  // Schema location hints stay ignored.
+  IntakeResult hinted = read(onOrganisation("xsi:noNamespaceSchemaLocation=\"x.xsd\""));
+  BOOST_TEST(hinted.accepted(), allMessages(hinted));
+}
+
+// SUBMISSION.md section 8: a year the calendar cannot hold is an implementation
+// limit (XSD). XSD 1.0 and 1.1 disagree about years before 1, and no
+// submission's date lies there: the message says which years are supported.
+BOOST_AUTO_TEST_CASE(yearsBeforeOneAreOutsideTheCalendar) {
+  for (const char* date : {"-0004-02-29", "-0004-02-28", "-0001-01-01"}) {
+    std::vector<MemberFields> members = plainMembers(1);
+    members[0].assessment = date;
+    IntakeResult r = read(workforceDocument({}, {RoleFields{}}, members));
+    BOOST_TEST_CONTEXT(date) {
+      BOOST_TEST(errorCodes(r) == Codes{"XSD"});
+      BOOST_TEST(allMessages(r).find("Assessment date \"" + std::string(date) +
+                                     "\" is outside the calendar profkpi supports: years 0001 to 32767") !=
+                     std::string::npos,
+                 allMessages(r));
+    }
+  }
+  std::vector<MemberFields> members = plainMembers(1);
+  members[0].pdp = "32768-01-01";
+  IntakeResult late = read(workforceDocument({}, {RoleFields{}}, members));
+  BOOST_TEST(allMessages(late).find("Pdp agreed \"32768-01-01\" is outside the calendar") != std::string::npos,
+             allMessages(late));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
