@@ -7,9 +7,7 @@
 
 namespace profkpi::adapters::http {
 
-namespace {
-
-bool sameName(std::string_view a, std::string_view b) {
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (Poco::Ascii::toLower(a[i]) != Poco::Ascii::toLower(b[i])) return false;
@@ -17,18 +15,16 @@ bool sameName(std::string_view a, std::string_view b) {
   return true;
 }
 
-}  // namespace
-
 const std::string* findHeader(const Headers& headers, std::string_view name) {
   for (const Header& h : headers) {
-    if (sameName(h.name, name)) return &h.value;
+    if (equalsIgnoringCase(h.name, name)) return &h.value;
   }
   return nullptr;
 }
 
 int countHeaders(const Headers& headers, std::string_view name) {
   int n = 0;
-  for (const Header& h : headers) n += sameName(h.name, name) ? 1 : 0;
+  for (const Header& h : headers) n += equalsIgnoringCase(h.name, name) ? 1 : 0;
   return n;
 }
 
@@ -40,7 +36,7 @@ std::string HttpRequest::header(std::string_view name, const std::string& fallba
 std::vector<std::string> HttpRequest::headerValues(std::string_view name) const {
   std::vector<std::string> values;
   for (const Header& h : headers) {
-    if (sameName(h.name, name)) values.push_back(h.value);
+    if (equalsIgnoringCase(h.name, name)) values.push_back(h.value);
   }
   return values;
 }
@@ -48,7 +44,7 @@ std::vector<std::string> HttpRequest::headerValues(std::string_view name) const 
 void HttpResponse::set(const std::string& name, const std::string& value) {
   Headers kept;
   for (Header& h : headers) {
-    if (!sameName(h.name, name)) kept.push_back(std::move(h));
+    if (!equalsIgnoringCase(h.name, name)) kept.push_back(std::move(h));
   }
   kept.push_back({name, value});
   headers = std::move(kept);

@@ -20,6 +20,9 @@ struct Header {
 };
 using Headers = std::vector<Header>;
 
+// Whether two field names (or tokens) are the same, ASCII case aside, as HTTP compares them.
+bool equalsIgnoringCase(std::string_view a, std::string_view b);
+
 // The first value of the field `name` (compared without case); nullptr when absent.
 const std::string* findHeader(const Headers& headers, std::string_view name);
 // How many fields are called `name`.

@@ -10,8 +10,6 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/String.h>
-#include <Poco/StringTokenizer.h>
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -125,17 +123,6 @@ std::string peerAddress(const sockaddr_storage& address) {
     inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
   }
   return text;
-}
-
-bool hasToken(const HttpRequest& request, const char* field, const char* token) {
-  for (const std::string& value : request.headerValues(field)) {
-    using Tokens = Poco::StringTokenizer;
-    Tokens members(value, ",", Tokens::TOK_TRIM | Tokens::TOK_IGNORE_EMPTY);
-    for (const std::string& member : members) {
-      if (Poco::icompare(member, token) == 0) return true;
-    }
-  }
-  return false;
 }
 
 std::string serialise(const HttpResponse& response, bool headOnly, bool close) {

@@ -1,7 +1,5 @@
 #include "adapters/http/server/RequestHead.h"
 
-#include <Poco/String.h>
-
 #include <vector>
 
 namespace profkpi::adapters::http {
@@ -34,10 +32,6 @@ std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
-}
-
-bool equalsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && Poco::icompare(std::string(a), std::string(b)) == 0;
 }
 
 // The comma-separated members of a field, trimmed, empty ones dropped.
@@ -91,7 +85,7 @@ std::optional<HeadError> parseRequestLine(std::string_view line, HttpRequest& re
     // absolute-form (RFC 9112 3.2.2): a proxy's way of writing the target.
     std::size_t scheme = target.find("://");
     bool http = scheme != std::string_view::npos &&
-                (equalsNoCase(target.substr(0, scheme), "http") || equalsNoCase(target.substr(0, scheme), "https"));
+                (equalsIgnoringCase(target.substr(0, scheme), "http") || equalsIgnoringCase(target.substr(0, scheme), "https"));
     if (!http) return malformed("the request target must be a path starting with '/'");
     // The authority ends at the first '/', '?' or '#'; the path is what follows.
     std::size_t end = target.find_first_of("/?#", scheme + 3);
@@ -125,7 +119,7 @@ std::optional<HeadError> decideFraming(std::int64_t maxBodyBytes, HttpRequest& r
   if (encodings > 0) {
     if (request.minorVersion == 0) return malformed("HTTP/1.0 has no Transfer-Encoding");
     if (lengths > 0) return malformed("Content-Length and Transfer-Encoding together");
-    if (encodings > 1 || !equalsNoCase(trimmed(request.header("Transfer-Encoding")), "chunked")) {
+    if (encodings > 1 || !equalsIgnoringCase(trimmed(request.header("Transfer-Encoding")), "chunked")) {
       return malformed("the only transfer coding accepted is exactly 'chunked'");
     }
     request.chunked = true;
@@ -146,23 +140,27 @@ std::optional<HeadError> decideFraming(std::int64_t maxBodyBytes, HttpRequest& r
   }
   for (const std::string& value : request.headerValues("Content-Encoding")) {
     for (const std::string& coding : listMembers(value)) {
-      if (!equalsNoCase(coding, "identity")) {
+      if (!equalsIgnoringCase(coding, "identity")) {
         return HeadError{415, "Unsupported media type",
                          "content coding '" + coding + "' is not accepted: send the body as it is"};
       }
     }
   }
   // HTTP/1.0 clients know no 100 Continue (RFC 9110 10.1.1): their expectation is ignored.
-  if (request.minorVersion == 0) return std::nullopt;
-  for (const std::string& value : request.headerValues("Expect")) {
-    for (const std::string& expectation : listMembers(value)) {
-      if (equalsNoCase(expectation, "100-continue")) request.expectContinue = true;
-    }
-  }
+  request.expectContinue = request.minorVersion == 1 && hasToken(request, "Expect", "100-continue");
   return std::nullopt;
 }
 
 }  // namespace
+
+bool hasToken(const HttpRequest& request, std::string_view name, std::string_view token) {
+  for (const std::string& value : request.headerValues(name)) {
+    for (const std::string& member : listMembers(value)) {
+      if (equalsIgnoringCase(member, token)) return true;
+    }
+  }
+  return false;
+}
 
 std::size_t leadingEmptyLines(std::string_view buffer) {
   std::size_t at = 0;

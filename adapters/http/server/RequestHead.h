@@ -47,6 +47,10 @@ std::size_t headLength(std::string_view buffer, std::size_t scanned = 0);
 std::optional<HeadError> parseHead(std::string_view head, std::int64_t maxBodyBytes, const HeadLimits& limits,
                                    HttpRequest& request);
 
+// Whether one of the comma-separated members of the field `name` is `token`,
+// case aside ("Connection: keep-alive, close" has "close").
+bool hasToken(const HttpRequest& request, std::string_view name, std::string_view token);
+
 // The path's segments, percent-decoded: "/a/b%20c" -> {"a", "b c"}; "/" -> {""}.
 // Nothing for a malformed escape. An empty segment ("//x") is kept, so it
 // matches no route.

@@ -45,6 +45,12 @@ std::u16string decimal(std::size_t value) {
   return out;
 }
 
+// The finding for a value too long in characters, worded as Xerces words its own.
+std::u16string tooLongFinding(std::u16string_view quoted, std::u16string_view counted, std::size_t limit) {
+  return std::u16string(PREFIX) + std::u16string(quoted) + std::u16string(LENGTH) + std::u16string(counted) +
+         u"' characters, which exceeds maxLength facet value '" + decimal(limit) + u"'";
+}
+
 }  // namespace
 
 bool isCutValueFinding(std::u16string_view message) {
@@ -61,9 +67,8 @@ std::optional<std::u16string> judgedLength(std::u16string_view value, std::size_
   for (std::size_t shown = 0; quoted < value.size() && shown < QUOTED_CHARACTERS; ++quoted, ++shown) {
     if (isHighSurrogate(value[quoted]) && quoted + 1 < value.size() && isLowSurrogate(value[quoted + 1])) ++quoted;
   }
-  return std::u16string(PREFIX) + std::u16string(value.substr(0, quoted)) +
-         (quoted < value.size() ? u"\u2026" : u"") + std::u16string(LENGTH) + (truncated ? u"more than " : u"") +
-         decimal(count) + u"' characters, which exceeds maxLength facet value '" + decimal(maxLength) + u"'";
+  return tooLongFinding(std::u16string(value.substr(0, quoted)) + (quoted < value.size() ? u"\u2026" : u""),
+                        (truncated ? u"more than " : u"") + decimal(count), maxLength);
 }
 
 std::optional<std::u16string> recountedLengthFinding(std::u16string_view message) {
@@ -82,8 +87,7 @@ std::optional<std::u16string> recountedLengthFinding(std::u16string_view message
   std::size_t count = characters(value);
   if (count == *units) return unchanged;
   if (count <= *limit) return std::nullopt;
-  return std::u16string(PREFIX) + std::u16string(value) + std::u16string(LENGTH) + decimal(count) +
-         u"' characters, which exceeds maxLength facet value '" + decimal(*limit) + u"'";
+  return tooLongFinding(value, decimal(count), *limit);
 }
 
 }  // namespace profkpi::engine::xml
