@@ -151,6 +151,27 @@ void SectorReportHandler::handle(Exchange& x) {
   x.sendBytes(200, "application/pdf", pdf);
 }
 
+void OpenDataHandler::handle(Exchange& x) {
+  if (!_context.openDataPublic) {
+    engine::ApiKeyRecord key = x.authenticate();
+    if (key.role == engine::Role::Submitter) {
+      throw HttpError(403, "Forbidden", "open data is for admin and reader keys");
+    }
+  }
+  engine::Period period = requestedPeriod(_period);
+  if (_context.openData == nullptr) throw HttpError(503, "Service unavailable", "open data is not available", 60);
+  std::vector<std::string> periods = _context.store.periods();
+  if (std::find(periods.begin(), periods.end(), period.code()) == periods.end()) {
+    throw HttpError(404, "Not found", "nothing was submitted for " + period.code());
+  }
+  for (auto& [name, bytes] : opendata::openDataFiles(*_context.openData, period, _context.openDataFiles)) {
+    if (name != _file) continue;
+    x.response.set("Content-Disposition", "inline; filename=\"" + period.code() + "-" + name + "\"");
+    x.sendBytes(200, opendata::openDataMediaType(name), std::move(bytes));
+    return;
+  }
+}
+
 void HealthHandler::handle(Exchange& x) {
   bool up = _context.store.ping();
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
