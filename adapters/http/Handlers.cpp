@@ -164,12 +164,9 @@ void OpenDataHandler::handle(Exchange& x) {
   if (std::find(periods.begin(), periods.end(), period.code()) == periods.end()) {
     throw HttpError(404, "Not found", "nothing was submitted for " + period.code());
   }
-  for (auto& [name, bytes] : opendata::openDataFiles(*_context.openData, period, _context.openDataFiles)) {
-    if (name != _file) continue;
-    x.response.set("Content-Disposition", "inline; filename=\"" + period.code() + "-" + name + "\"");
-    x.sendBytes(200, opendata::openDataMediaType(name), std::move(bytes));
-    return;
-  }
+  std::string bytes = opendata::openDataFile(*_context.openData, period, _file, _context.openDataFiles);
+  x.response.set("Content-Disposition", "inline; filename=\"" + period.code() + "-" + _file + "\"");
+  x.sendBytes(200, opendata::openDataMediaType(_file), std::move(bytes));
 }
 
 void HealthHandler::handle(Exchange& x) {

@@ -40,7 +40,8 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 Object::Ptr column(const engine::OpenDataColumn& c, bool key) {
   Object::Ptr json = object();
   json->set("name", c.name);
-  json->set("titles", c.title);
+  // The header names the column too: CSVW matches a header cell against the titles.
+  json->set("titles", strings({c.title, c.name}));
   json->set("datatype", datatypeName(c.type));
   // Key columns always hold a value; any other cell may hold a marker, read as null.
   if (key) {

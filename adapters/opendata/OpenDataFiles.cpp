@@ -59,6 +59,18 @@ std::vector<std::pair<std::string, std::string>> openDataFiles(engine::OpenDataE
   return files;
 }
 
+std::string openDataFile(engine::OpenDataExport& exporter, const engine::Period& period, const std::string& name,
+                         const FileOptions& options) {
+  for (engine::OpenDataTableId id : engine::openDataTableIds()) {
+    const engine::OpenDataTable& table = engine::openDataTable(id);
+    if (name == metadataName(table)) return csvwMetadata(table, withPeriods(options.metadata, {period}));
+  }
+  for (auto& [file, bytes] : openDataFiles(exporter, period, options)) {
+    if (file == name) return std::move(bytes);
+  }
+  return {};
+}
+
 void writeOpenDataFolder(engine::OpenDataExport& exporter, const std::vector<engine::Period>& periods,
                          const std::string& folder, const FileOptions& options) {
   std::map<engine::OpenDataTableId, std::unique_ptr<platform::ScratchFile>> files;

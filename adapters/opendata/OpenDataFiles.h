@@ -33,6 +33,11 @@ std::vector<std::pair<std::string, std::string>> openDataFiles(engine::OpenDataE
                                                                const engine::Period& period,
                                                                const FileOptions& options);
 
+// One of the period's files by name (a metadata file without reading the store).
+// REQUIRES: isOpenDataFileName(name). Throws StoreError.
+std::string openDataFile(engine::OpenDataExport& exporter, const engine::Period& period, const std::string& name,
+                         const FileOptions& options);
+
 // Writes the six files with every period's rows (in the given order) into
 // `folder`, which must exist; each file is replaced whole or not at all.
 // Throws StoreError, or platform::FileError when a file cannot be written.
