@@ -30,7 +30,7 @@ struct HttpContext {
   // The open-data files (GET /api/v1/periods/{period}/results.csv ...);
   // nullptr: those routes answer 503.
   engine::OpenDataExport* openData = nullptr;
-  opendata::FileOptions openDataFiles;
+  opendata::FileOptions openDataFiles{};
   // opendata.public: the open-data routes need no key.
   bool openDataPublic = false;
 };
