@@ -31,7 +31,7 @@ megabytes() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024
 cpu() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$1"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-walls=(); rsss=(); cpus=(); base_walls=(); base_rsss=()
+walls=(); rsss=(); cpus=(); base_walls=(); base_rsss=(); base_cpus=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/export" && mkdir -p "$work/export"
   /usr/bin/time -v "$profkpi" export --config "$work/export.properties" --all --out "$work/export" \
@@ -42,12 +42,14 @@ for run in $(seq 1 "$runs"); do
   walls+=("$(seconds "$work/export-time.txt")"); rsss+=("$(megabytes "$work/export-time.txt")")
   cpus+=("$(cpu "$work/export-time.txt")")
   base_walls+=("$(seconds "$work/baseline-time.txt")"); base_rsss+=("$(megabytes "$work/baseline-time.txt")")
+  base_cpus+=("$(cpu "$work/baseline-time.txt")")
   rows=$(($(wc -l < "$work/export/results.csv") - 1))
   echo "run $run: export ${walls[-1]} s wall, ${cpus[-1]} s CPU, ${rsss[-1]} MB peak RSS, $rows results rows," \
-       "$(du -k "$work/export/results.csv" | cut -f1) KB results.csv; sqlite3 -csv ${base_walls[-1]} s," \
-       "${base_rsss[-1]} MB; load $(cut -d' ' -f1 /proc/loadavg)"
+       "$(du -k "$work/export/results.csv" | cut -f1) KB results.csv; sqlite3 -csv ${base_walls[-1]} s wall," \
+       "${base_cpus[-1]} s CPU, ${base_rsss[-1]} MB; load $(cut -d' ' -f1 /proc/loadavg)"
 done
-w=$(median "${walls[@]}"); b=$(median "${base_walls[@]}")
-echo "median of $runs: export $w s wall, $(median "${cpus[@]}") s CPU, $(median "${rsss[@]}") MB peak RSS;" \
-     "sqlite3 -csv $b s, $(median "${base_rsss[@]}") MB; ratio $(awk -v a="$w" -v b="$b" 'BEGIN { printf "%.1f", a / b }')x;" \
+w=$(median "${walls[@]}"); b=$(median "${base_walls[@]}"); c=$(median "${cpus[@]}"); bc=$(median "${base_cpus[@]}")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }'; }
+echo "median of $runs: export $w s wall, $c s CPU, $(median "${rsss[@]}") MB peak RSS; sqlite3 -csv $b s wall," \
+     "$bc s CPU, $(median "${base_rsss[@]}") MB; ratios $(ratio "$w" "$b")x wall, $(ratio "$c" "$bc")x CPU;" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg)"
