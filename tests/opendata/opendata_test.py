@@ -249,6 +249,28 @@ def check_against_kpi_json(port, key, results):
         check(len(answer["kpis"]) == len(rows), f"{org} {period}: KPI count")
 
 
+def check_against_board_reports(config, results, period):
+    """Each shown value of the period appears in its KPI's section of the organisation's board report (HTML)."""
+    by_org = {}
+    for r in results:
+        if r["period"] == period:
+            by_org.setdefault(r["organisation"], []).append(r)
+    for org, rows in sorted(by_org.items()):
+        html_path = os.path.join(WORK, f"{org}-{period}.html")
+        run("report", "--config", config, "--org", org, "--period", period, "--out", html_path)
+        html = open(html_path, encoding="utf-8").read()
+        for r in rows:
+            start = html.find(f'id="kpi-{r["kpi"]}"')
+            end = html.find('id="kpi-', start + 1)
+            section = html[start:end if end > 0 else len(html)]
+            check(start >= 0, f"{org} {period}: no section for {r['kpi']} in the board report")
+            if r["shown_value"] in MARKERS:
+                continue
+            check(f">{r['shown_value']}{'%' if r['unit'] == '%' else ' '}" in section,
+                  f"{org} {period} {r['kpi']}: {r['shown_value']} not in the board report's section")
+        os.remove(html_path)
+
+
 def main():
     if os.path.exists(WORK):
         shutil.rmtree(WORK)
@@ -268,6 +290,7 @@ def main():
     check(any(r["value"] == "[c]" for r in results), "no withheld figure in the demo data (a singleton type)")
     check(any("\u0175" in r["welsh_name"] or "Cyngor" in r["welsh_name"] for r in results), "no Welsh name")
     check_with_csvw_reader(out)
+    check_against_board_reports(config, results, periods[-1])
     found = disclosure_attack(tables)
     check(not found, "disclosure: " + "; ".join(found[:5]))
 
