@@ -30,6 +30,9 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setInt("store.busyTimeoutSeconds", 10);
   defaults->setInt("store.maxSessions", 80);
   defaults->setInt("benchmark.minimumGroupSize", 5);
+  defaults->setBool("opendata.public", false);
+  defaults->setString("opendata.publisher", "");
+  defaults->setInt("opendata.dueDays", 42);
   defaults->setString("inbox.dir", "var/inbox");
   defaults->setString("reports.dir", "var/reports");
   defaults->setString("reports.font.regular", "");  // empty: DejaVu Sans as found when profkpi was built

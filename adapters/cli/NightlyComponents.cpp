@@ -2,6 +2,7 @@
 
 #include "adapters/archive/FileReportArchive.h"
 #include "adapters/cli/Command.h"
+#include "adapters/opendata/CsvOpenDataRenderer.h"
 #include "adapters/mail/SmtpMailer.h"
 #include "adapters/store/SqlDeliveryLog.h"
 #include "adapters/store/SqlRunLedger.h"
@@ -60,6 +61,9 @@ NightlyComponents::NightlyComponents(StoreServices& services) : _services(servic
   _options.leaseTtl = std::chrono::seconds(config.getInt("nightly.leaseSeconds"));
   _options.maxMailRuns = config.getInt("nightly.maxMailRuns");
   _options.renderThreads = renderThreadsFrom(config);
+  _openData =
+      std::make_unique<opendata::CsvOpenDataRenderer>(services.openDataOptions(), services.openDataFileOptions());
+  _options.openData = _openData.get();
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
     _mailer = std::make_unique<mail::SmtpMailer>(smtp);

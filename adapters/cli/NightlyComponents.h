@@ -2,7 +2,8 @@
 // `profkpi serve`: the schedule (nightly.time, nightly.timezone), the ledger
 // and delivery log on the store's database, the archive in reports.dir, SMTP
 // when smtp.host is set (smtp.*), the PDF renderer, and the run's options
-// (http.publicUrl, nightly.leaseSeconds, nightly.maxMailRuns, nightly.renderThreads). Not thread-safe
+// (http.publicUrl, nightly.leaseSeconds, nightly.maxMailRuns, nightly.renderThreads), and the
+// open-data files archived with each sector report (opendata.*). Not thread-safe
 // to build; the parts document their own thread-safety.
 #ifndef PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
 #define PROFKPI_ADAPTERS_CLI_NIGHTLYCOMPONENTS_H
@@ -46,6 +47,7 @@ class NightlyComponents {
   std::unique_ptr<engine::DeliveryLog> _deliveries;
   std::unique_ptr<engine::ReportArchive> _archive;
   std::unique_ptr<engine::Mailer> _mailer;
+  std::unique_ptr<engine::OpenDataRenderer> _openData;
   engine::NightlyOptions _options;
   std::string _mailDescription = "no mail (smtp.host is empty)";
 };

@@ -69,6 +69,9 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
   http::HttpContext context{httpOptions(config), storeServices.gateway(), storeServices.store(),
                             storeServices.results(), storeServices.apiKeys(), limiter, metrics};
   context.pdf = storeServices.renderer("pdf");
+  context.openData = &storeServices.openData();
+  context.openDataFiles = storeServices.openDataFileOptions();
+  context.openDataPublic = config.getBool("opendata.public");
   http::HttpService httpService(context);
   inbox::InboxWatcher inbox(config.getString("inbox.dir"), storeServices.gateway(),
                             config.getInt("inbox.pollMilliseconds"),

@@ -1,5 +1,6 @@
 #include "adapters/cli/StoreServices.h"
 
+#include "adapters/cli/Command.h"
 #include "adapters/store/SqlStore.h"
 #include "reports/HtmlReportRenderer.h"
 #include "reports/PdfReportRenderer.h"
@@ -57,6 +58,29 @@ engine::ResultsService& StoreServices::results() {
                                                         _services.benchmarkOptions());
   }
   return *_results;
+}
+
+engine::OpenDataExport& StoreServices::openData() {
+  if (!_openData) {
+    _openData = std::make_unique<engine::OpenDataExport>(store(), results(), openDataOptions());
+  }
+  return *_openData;
+}
+
+engine::OpenDataOptions StoreServices::openDataOptions() const {
+  engine::OpenDataOptions options;
+  options.dueDays = config().getInt("opendata.dueDays");
+  if (options.dueDays < 0 || options.dueDays > 3660) {
+    throw UsageError("opendata.dueDays must be 0 to 3660, not " + std::to_string(options.dueDays));
+  }
+  return options;
+}
+
+opendata::FileOptions StoreServices::openDataFileOptions() const {
+  opendata::FileOptions options;
+  options.metadata.publisher = config().getString("opendata.publisher");
+  options.metadata.minimumGroupSize = _services.benchmarkOptions().minimumGroupSize;
+  return options;
 }
 
 engine::ReportRenderer* StoreServices::renderer(const std::string& format) {

@@ -9,8 +9,10 @@
 #include "adapters/auth/ApiKeys.h"
 #include "adapters/cli/Services.h"
 #include "adapters/intake/IntakeGateway.h"
+#include "adapters/opendata/OpenDataFiles.h"
 #include "engine/intake/IntakeService.h"
 #include "engine/kpi/ResultsService.h"
+#include "engine/opendata/OpenDataExport.h"
 #include "engine/ports/Store.h"
 #include "engine/reporting/ReportRenderer.h"
 #include "reports/FontFace.h"
@@ -45,6 +47,12 @@ class StoreServices {
   engine::IntakeService& intakeService();
   intake::IntakeGateway& gateway();
   engine::ResultsService& results();
+  // The open-data tables on results() (opendata.dueDays).
+  engine::OpenDataExport& openData();
+  // How the open-data files are written: opendata.publisher, benchmark.minimumGroupSize.
+  opendata::FileOptions openDataFileOptions() const;
+  // opendata.dueDays.
+  engine::OpenDataOptions openDataOptions() const;
   // The report renderer for "pdf" or "html", nullptr for any other format. Fonts
   // from reports.font.regular / reports.font.bold (empty: the ones found at build
   // time). Throws engine::RenderError when a font cannot be read.
@@ -57,6 +65,7 @@ class StoreServices {
   std::unique_ptr<engine::IntakeService> _intakeService;
   std::unique_ptr<intake::IntakeGateway> _gateway;
   std::unique_ptr<engine::ResultsService> _results;
+  std::unique_ptr<engine::OpenDataExport> _openData;
   std::optional<reports::Fonts> _fonts;
   std::unique_ptr<engine::ReportRenderer> _pdfRenderer;
   std::unique_ptr<engine::ReportRenderer> _htmlRenderer;

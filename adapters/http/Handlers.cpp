@@ -151,6 +151,24 @@ void SectorReportHandler::handle(Exchange& x) {
   x.sendBytes(200, "application/pdf", pdf);
 }
 
+void OpenDataHandler::handle(Exchange& x) {
+  if (!_context.openDataPublic) {
+    engine::ApiKeyRecord key = x.authenticate();
+    if (key.role == engine::Role::Submitter) {
+      throw HttpError(403, "Forbidden", "open data is for admin and reader keys");
+    }
+  }
+  engine::Period period = requestedPeriod(_period);
+  if (_context.openData == nullptr) throw HttpError(503, "Service unavailable", "open data is not available", 60);
+  std::vector<std::string> periods = _context.store.periods();
+  if (std::find(periods.begin(), periods.end(), period.code()) == periods.end()) {
+    throw HttpError(404, "Not found", "nothing was submitted for " + period.code());
+  }
+  std::string bytes = opendata::openDataFile(*_context.openData, period, _file, _context.openDataFiles);
+  x.response.set("Content-Disposition", "inline; filename=\"" + period.code() + "-" + _file + "\"");
+  x.sendBytes(200, opendata::openDataMediaType(_file), std::move(bytes));
+}
+
 void HealthHandler::handle(Exchange& x) {
   bool up = _context.store.ping();
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;

@@ -77,6 +77,23 @@ class SectorReportHandler final : public ApiHandler {
   std::string _period;
 };
 
+// GET /api/v1/periods/{period}/FILE: one of the period's open-data files
+// (results.csv, peers.csv, coverage.csv, each NAME.csv-metadata.json) for admin
+// and reader keys, or for anyone when opendata.public is true.
+class OpenDataHandler final : public ApiHandler {
+ public:
+  OpenDataHandler(HttpContext& context, std::string period, std::string file)
+      : ApiHandler(context, "GET /api/v1/periods/{period}/" + file), _period(std::move(period)),
+        _file(std::move(file)) {}
+
+ protected:
+  void handle(Exchange& exchange) override;
+
+ private:
+  std::string _period;
+  std::string _file;
+};
+
 // GET /healthz
 class HealthHandler final : public ApiHandler {
  public:

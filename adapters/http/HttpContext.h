@@ -9,7 +9,9 @@
 #include "adapters/http/HttpOptions.h"
 #include "adapters/http/Metrics.h"
 #include "adapters/intake/IntakeGateway.h"
+#include "adapters/opendata/OpenDataFiles.h"
 #include "engine/kpi/ResultsService.h"
+#include "engine/opendata/OpenDataExport.h"
 #include "engine/ports/Store.h"
 #include "engine/reporting/ReportRenderer.h"
 
@@ -25,6 +27,12 @@ struct HttpContext {
   Metrics& metrics;
   // Renders reports on demand (GET .../report.pdf); nullptr: the routes answer 503.
   engine::ReportRenderer* pdf = nullptr;
+  // The open-data files (GET /api/v1/periods/{period}/results.csv ...);
+  // nullptr: those routes answer 503.
+  engine::OpenDataExport* openData = nullptr;
+  opendata::FileOptions openDataFiles{};
+  // opendata.public: the open-data routes need no key.
+  bool openDataPublic = false;
 };
 
 }  // namespace profkpi::adapters::http

@@ -33,6 +33,9 @@ struct Entry {
   Segments pattern;  // the path's segments
 };
 
+// The open-data routes: the file is the last segment.
+Handler openData(HttpContext& c, const Segments& s) { return make<OpenDataHandler>(c, s[3], s[4]); }
+
 // The one route table: the router matches it in order and routes() lists it.
 // Path parameters reach the handlers by position in the request's segments.
 const std::vector<Entry>& table() {
@@ -49,6 +52,12 @@ const std::vector<Entry>& table() {
        [](HttpContext& c, const Segments& s) -> Handler { return make<BoardReportHandler>(c, s[3], s[5]); }},
       {"GET", "/api/v1/periods/{period}/sector-report.pdf",
        [](HttpContext& c, const Segments& s) -> Handler { return make<SectorReportHandler>(c, s[3]); }},
+      {"GET", "/api/v1/periods/{period}/results.csv", openData},
+      {"GET", "/api/v1/periods/{period}/results.csv-metadata.json", openData},
+      {"GET", "/api/v1/periods/{period}/peers.csv", openData},
+      {"GET", "/api/v1/periods/{period}/peers.csv-metadata.json", openData},
+      {"GET", "/api/v1/periods/{period}/coverage.csv", openData},
+      {"GET", "/api/v1/periods/{period}/coverage.csv-metadata.json", openData},
   };
   return entries;
 }

@@ -18,11 +18,12 @@ namespace profkpi::engine {
 // One run's working state.
 struct NightlyRun::Pass {
   Pass(const RunRequest& r, RunRecord& record, Store& snapshot, ResultsService& snapshotResults, WorkerPool& workers)
-      : request(r), run(record), results(snapshotResults), reports(snapshot, snapshotResults), pool(workers),
-        leaseRenewed(record.startedAt) {}
+      : request(r), run(record), snapshot(snapshot), results(snapshotResults), reports(snapshot, snapshotResults),
+        pool(workers), leaseRenewed(record.startedAt) {}
 
   const RunRequest& request;
   RunRecord& run;
+  Store& snapshot;
   ResultsService& results;
   Reports reports;
   WorkerPool& pool;
@@ -59,6 +60,7 @@ struct NightlyRun::SectorJob {
   SectorWork work;
   std::future<std::string> rendered;
   std::exception_ptr failure;
+  std::vector<std::pair<std::string, std::string>> openData;  // archived with the sector report
 };
 
 namespace {
@@ -399,12 +401,13 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
 }
 
 NightlyRun::SectorJob NightlyRun::startSector(Pass& pass, const SectorWork& work) {
-  SectorJob job{work, {}, nullptr};
+  SectorJob job{work, {}, nullptr, {}};
   try {
     std::optional<Period> period = Period::parse(work.period);
     if (!period) throw RenderError("not a period: " + work.period);
     auto report = std::make_shared<const SectorReport>(pass.reports.sector(*period));
     job.rendered = pass.pool.submit([this, report] { return _renderer.renderSector(*report); });
+    if (_options.openData != nullptr) job.openData = _options.openData->render(pass.snapshot, pass.results, *period);
   } catch (const StoreError&) {
     throw;
   } catch (const std::exception&) {
@@ -421,12 +424,17 @@ void NightlyRun::finishSector(Pass& pass, SectorJob& job) {
     if (job.failure) std::rethrow_exception(job.failure);
     std::string bytes = job.rendered.get();
     SectorState state{work.period, work.dataSequence, "sector." + _renderer.extension(), "", _clock.now()};
-    state.sha256 = _archive.store(work.period, state.fileName, bytes);
+    // The open-data files with it, in the same manifest update: a failure leaves
+    // the sector report unrecorded, so the next run makes both again.
+    std::vector<std::pair<std::string, std::string_view>> documents{{state.fileName, bytes}};
+    for (const auto& [name, text] : job.openData) documents.emplace_back(name, text);
+    state.sha256 = _archive.storeAll(work.period, documents).front();
     _deliveries.saveSectorReport(state);
     ++pass.run.counts.sectors;
     item.action = "rendered";
     item.sha256 = state.sha256;
     item.detail = state.fileName + ", " + std::to_string(bytes.size()) + " bytes";
+    if (!job.openData.empty()) item.detail += ", with " + counted(job.openData.size(), "open-data file");
   } catch (const StoreError&) {
     throw;
   } catch (const std::exception& e) {

@@ -17,6 +17,7 @@
 #include "engine/kpi/ResultsService.h"
 #include "engine/nightly/DeliveryLog.h"
 #include "engine/nightly/NightlyPlan.h"
+#include "engine/nightly/OpenDataRenderer.h"
 #include "engine/nightly/RunLedger.h"
 #include "engine/ports/Clock.h"
 #include "engine/ports/Mailer.h"
@@ -48,6 +49,9 @@ struct NightlyOptions {
   // archives and mails them, in plan order. 1 (default): the run's thread
   // renders, one document after another.
   std::size_t renderThreads = 1;
+  // Writes each period's open-data files into the archive beside its sector
+  // report (issue 23); must outlive the run. Default nullptr: none written.
+  const OpenDataRenderer* openData = nullptr;
 };
 
 struct RunProgress {

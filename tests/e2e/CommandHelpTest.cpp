@@ -32,6 +32,7 @@ const std::vector<CommandContract> CONTRACT{
     {"serve", {}, {"SIGTERM", "SIGINT", "docs/openapi.yaml"}},
     {"keys", {"org", "role"}, {"add", "list", "revoke", "submitter", "reader", "admin"}},
     {"demo-data", {"out", "scale", "quarters", "last", "seed"}, {}},
+    {"export", {"period", "all", "out", "excel"}, {"results.csv", "peers.csv", "coverage.csv", "[c]"}},
 };
 
 ProcessResult runProfkpi(const std::vector<std::string>& args) {

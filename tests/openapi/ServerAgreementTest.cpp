@@ -99,6 +99,12 @@ BOOST_AUTO_TEST_CASE(everyOperationAnswersEachCallerAsDocumented) {
       {"GET /api/v1/organisations/{code}/periods/{period}/kpis", {401, 401, 403, 200, 403, 200}},
       {"GET /api/v1/organisations/{code}/periods/{period}/report.pdf", {401, 401, 403, 200, 403, 200}},
       {"GET /api/v1/periods/{period}/sector-report.pdf", {401, 401, 403, 403, 403, 200}},
+      {"GET /api/v1/periods/{period}/results.csv", {401, 401, 403, 200, 200, 200}},
+      {"GET /api/v1/periods/{period}/results.csv-metadata.json", {401, 401, 403, 200, 200, 200}},
+      {"GET /api/v1/periods/{period}/peers.csv", {401, 401, 403, 200, 200, 200}},
+      {"GET /api/v1/periods/{period}/peers.csv-metadata.json", {401, 401, 403, 200, 200, 200}},
+      {"GET /api/v1/periods/{period}/coverage.csv", {401, 401, 403, 200, 200, 200}},
+      {"GET /api/v1/periods/{period}/coverage.csv-metadata.json", {401, 401, 403, 200, 200, 200}},
       {"GET /healthz", {200, 200, 200, 200, 200, 200}},
       {"GET /metrics", {200, 200, 200, 200, 200, 200}},
   };

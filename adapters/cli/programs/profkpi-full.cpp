@@ -1,6 +1,7 @@
 // profkpi-full: every command (the profkpi program starts it for all but validate).
 #include "adapters/cli/ConvertCommand.h"
 #include "adapters/cli/DemoDataCommand.h"
+#include "adapters/cli/ExportCommand.h"
 #include "adapters/cli/IngestCommand.h"
 #include "adapters/cli/KeysCommand.h"
 #include "adapters/cli/NightlyCommand.h"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   commands.push_back(std::make_unique<ConvertCommand>());
   commands.push_back(std::make_unique<KeysCommand>());
   commands.push_back(std::make_unique<DemoDataCommand>());
+  commands.push_back(std::make_unique<ExportCommand>());
   ServiceApp app(std::move(commands));
   return app.start(argc, argv);
 }
