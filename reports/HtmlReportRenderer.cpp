@@ -489,8 +489,8 @@ class SectorHtml {
       std::string change = e.index && e.previousIndex ? text::signedWhole(*e.index - *e.previousIndex) : DASH;
       std::string who = name(e.name, e.welshName);
       if (!ranked && e.index) who += h(": " + text::basedOn(e.kpisWithValue, catalogueSize));
-      for (const engine::FigureWarning& w : e.warnings) {
-        who += "<br/><small><a href=\"#warnings\">" + h(text::warningNote(w, _r.period)) + "</a></small>";
+      if (!e.warnings.empty()) {
+        who += "<br/><small><a href=\"#warnings\">" + h(text::warningNotes(e.warnings, _r.period)) + "</a></small>";
       }
       out += "<tr>" + cell(e.rank > 0 ? std::to_string(e.rank) : DASH, true) + "<th scope=\"row\">" + who + "</th>" +
              cell(h(text::groupName(e.type))) + cell(e.index ? std::to_string(*e.index) : "n/a", true) +

@@ -7,6 +7,7 @@
 #include "reports/Style.h"
 #include "reports/Table.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace profkpi::reports {
@@ -23,8 +24,8 @@ void bigFigure(Canvas& canvas, double x, double top, double width, const std::st
                const std::string& figure, const std::string& under, const std::string& change) {
   drawLine(canvas, x, top + 18, width, caption, TextStyle{Face::Bold, 8, MUTED});
   drawLine(canvas, x - 1, top + 56, width, figure, TextStyle{Face::Bold, 34, NAVY});
-  drawWrapped(canvas, x, top + 62, width, under, TextStyle{Face::Regular, 8.4, INK, 1.25}, 2);
-  drawWrapped(canvas, x, top + 91, width, change, TextStyle{Face::Regular, 7.8, MUTED, 1.25}, 2);
+  drawWrapped(canvas, x, top + 62, width, under, TextStyle{Face::Regular, 8.4, INK, 1.25}, 3);
+  drawWrapped(canvas, x, top + 101, width, change, TextStyle{Face::Regular, 7.8, MUTED, 1.25}, 2);
 }
 
 void overview(PageFlow& flow, const engine::SectorReport& r) {
@@ -43,7 +44,7 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
   flow.y += 12;
 
   const double top = flow.y;
-  const double height = 118;
+  const double height = 128;
   canvas.fillRect(flow.left(), top, flow.width(), height, PANEL);
   canvas.fillRect(flow.left(), top, 4, height, NAVY);
   const double third = (flow.width() - 18) / 3;
@@ -63,8 +64,9 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
   } else if (!r.medianIndex) {
     medianChange = "Not shown";
   }
-  bigFigure(canvas, x, top, third - 12, "MEDIAN INDEX", median,
-            "professionalisation index, out of 100: " + text::medianBasis(r), medianChange);
+  std::string basis = text::medianBasis(r);
+  basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
+  bigFigure(canvas, x, top, third - 12, "MEDIAN INDEX, OUT OF 100", median, basis, medianChange);
   x += third;
   std::size_t green = 0, values = 0;
   for (const engine::SectorKpi& k : r.kpis) {
@@ -198,7 +200,7 @@ void distributions(PageFlow& flow, const engine::SectorReport& r) {
 std::string leagueName(const engine::LeagueEntry& e, const std::string& period, std::size_t catalogueSize, bool ranked) {
   std::string out = text::bothNames(e.name, e.welshName);
   if (!ranked && e.index) out += ": " + text::basedOn(e.kpisWithValue, catalogueSize);
-  for (const engine::FigureWarning& w : e.warnings) out += ". " + text::warningNote(w, period);
+  if (!e.warnings.empty()) out += ". " + text::warningNotes(e.warnings, period);
   return out;
 }
 
@@ -223,7 +225,7 @@ void leagueTable(PageFlow& flow, const engine::SectorReport& r, const std::vecto
     for (engine::Status s : e.statuses) row.push_back(TableCell::marked(text::statusWord(s).substr(0, 1), s, MUTED));
     rows.push_back(row);
   }
-  drawTable(flow, columns, rows, TableOptions{8.2, 8, true});
+  drawTable(flow, columns, rows, TableOptions{8.2, 12, true});
 }
 
 void league(PageFlow& flow, const engine::SectorReport& r) {

@@ -56,12 +56,18 @@ std::string firstWords(const std::string& text, std::size_t words) {
   }
 }
 
-std::string warningNote(const FigureWarning& w, const std::string& reportPeriod) {
-  std::string out = "Warning " + w.code + (w.kpi.empty() ? std::string() : " on " + w.kpi);
-  if (w.period != reportPeriod) out += " (" + periodShort(w.period) + ")";
-  out += w.explained ? ", explained: " + std::string(LEFT_QUOTE) + firstWords(w.explanation) + RIGHT_QUOTE
-                     : ", not explained: " + firstWords(w.message);
-  return out + "; see " + WARNINGS_HEADING + ".";
+std::string warningNotes(const std::vector<FigureWarning>& warnings, const std::string& reportPeriod) {
+  if (warnings.empty()) return {};
+  std::string out = warnings.size() == 1 ? "Warning " : "Warnings ";
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    const FigureWarning& w = warnings[i];
+    if (i > 0) out += "; ";
+    out += w.code + (w.kpi.empty() ? std::string() : " on " + w.kpi);
+    if (w.period != reportPeriod) out += " (" + periodShort(w.period) + ")";
+    out += w.explained ? ", explained: " + std::string(LEFT_QUOTE) + firstWords(w.explanation, 6) + RIGHT_QUOTE
+                       : ", not explained: " + firstWords(w.message, 6);
+  }
+  return out + ". See " + WARNINGS_HEADING + ".";
 }
 
 std::string withheldReason(const GroupDistribution& g, std::size_t minimumGroupSize) {

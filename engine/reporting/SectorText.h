@@ -28,10 +28,11 @@ std::string medianBasis(const SectorReport& report);
 std::string bothNames(const std::string& name, const std::string& welshName);
 // The first `words` words of `text`, with "…" when there were more.
 std::string firstWords(const std::string& text, std::size_t words = 8);
-// Beside a figure resting on a warned value: code, KPI, the period when it is
-// not the report's, the first words of the explanation (or of the finding when
-// unexplained) and where to read it in full.
-std::string warningNote(const FigureWarning& warning, const std::string& reportPeriod);
+// Beside a figure resting on values with warnings: for each, its code, KPI,
+// period when not the report's, and the first words of the explanation (of the
+// finding when unexplained); then where to read them in full. Empty for none.
+// "Warning PQ102 on K5, explained: “Most of the IT team…”. See Data-quality warnings."
+std::string warningNotes(const std::vector<FigureWarning>& warnings, const std::string& reportPeriod);
 // Why a group's figures are not shown: "too few to show" (fewer than the
 // minimum with a value) or "withheld: would reveal a smaller group" (differencing).
 std::string withheldReason(const GroupDistribution& group, std::size_t minimumGroupSize);
