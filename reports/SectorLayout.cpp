@@ -286,7 +286,7 @@ void chase(PageFlow& flow, const engine::SectorReport& r) {
                     {c.lastPeriod.empty() ? "never" : text::periodShort(c.lastPeriod)},
                     {c.contact}});
   }
-  drawTable(flow, {{"Organisation", 150}, {"Code", 56}, {"Type", 76}, {"Last submitted", 56}, {"Contact", 164}},
+  drawTable(flow, {{"Organisation", 144}, {"Code", 64}, {"Type", 76}, {"Last submitted", 56}, {"Contact", 164}},
             rows, TableOptions{8.2, 3, true});
 }
 
