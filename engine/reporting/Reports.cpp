@@ -291,8 +291,9 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
         case Status::Red: ++k.red; break;
         case Status::None: ++k.noValue; break;
       }
+      // Only beside figures that are shown: a small group's warnings would say something of it.
       for (const Diagnostic& d : current[c].warnings) {
-        if (d.kpi == k.kpi->id) k.warnings.push_back(figureWarning(registry, current[c], d));
+        if (report.statusesDisclosed && d.kpi == k.kpi->id) k.warnings.push_back(figureWarning(registry, current[c], d));
       }
     }
     report.kpis.push_back(std::move(k));

@@ -71,7 +71,8 @@ struct SectorKpi {
   std::vector<GroupDistribution> groups;  // "sector" first, then each organisation type, sorted
   // Statuses of the period's submissions; shown only when SectorReport::statusesDisclosed.
   std::size_t green = 0, amber = 0, red = 0, noValue = 0;
-  // This period's warnings about this KPI's values (the sector rate and distribution include them).
+  // This period's warnings about this KPI's values (the sector rate and
+  // distribution include them); none unless statusesDisclosed.
   std::vector<FigureWarning> warnings;
 };
 

@@ -151,8 +151,10 @@ BOOST_AUTO_TEST_CASE(anIndexOnFewerKpisIsListedApartAndLeftOutOfTheMedian) {
 }
 
 BOOST_AUTO_TEST_CASE(aSingleSubmitterRevealsNoStatusNorCount) {
-  submit("E06000001", Q2, 7);
+  submit("E06000001", Q2, 7, 20, 10, 4, "As sent", {warning("PQ102", "K4", "A one-off")});
   SectorReport r = sector();
+  BOOST_TEST(r.warnings.empty());
+  for (const SectorKpi& k : r.kpis) BOOST_TEST(k.warnings.empty());
   BOOST_TEST(!r.statusesDisclosed);
   BOOST_TEST(!r.leagueDisclosed);
   BOOST_TEST(!r.medianIndex.has_value());
