@@ -4,6 +4,7 @@
 #include "engine/ports/Errors.h"
 #include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
+#include "engine/reporting/SectorText.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
 #include "reports/SvgCanvas.h"
@@ -89,12 +90,16 @@ std::string head(const std::vector<std::pair<std::string, bool>>& columns) {
   return out + "</tr></thead>\n";
 }
 
-std::string page(const std::string& title, const std::string& band, const std::string& body) {
+// The page frame. Every visible element sits inside a landmark (axe-core's
+// `region` rule): the band opens the page's <header>, whose rest is `header`;
+// `main` is the <main> landmark's content.
+std::string page(const std::string& title, const std::string& band, const std::string& header,
+                 const std::string& main) {
   return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n"
          "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
          "<meta name=\"generator\" content=\"profkpi " PROFKPI_VERSION "\"/>\n<title>" +
-         h(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n<p class=\"band\">" + h(band) + "</p>\n" +
-         body + "</body>\n</html>\n";
+         h(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n<header>\n<p class=\"band\">" + h(band) +
+         "</p>\n" + header + "</header>\n<main>\n" + main + "</main>\n</body>\n</html>\n";
 }
 
 std::string distributionTable(const DistributionChart& chart, const std::string& caption) {
@@ -122,20 +127,33 @@ std::string distributionTable(const DistributionChart& chart, const std::string&
   return out + "</tbody>\n</table>\n";
 }
 
+// The method, as both reports end; `more` after the shared sections.
+std::string methodSection(const engine::Catalogue& catalogue, std::size_t minimumGroupSize,
+                          const std::vector<engine::report::MethodSection>& more = {}) {
+  std::string out = "<section aria-labelledby=\"method\">\n<h2 id=\"method\">Method</h2>\n";
+  std::vector<engine::report::MethodSection> sections = text::method(catalogue, minimumGroupSize);
+  sections.insert(sections.end(), more.begin(), more.end());
+  for (const engine::report::MethodSection& section : sections) {
+    out += "<h3>" + h(section.heading) + "</h3>\n";
+    for (const std::string& p : section.paragraphs) out += "<p>" + h(p) + "</p>\n";
+  }
+  return out + "</section>\n";
+}
+
 class BoardHtml {
  public:
   BoardHtml(const Fonts& fonts, const engine::BoardReport& r) : _fonts(fonts), _r(r) {}
 
   std::string build() {
     std::string period = text::periodShort(_r.period);
-    std::string body = "<header>\n<h1>" + h(_r.name) + "</h1>\n";
+    std::string header = "<h1>" + h(_r.name) + "</h1>\n";
     if (!_r.welshName.empty() && _r.welshName != _r.name) {
-      body += "<p class=\"welsh\" lang=\"cy\" xml:lang=\"cy\">" + h(_r.welshName) + "</p>\n";
+      header += "<p class=\"welsh\" lang=\"cy\" xml:lang=\"cy\">" + h(_r.welshName) + "</p>\n";
     }
-    body += "<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" + h(meta()) +
-            "</p>\n</header>\n<main>\n" + index() + headlines() + scorecard() + details() + provenance() + method() + "</main>\n";
+    header += "<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" + h(meta()) + "</p>\n";
     return page("Board report: " + _r.name + ", " + period,
-                std::string("IT professionalisation KPIs") + DOT + "Board report" + DOT + period, body);
+                std::string("IT professionalisation KPIs") + DOT + "Board report" + DOT + period, header,
+                index() + headlines() + scorecard() + details() + provenance() + method());
   }
 
  private:
@@ -269,112 +287,286 @@ class BoardHtml {
     return out + "</section>\n";
   }
 
-  std::string method() const {
-    std::string out = "<section aria-labelledby=\"method\">\n<h2 id=\"method\">Method</h2>\n";
-    for (const engine::report::MethodSection& section : text::method(*_r.catalogue, _r.minimumGroupSize)) {
-      out += "<h3>" + h(section.heading) + "</h3>\n";
-      for (const std::string& p : section.paragraphs) out += "<p>" + h(p) + "</p>\n";
-    }
-    return out + "</section>\n";
-  }
+  std::string method() const { return methodSection(*_r.catalogue, _r.minimumGroupSize); }
 
   const Fonts& _fonts;
   const engine::BoardReport& _r;
 };
 
+// The sector report in HTML: the same sections, rows and columns as the PDF
+// (reports/SectorLayout.cpp), in the same order.
 class SectorHtml {
  public:
   SectorHtml(const Fonts& fonts, const engine::SectorReport& r) : _fonts(fonts), _r(r) {}
 
   std::string build() {
     std::string period = text::periodShort(_r.period);
-    std::string body = "<header>\n<h1>Sector benchmark</h1>\n<p class=\"period\">" + h(_r.periodInWords) +
-                       "</p>\n<p class=\"meta\">" +
-                       h("Produced " + text::ukTime(_r.generatedAt) +
-                         (_r.dataCutOff ? " from data received up to " + text::ukTime(*_r.dataCutOff)
-                                        : std::string(" (no submissions yet)"))) +
-                       "</p>\n</header>\n<main>\n" + overview() + kpis() + league() + chase() + "</main>\n";
+    std::string header =
+        "<h1>Sector benchmark</h1>\n<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" +
+        h("Produced " + text::ukTime(_r.generatedAt) +
+          (_r.dataCutOff ? " from data received up to " + text::ukTime(*_r.dataCutOff)
+                         : std::string(" (no submissions yet)")) +
+          DOT + "For the programme board and Socitm: this report names organisations.") +
+        "</p>\n";
     return page("Sector benchmark report, " + period,
-                std::string("IT professionalisation KPIs") + DOT + "Sector report" + DOT + period, body);
+                std::string("IT professionalisation KPIs") + DOT + "Sector report" + DOT + period, header,
+                overview() + rates() + types() + kpis() + league() + warnings() + chase() + received() + method());
   }
 
  private:
+  static std::string name(const std::string& english, const std::string& welsh) {
+    if (welsh.empty() || welsh == english) return h(english);
+    return h(english) + " (<span lang=\"cy\" xml:lang=\"cy\">" + h(welsh) + "</span>)";
+  }
+
   std::string overview() const {
-    std::string out = "<section aria-labelledby=\"coverage\">\n<h2 id=\"coverage\">Coverage</h2>\n<p>" +
-                      h(std::to_string(_r.submitted.size()) + " of " + std::to_string(_r.registered) +
-                        " registered organisations submitted (" + std::to_string(_r.previousSubmitted) + " for " +
-                        text::periodShort(_r.previousPeriod) + ").") +
-                      "</p>\n<p>" +
-                      h("Median professionalisation index: " +
-                        (_r.medianIndex ? text::oneDecimal(*_r.medianIndex) : std::string("not shown")) + ".") +
-                      "</p>\n<table>\n<caption>Coverage by type of organisation</caption>\n" +
-                      head({{"Type", false}, {"Registered", true}, {"Submitted", true}, {"Median index", true}}) +
+    std::size_t submitted = _r.submitted.size();
+    std::string out = "<section aria-labelledby=\"overview\">\n<h2 id=\"overview\">Overview</h2>\n<p>" +
+                      h("Coverage: " + std::to_string(submitted) + " of " + std::to_string(_r.registered) +
+                        " registered organisations submitted (" + text::percentOf(submitted, _r.registered) + "); " +
+                        std::to_string(_r.previousSubmitted) + " submitted for " + text::periodShort(_r.previousPeriod) +
+                        ".") +
+                      "</p>\n<p>";
+    std::string median = "Median professionalisation index: " +
+                         (_r.medianIndex ? text::oneDecimal(*_r.medianIndex) + " out of 100" : std::string("n/a")) +
+                         " (" + text::medianBasis(_r) + ")";
+    if (_r.medianIndex && _r.previousMedianIndex) {
+      auto tenths = static_cast<std::int64_t>(std::llround((*_r.medianIndex - *_r.previousMedianIndex) * 10));
+      median += ", " + text::changeInWords(tenths) + " since " + text::periodShort(_r.previousPeriod) + " (" +
+                text::oneDecimal(*_r.previousMedianIndex) + ")";
+    }
+    out += h(median + ".") + "</p>\n<p>";
+    if (_r.statusesDisclosed) {
+      std::size_t green = 0, values = 0;
+      for (const engine::SectorKpi& k : _r.kpis) {
+        green += k.green;
+        values += k.green + k.amber + k.red;
+      }
+      out += h("Targets met: " + text::percentOf(green, values) + ", " + std::to_string(green) + " of " +
+               std::to_string(values) + " KPI values green, over every KPI of every submission.");
+    } else {
+      out += h("Targets met: " + text::statusesWithheld(_r.minimumGroupSize) +
+               ", so that no organisation's statuses can be told.");
+    }
+    return out + "</p>\n</section>\n";
+  }
+
+  std::string rates() const {
+    std::string out = "<section aria-labelledby=\"rates\">\n<h2 id=\"rates\">Sector rates</h2>\n<table>\n"
+                      "<caption>One row per KPI</caption>\n" +
+                      head({{"KPI", false},
+                            {"Sector rate", true},
+                            {"Change", true},
+                            {"Median", true},
+                            {"Green", true},
+                            {"Amber", true},
+                            {"Red", true},
+                            {"No value", true}}) +
+                      "<tbody>\n";
+    for (const engine::SectorKpi& k : _r.kpis) {
+      const engine::KpiDefinition& def = *k.kpi;
+      const engine::GroupDistribution& sector = k.groups.front();
+      out += "<tr><th scope=\"row\">" + h(def.id + " " + def.title) + "</th>" +
+             cell("<strong>" +
+                      h(sector.current.groupRate ? text::withShortUnit(sector.current.groupRate->toOneDecimal(), def)
+                                                 : std::string("not shown")) +
+                      "</strong>",
+                  true) +
+             cell(h(sector.rateChangeTenths
+                        ? text::arrow(*sector.rateChangeTenths) + " " + text::signedTenths(*sector.rateChangeTenths)
+                        : std::string(DASH)),
+                  true) +
+             cell(h(sector.current.distribution ? text::oneDecimal(sector.current.distribution->median)
+                                                : std::string("not shown")),
+                  true);
+      if (_r.statusesDisclosed) {
+        out += cell(counted(engine::Status::Green, k.green), true) + cell(counted(engine::Status::Amber, k.amber), true) +
+               cell(counted(engine::Status::Red, k.red), true) + cell(std::to_string(k.noValue), true);
+      } else {
+        for (int i = 0; i < 4; ++i) out += cell(DASH, true);
+      }
+      out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n<p class=\"note\">" +
+           h("The sector rate is the total of every organisation's numerators over the total of their "
+             "denominators; change is since " + text::periodShort(_r.previousPeriod) + ". " +
+             text::statusKey(*_r.catalogue) +
+             (_r.statusesDisclosed ? std::string()
+                                   : " Counts by status " + text::statusesWithheld(_r.minimumGroupSize) + ".")) +
+           "</p>\n";
+    std::string warned = text::ratesWarningNote(_r);
+    if (!warned.empty()) out += "<p>" + h(warned) + " <a href=\"#warnings\">Read them</a>.</p>\n";
+    return out + "</section>\n";
+  }
+
+  static std::string counted(engine::Status s, std::size_t n) {
+    return "<span class=\"" + statusClass(s) + "\"><span class=\"mark\" aria-hidden=\"true\">" + statusSymbol(s) +
+           "</span>" + std::to_string(n) + "</span>";
+  }
+
+  std::string types() const {
+    std::string out = "<section aria-labelledby=\"types\">\n<h2 id=\"types\">Coverage by type of organisation</h2>\n"
+                      "<table>\n<caption>Registered and submitted organisations by type</caption>\n" +
+                      head({{"Type", false}, {"Registered", true}, {"Submitted", true}, {"Coverage", true},
+                            {"Median index", true}}) +
                       "<tbody>\n";
     for (const engine::TypeSummary& t : _r.types) {
+      std::string median = text::typeMedian(t, _r.minimumGroupSize);
       out += "<tr><th scope=\"row\">" + h(text::groupName(t.type)) + "</th>" + cell(std::to_string(t.registered), true) +
-             cell(std::to_string(t.submitted), true) +
-             cell(h(t.medianIndex ? text::oneDecimal(*t.medianIndex) : std::string("not shown")), true) + "</tr>\n";
+             cell(std::to_string(t.submitted), true) + cell(text::percentOf(t.submitted, t.registered), true) +
+             cell(h(median), true) + "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
   }
 
   std::string kpis() const {
-    std::string out = "<section aria-labelledby=\"kpis\">\n<h2 id=\"kpis\">Sector rates and distributions</h2>\n";
+    std::string out = "<section aria-labelledby=\"kpis\">\n<h2 id=\"kpis\">Distribution by KPI</h2>\n";
     for (const engine::SectorKpi& k : _r.kpis) {
       const engine::KpiDefinition& def = *k.kpi;
       std::string id = "kpi-" + idFor(def.id);
-      const engine::GroupDistribution& sector = k.groups.front();
       DistributionChart chart = distributionChart(k, _r.minimumGroupSize);
-      double height = distributionHeight(chart);
-      SvgCanvas svg(*_fonts.regular, *_fonts.bold, 500, height);
-      drawDistribution(svg, 0, 0, 500, height, chart);
-      out += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" + h(def.id + " " + def.title) +
-             "</h3>\n<p>" +
-             h("Sector rate " +
-               (sector.current.groupRate ? text::withUnit(sector.current.groupRate->toOneDecimal(), def)
-                                         : std::string("not shown")) +
-               (sector.rateChangeTenths ? ", " + text::changeInWords(*sector.rateChangeTenths) + " since " +
-                                              text::periodShort(_r.previousPeriod)
-                                        : std::string()) +
-               ". Green " + std::to_string(k.green) + ", amber " + std::to_string(k.amber) + ", red " +
-               std::to_string(k.red) + ", no value " + std::to_string(k.noValue) + ".") +
-             "</p>\n<figure>\n" + svg.svg(id + "-chart", def.id + " distribution by group", describe(chart, def.unit)) +
-             "\n<figcaption>Distribution by group</figcaption>\n</figure>\n" +
-             distributionTable(chart, def.id + " distribution (" + text::shortUnit(def) + ")") + "</section>\n";
+      out += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" +
+             h(def.id + " " + def.title + " (" + text::shortUnit(def) + ")") + "</h3>\n";
+      if (!chart.rows.empty()) {
+        double height = distributionHeight(chart);
+        SvgCanvas svg(*_fonts.regular, *_fonts.bold, 500, height);
+        drawDistribution(svg, 0, 0, 500, height, chart);
+        out += "<figure>\n" + svg.svg(id + "-chart", def.id + " distribution by group", describe(chart, def.unit)) +
+               "\n<figcaption>Distribution by group</figcaption>\n</figure>\n";
+      }
+      out += "<table>\n<caption>" + h(def.id + " distribution by group (" + text::shortUnit(def) + ")") +
+             "</caption>\n" +
+             head({{"Group", false},
+                   {"With a value", true},
+                   {"Lowest", true},
+                   {"Lower quartile", true},
+                   {"Median", true},
+                   {"Upper quartile", true},
+                   {"Highest", true},
+                   {"Rate", true},
+                   {"Rate change", true}}) +
+             "<tbody>\n";
+      for (const engine::GroupDistribution& g : k.groups) {
+        const engine::PeerComparison& c = g.current;
+        if (!c.disclosed || !c.distribution) {
+          out += "<tr><th scope=\"row\">" + h(text::groupName(c.group) + ": " + text::withheldReason(g, _r.minimumGroupSize)) +
+                 "</th>" + cell(g.countDisclosed ? std::to_string(c.organisations) : DASH, true);
+          for (int i = 0; i < 7; ++i) out += cell(DASH, true);
+          out += "</tr>\n";
+          continue;
+        }
+        const engine::FiveNumbers& f = *c.distribution;
+        out += "<tr><th scope=\"row\">" + h(text::groupName(c.group)) + "</th>" +
+               cell(std::to_string(c.organisations), true) + cell(text::oneDecimal(f.min), true) +
+               cell(text::oneDecimal(f.lowerQuartile), true) + cell("<strong>" + text::oneDecimal(f.median) + "</strong>", true) +
+               cell(text::oneDecimal(f.upperQuartile), true) + cell(text::oneDecimal(f.max), true) +
+               cell(c.groupRate ? h(c.groupRate->toOneDecimal()) : DASH, true) +
+               cell(h(g.rateChangeTenths ? text::signedTenths(*g.rateChangeTenths) : std::string(DASH)), true) + "</tr>\n";
+      }
+      out += "</tbody>\n</table>\n</section>\n";
     }
     return out + "</section>\n";
   }
 
-  std::string league() const {
-    std::string out = "<section aria-labelledby=\"league\">\n<h2 id=\"league\">League table</h2>\n";
-    if (!_r.leagueDisclosed) {
-      return out + "<p>" +
-             h("Fewer than " + std::to_string(_r.minimumGroupSize) + " organisations submitted: no league table.") +
-             "</p>\n</section>\n";
-    }
+  std::string leagueTable(const std::vector<engine::LeagueEntry>& entries, bool ranked, const std::string& caption) const {
+    std::size_t catalogueSize = _r.catalogue->kpis().size();
     std::vector<std::pair<std::string, bool>> columns = {
-        {"Rank", true}, {"Organisation", false}, {"Type", false}, {"Index", true}};
+        {ranked ? "Rank" : "Not ranked", true}, {"Organisation", false}, {"Type", false}, {"Index", true}, {"Change", true}};
     for (const engine::SectorKpi& k : _r.kpis) columns.push_back({k.kpi->id, false});
-    out += "<table>\n<caption>By professionalisation index</caption>\n" + head(columns) + "<tbody>\n";
-    for (const engine::LeagueEntry& e : _r.league) {
-      out += "<tr>" + cell(e.rank > 0 ? std::to_string(e.rank) : DASH, true) + "<th scope=\"row\">" + h(e.name) +
-             "</th>" + cell(h(text::groupName(e.type))) + cell(e.index ? std::to_string(*e.index) : "n/a", true);
+    std::string out = "<table>\n<caption>" + h(caption) + "</caption>\n" + head(columns) + "<tbody>\n";
+    for (const engine::LeagueEntry& e : entries) {
+      std::string change = e.index && e.previousIndex ? text::signedWhole(*e.index - *e.previousIndex) : DASH;
+      std::string who = name(e.name, e.welshName);
+      if (!ranked && e.index) who += h(": " + text::basedOn(e.kpisWithValue, catalogueSize));
+      if (!e.warnings.empty()) {
+        who += "<br/><small><a href=\"#warnings\">" + h(text::warningNotes(e.warnings, _r.period)) + "</a></small>";
+      }
+      out += "<tr>" + cell(e.rank > 0 ? std::to_string(e.rank) : DASH, true) + "<th scope=\"row\">" + who + "</th>" +
+             cell(h(text::groupName(e.type))) + cell(e.index ? std::to_string(*e.index) : "n/a", true) +
+             cell(h(change), true);
       for (engine::Status s : e.statuses) out += cell(status(s));
       out += "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n";
+  }
+
+  std::string league() const {
+    std::string out = "<section aria-labelledby=\"league\">\n<h2 id=\"league\">League table by professionalisation index</h2>\n";
+    if (!_r.leagueDisclosed) {
+      return out + "<p>" +
+             h("Fewer than " + std::to_string(_r.minimumGroupSize) +
+               " organisations submitted for this period, so no league table is shown.") +
+             "</p>\n</section>\n";
+    }
+    std::size_t catalogueSize = _r.catalogue->kpis().size();
+    out += leagueTable(_r.league, true,
+                       "Organisations measured on all " + std::to_string(catalogueSize) + " KPIs, ranked by their index") +
+           "<p class=\"note\">" +
+           h("Equal indexes share a rank. Change is against the organisation's own index for " +
+             text::periodShort(_r.previousPeriod) + ".") +
+           "</p>\n";
+    if (!_r.unranked.empty()) {
+      out += "<h3 id=\"unranked\">" + h(text::unrankedHeading(catalogueSize)) + "</h3>\n<p class=\"note\">" +
+             h("An index resting on fewer KPIs is not comparable with a complete one, so these are listed apart, not "
+               "ranked, and left out of the median index.") +
+             "</p>\n" + leagueTable(_r.unranked, false, text::unrankedHeading(catalogueSize));
+    }
+    return out + "</section>\n";
+  }
+
+  std::string warnings() const {
+    if (_r.warnings.empty()) return {};
+    std::string out = "<section aria-labelledby=\"warnings\">\n<h2 id=\"warnings\">" + h(text::WARNINGS_HEADING) +
+                      "</h2>\n<table>\n<caption>Warnings behind figures ranked or compared above</caption>\n" +
+                      head({{"Organisation", false},
+                            {"Period", false},
+                            {"Code", false},
+                            {"What was found", false},
+                            {"Sender's explanation", false}}) +
+                      "<tbody>\n";
+    for (const engine::FigureWarning& w : _r.warnings) {
+      out += "<tr><th scope=\"row\">" + h(w.name + " (" + w.organisation + ")") + "</th>" +
+             cell(h(text::periodShort(w.period))) + cell(h(w.code + (w.kpi.empty() ? std::string() : " " + w.kpi))) +
+             cell(h(w.message)) + cell(h(w.explained ? w.explanation : "No explanation given")) + "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
   }
 
   std::string chase() const {
-    std::string out = "<section aria-labelledby=\"chase\">\n<h2 id=\"chase\">Chase list</h2>\n";
-    if (_r.missing.empty()) return out + "<p>Every registered organisation has submitted.</p>\n</section>\n";
+    std::string out = "<section aria-labelledby=\"chase\">\n<h2 id=\"chase\">Chase list: registered organisations "
+                      "without a submission</h2>\n";
+    if (_r.missing.empty()) return out + "<p>Every registered organisation has submitted for this period.</p>\n</section>\n";
     out += "<table>\n<caption>Registered organisations without a submission</caption>\n" +
-           head({{"Organisation", false}, {"Code", false}, {"Last submitted", false}, {"Contact", false}}) + "<tbody>\n";
+           head({{"Organisation", false}, {"Code", false}, {"Type", false}, {"Last submitted", false}, {"Contact", false}}) +
+           "<tbody>\n";
     for (const engine::ChaseEntry& c : _r.missing) {
-      out += "<tr><th scope=\"row\">" + h(c.name) + "</th>" + cell(h(c.code)) +
+      out += "<tr><th scope=\"row\">" + name(c.name, c.welshName) + "</th>" + cell(h(c.code)) +
+             cell(h(text::groupName(c.type))) +
              cell(h(c.lastPeriod.empty() ? "never" : text::periodShort(c.lastPeriod))) + cell(h(c.contact)) + "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
+  }
+
+  std::string received() const {
+    std::string out = "<section aria-labelledby=\"received\">\n<h2 id=\"received\">Submissions received</h2>\n";
+    if (_r.submitted.empty()) return out + "<p>No submissions have been received for this period.</p>\n</section>\n";
+    out += "<table>\n<caption>The current submission of each organisation for this period</caption>\n" +
+           head({{"Organisation", false}, {"Code", false}, {"Received", false}, {"Channel", false}, {"Revision", true},
+                 {"Warnings", false}}) +
+           "<tbody>\n";
+    for (const engine::SubmittedEntry& e : _r.submitted) {
+      std::string warnings = std::to_string(e.warnings);
+      if (e.warnings > 0) warnings += " (" + std::to_string(e.explained) + " explained)";
+      out += "<tr><th scope=\"row\">" + name(e.name, e.welshName) + "</th>" + cell(h(e.code)) +
+             cell(h(text::ukShortTime(e.receivedAt))) + cell(h(e.channel)) + cell(std::to_string(e.revision), true) +
+             cell(h(warnings)) + "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n</section>\n";
+  }
+
+  std::string method() const {
+    return methodSection(*_r.catalogue, _r.minimumGroupSize,
+                         text::sectorMethod(_r.catalogue->kpis().size(), _r.minimumGroupSize));
   }
 
   const Fonts& _fonts;

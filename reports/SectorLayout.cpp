@@ -1,11 +1,13 @@
 #include "reports/SectorLayout.h"
 
 #include "engine/reporting/ReportText.h"
+#include "engine/reporting/SectorText.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
 #include "reports/Table.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace profkpi::reports {
@@ -18,17 +20,12 @@ namespace {
 const char* const DOT = " \xC2\xB7 ";
 const char* const DASH = "\xE2\x80\x93";
 
-std::string percentOf(std::size_t part, std::size_t whole) {
-  if (whole == 0) return DASH;
-  return std::to_string(static_cast<long>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) + "%";
-}
-
 void bigFigure(Canvas& canvas, double x, double top, double width, const std::string& caption,
                const std::string& figure, const std::string& under, const std::string& change) {
   drawLine(canvas, x, top + 18, width, caption, TextStyle{Face::Bold, 8, MUTED});
   drawLine(canvas, x - 1, top + 56, width, figure, TextStyle{Face::Bold, 34, NAVY});
-  drawWrapped(canvas, x, top + 62, width, under, TextStyle{Face::Regular, 8.4, INK, 1.25}, 2);
-  drawWrapped(canvas, x, top + 91, width, change, TextStyle{Face::Regular, 7.8, MUTED, 1.25}, 2);
+  drawWrapped(canvas, x, top + 62, width, under, TextStyle{Face::Regular, 8.4, INK, 1.25}, 3);
+  drawWrapped(canvas, x, top + 101, width, change, TextStyle{Face::Regular, 7.8, MUTED, 1.25}, 2);
 }
 
 void overview(PageFlow& flow, const engine::SectorReport& r) {
@@ -47,7 +44,7 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
   flow.y += 12;
 
   const double top = flow.y;
-  const double height = 118;
+  const double height = 128;
   canvas.fillRect(flow.left(), top, flow.width(), height, PANEL);
   canvas.fillRect(flow.left(), top, 4, height, NAVY);
   const double third = (flow.width() - 18) / 3;
@@ -55,7 +52,7 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
   std::size_t submitted = r.submitted.size();
   bigFigure(canvas, x, top, third - 12, "COVERAGE", std::to_string(submitted),
             "of " + std::to_string(r.registered) + " registered organisations submitted (" +
-                percentOf(submitted, r.registered) + ")",
+                text::percentOf(submitted, r.registered) + ")",
             std::to_string(r.previousSubmitted) + " submitted for " + text::periodShort(r.previousPeriod));
   x += third;
   std::string median = r.medianIndex ? text::oneDecimal(*r.medianIndex) : "n/a";
@@ -65,19 +62,25 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
     medianChange = text::arrow(tenths) + " " + text::changeInWords(tenths) + " since " +
                    text::periodShort(r.previousPeriod) + " (" + text::oneDecimal(*r.previousMedianIndex) + ")";
   } else if (!r.medianIndex) {
-    medianChange = "Fewer than " + std::to_string(r.minimumGroupSize) + " submissions: not shown";
+    medianChange = "Not shown";
   }
-  bigFigure(canvas, x, top, third - 12, "MEDIAN INDEX", median, "professionalisation index, out of 100",
-            medianChange);
+  std::string basis = text::medianBasis(r);
+  basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
+  bigFigure(canvas, x, top, third - 12, "MEDIAN INDEX, OUT OF 100", median, basis, medianChange);
   x += third;
   std::size_t green = 0, values = 0;
   for (const engine::SectorKpi& k : r.kpis) {
     green += k.green;
     values += k.green + k.amber + k.red;
   }
-  bigFigure(canvas, x, top, third - 12, "TARGETS MET", percentOf(green, values),
-            std::to_string(green) + " of " + std::to_string(values) + " KPI values green",
-            "over every KPI of every submission");
+  if (r.statusesDisclosed) {
+    bigFigure(canvas, x, top, third - 12, "TARGETS MET", text::percentOf(green, values),
+              std::to_string(green) + " of " + std::to_string(values) + " KPI values green",
+              "over every KPI of every submission");
+  } else {
+    bigFigure(canvas, x, top, third - 12, "TARGETS MET", "n/a", text::statusesWithheld(r.minimumGroupSize),
+              "so that no organisation's statuses can be told");
+  }
   flow.y = top + height + 18;
 }
 
@@ -97,11 +100,16 @@ void rates(PageFlow& flow, const engine::SectorReport& r) {
     rows.push_back({{def.id + "  " + def.title},
                     {rate, Face::Bold},
                     {change},
-                    {median},
-                    TableCell::marked(std::to_string(k.green), engine::Status::Green),
-                    TableCell::marked(std::to_string(k.amber), engine::Status::Amber),
-                    TableCell::marked(std::to_string(k.red), engine::Status::Red),
-                    {std::to_string(k.noValue)}});
+                    {median}});
+    TableRow& row = rows.back();
+    if (r.statusesDisclosed) {
+      row.push_back(TableCell::marked(std::to_string(k.green), engine::Status::Green));
+      row.push_back(TableCell::marked(std::to_string(k.amber), engine::Status::Amber));
+      row.push_back(TableCell::marked(std::to_string(k.red), engine::Status::Red));
+      row.push_back({std::to_string(k.noValue)});
+    } else {
+      for (int i = 0; i < 4; ++i) row.push_back({DASH});
+    }
   }
   drawTable(flow,
             {{"KPI", 160},
@@ -115,8 +123,11 @@ void rates(PageFlow& flow, const engine::SectorReport& r) {
             rows);
   flow.paragraph("The sector rate is the total of every organisation's numerators over the total of their "
                  "denominators; change is since " + text::periodShort(r.previousPeriod) + ". " +
-                     text::statusKey(*r.catalogue),
+                     text::statusKey(*r.catalogue) +
+                     (r.statusesDisclosed ? std::string() : " Counts by status " + text::statusesWithheld(r.minimumGroupSize) + "."),
                  TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
+  std::string warned = text::ratesWarningNote(r);
+  if (!warned.empty()) flow.paragraph(warned, TextStyle{Face::Regular, SIZE_SMALL, INK, 1.35});
 }
 
 void types(PageFlow& flow, const engine::SectorReport& r) {
@@ -126,9 +137,8 @@ void types(PageFlow& flow, const engine::SectorReport& r) {
     rows.push_back({{text::groupName(t.type)},
                     {std::to_string(t.registered)},
                     {std::to_string(t.submitted)},
-                    {percentOf(t.submitted, t.registered)},
-                    {t.medianIndex ? text::oneDecimal(*t.medianIndex)
-                                   : t.submitted == 0 ? std::string(DASH) : std::string("too few: not shown")}});
+                    {text::percentOf(t.submitted, t.registered)},
+                    {text::typeMedian(t, r.minimumGroupSize)}});
   }
   drawTable(flow,
             {{"Type", 170},
@@ -146,7 +156,7 @@ void distributions(PageFlow& flow, const engine::SectorReport& r) {
     const engine::KpiDefinition& def = *k.kpi;
     DistributionChart chart = distributionChart(k, r.minimumGroupSize);
     double chartH = chart.rows.empty() ? 0 : distributionHeight(chart);
-    flow.heading(def.id + "  " + def.title + " (" + text::shortUnit(def) + ")", SIZE_H3, chartH + 60);
+    flow.heading(def.id + "  " + def.title + " (" + text::shortUnit(def) + ")", SIZE_H3, chartH + 90);
     if (!chart.rows.empty()) {
       drawDistribution(flow.canvas(), flow.left(), flow.y, flow.width(), chartH, chart);
       flow.y += chartH + 4;
@@ -155,7 +165,8 @@ void distributions(PageFlow& flow, const engine::SectorReport& r) {
     for (const engine::GroupDistribution& g : k.groups) {
       const engine::PeerComparison& c = g.current;
       if (!c.disclosed || !c.distribution) {
-        TableRow row = {{text::groupName(c.group) + ": too few to show"}, {std::to_string(c.organisations)}};
+        TableRow row = {{text::groupName(c.group) + ": " + text::withheldReason(g, r.minimumGroupSize)},
+                        {g.countDisclosed ? std::to_string(c.organisations) : std::string(DASH)}};
         for (int i = 0; i < 7; ++i) row.push_back({DASH});
         rows.push_back(row);
         continue;
@@ -186,37 +197,78 @@ void distributions(PageFlow& flow, const engine::SectorReport& r) {
   }
 }
 
-void league(PageFlow& flow, const engine::SectorReport& r) {
-  flow.newPage();
-  flow.heading("League table by professionalisation index", SIZE_H2, 80);
-  if (!r.leagueDisclosed) {
-    flow.paragraph("Fewer than " + std::to_string(r.minimumGroupSize) +
-                       " organisations submitted for this period, so no league table is shown.",
-                   TextStyle{Face::Regular, SIZE_BODY, INK});
-    return;
-  }
-  std::vector<TableColumn> columns = {{"Rank", 30, Align::Right},
+std::string leagueName(const engine::LeagueEntry& e, const std::string& period, std::size_t catalogueSize, bool ranked) {
+  std::string out = text::bothNames(e.name, e.welshName);
+  if (!ranked && e.index) out += ": " + text::basedOn(e.kpisWithValue, catalogueSize);
+  if (!e.warnings.empty()) out += ". " + text::warningNotes(e.warnings, period);
+  return out;
+}
+
+void leagueTable(PageFlow& flow, const engine::SectorReport& r, const std::vector<engine::LeagueEntry>& entries,
+                 bool ranked) {
+  std::size_t catalogueSize = r.catalogue->kpis().size();
+  std::vector<TableColumn> columns = {{ranked ? "Rank" : "", 30, Align::Right},
                                       {"Organisation", 160},
                                       {"Type", 80},
                                       {"Index", 36, Align::Right},
                                       {"Change", 40, Align::Right}};
   for (const engine::SectorKpi& k : r.kpis) columns.push_back({k.kpi->id, 31});
   std::vector<TableRow> rows;
-  for (const engine::LeagueEntry& e : r.league) {
+  for (const engine::LeagueEntry& e : entries) {
     std::string change = DASH;
     if (e.index && e.previousIndex) change = text::signedWhole(*e.index - *e.previousIndex);
     TableRow row = {{e.rank > 0 ? std::to_string(e.rank) : std::string(DASH)},
-                    {e.name},
+                    {leagueName(e, r.period, catalogueSize, ranked)},
                     {text::groupName(e.type)},
                     {e.index ? std::to_string(*e.index) : std::string("n/a"), Face::Bold},
                     {change}};
     for (engine::Status s : e.statuses) row.push_back(TableCell::marked(text::statusWord(s).substr(0, 1), s, MUTED));
     rows.push_back(row);
   }
-  drawTable(flow, columns, rows, TableOptions{8.2, 2, true});
+  drawTable(flow, columns, rows, TableOptions{8.2, 12, true});
+}
+
+void league(PageFlow& flow, const engine::SectorReport& r) {
+  flow.newPage();
+  flow.heading("League table by professionalisation index", SIZE_H2, 90);
+  if (!r.leagueDisclosed) {
+    flow.paragraph("Fewer than " + std::to_string(r.minimumGroupSize) +
+                       " organisations submitted for this period, so no league table is shown.",
+                   TextStyle{Face::Regular, SIZE_BODY, INK});
+    return;
+  }
+  std::size_t catalogueSize = r.catalogue->kpis().size();
+  flow.paragraph("Organisations measured on all " + std::to_string(catalogueSize) + " KPIs, ranked by their index.",
+                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
+  leagueTable(flow, r, r.league, true);
   flow.paragraph("Equal indexes share a rank. Change is against the organisation's own index for " +
                      text::periodShort(r.previousPeriod) + ". Marks: G green, A amber, R red, N no value.",
                  TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
+  if (r.unranked.empty()) return;
+  flow.space(6);
+  flow.heading(text::unrankedHeading(catalogueSize), SIZE_H3, 90);
+  flow.paragraph("An index resting on fewer KPIs is not comparable with a complete one, so these are listed "
+                 "apart, not ranked, and left out of the median index.",
+                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
+  leagueTable(flow, r, r.unranked, false);
+}
+
+void warnings(PageFlow& flow, const engine::SectorReport& r) {
+  if (r.warnings.empty()) return;
+  flow.heading(text::WARNINGS_HEADING, SIZE_H2, 90);
+  flow.paragraph("Each warning raised when a submission was accepted that touches a figure ranked or compared "
+                 "above, with the sender's explanation in full.",
+                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
+  std::vector<TableRow> rows;
+  for (const engine::FigureWarning& w : r.warnings) {
+    rows.push_back({{w.name + " (" + w.organisation + ")"},
+                    {text::periodShort(w.period)},
+                    {w.code + (w.kpi.empty() ? std::string() : " " + w.kpi)},
+                    {w.message},
+                    {w.explained ? w.explanation : std::string("No explanation given")}});
+  }
+  drawTable(flow, {{"Organisation", 110}, {"Period", 50}, {"Code", 46}, {"What was found", 140}, {"Sender's explanation", 200}},
+            rows, TableOptions{7.8, 12, true});
 }
 
 void chase(PageFlow& flow, const engine::SectorReport& r) {
@@ -228,14 +280,14 @@ void chase(PageFlow& flow, const engine::SectorReport& r) {
   }
   std::vector<TableRow> rows;
   for (const engine::ChaseEntry& c : r.missing) {
-    rows.push_back({{c.name},
+    rows.push_back({{text::bothNames(c.name, c.welshName)},
                     {c.code},
                     {text::groupName(c.type)},
                     {c.lastPeriod.empty() ? "never" : text::periodShort(c.lastPeriod)},
                     {c.contact}});
   }
-  drawTable(flow, {{"Organisation", 170}, {"Code", 62}, {"Type", 88}, {"Last submitted", 62}, {"Contact", 120}},
-            rows, TableOptions{8.2, 2, true});
+  drawTable(flow, {{"Organisation", 144}, {"Code", 64}, {"Type", 76}, {"Last submitted", 56}, {"Contact", 164}},
+            rows, TableOptions{8.2, 3, true});
 }
 
 void received(PageFlow& flow, const engine::SectorReport& r) {
@@ -248,7 +300,7 @@ void received(PageFlow& flow, const engine::SectorReport& r) {
   for (const engine::SubmittedEntry& s : r.submitted) {
     std::string warnings = std::to_string(s.warnings);
     if (s.warnings > 0) warnings += " (" + std::to_string(s.explained) + " explained)";
-    rows.push_back({{s.name}, {s.code}, {text::ukShortTime(s.receivedAt)}, {s.channel}, {std::to_string(s.revision)},
+    rows.push_back({{text::bothNames(s.name, s.welshName)}, {s.code}, {text::ukShortTime(s.receivedAt)}, {s.channel}, {std::to_string(s.revision)},
                     {warnings}});
   }
   drawTable(flow,
@@ -264,7 +316,9 @@ void received(PageFlow& flow, const engine::SectorReport& r) {
 void method(PageFlow& flow, const engine::SectorReport& r) {
   flow.newPage();
   flow.heading("Method", SIZE_H2);
-  for (const engine::report::MethodSection& section : text::method(*r.catalogue, r.minimumGroupSize)) {
+  std::vector<engine::report::MethodSection> sections = text::method(*r.catalogue, r.minimumGroupSize);
+  for (auto& own : text::sectorMethod(r.catalogue->kpis().size(), r.minimumGroupSize)) sections.push_back(own);
+  for (const engine::report::MethodSection& section : sections) {
     flow.heading(section.heading, SIZE_H3, 30);
     for (const std::string& p : section.paragraphs) flow.paragraph(p, TextStyle{Face::Regular, 8.8, INK, 1.38}, 5);
     flow.space(3);
@@ -283,6 +337,8 @@ void drawSectorReport(Canvas& canvas, const engine::SectorReport& report) {
   types(flow, report);
   distributions(flow, report);
   league(flow, report);
+  flow.space(10);
+  warnings(flow, report);
   flow.space(10);
   chase(flow, report);
   flow.space(10);

@@ -2,6 +2,8 @@
 
 #include "reports/Style.h"
 
+#include <algorithm>
+
 namespace profkpi::reports {
 
 using namespace style;
@@ -10,6 +12,8 @@ namespace {
 
 constexpr double PAD_X = 4;
 constexpr double PAD_Y = 3.5;
+// Rows kept together on each side of a page break: no single row stranded.
+constexpr std::size_t KEEP_TOGETHER = 3;
 
 struct Laid {
   std::vector<std::vector<std::string>> lines;  // per cell
@@ -100,29 +104,47 @@ void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const st
   TableOptions headerOptions = options;
   headerOptions.size = options.size * 0.9;
   headerOptions.maxLines = 3;
+  const Laid headerLaid = layRow(canvas, widths, header, headerOptions, Face::Bold);
+  std::vector<Laid> laid;
+  for (const TableRow& row : rows) laid.push_back(layRow(canvas, widths, row, options, Face::Regular));
 
   auto drawHeader = [&] {
-    Laid laid = layRow(canvas, widths, header, headerOptions, Face::Bold);
-    drawRow(canvas, flow.left(), flow.y, widths, columns, header, laid, headerOptions, Face::Bold, MUTED);
-    flow.y += laid.height;
+    drawRow(canvas, flow.left(), flow.y, widths, columns, header, headerLaid, headerOptions, Face::Bold, MUTED);
+    flow.y += headerLaid.height;
     canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.9, NAVY);
   };
 
-  Laid firstHeader = layRow(canvas, widths, header, headerOptions, Face::Bold);
-  Laid firstRow = rows.empty() ? Laid{} : layRow(canvas, widths, rows.front(), options, Face::Regular);
-  flow.need(firstHeader.height + firstRow.height + 2);
-  drawHeader();
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    Laid laid = layRow(canvas, widths, rows[r], options, Face::Regular);
-    if (flow.y + laid.height > CONTENT_BOTTOM) {
+  // Page by page: as many rows as fit under the header, but never fewer than
+  // KEEP_TOGETHER on either side of a break (a short table moves whole); only
+  // a page too short for that gets fewer, at least one.
+  flow.need(headerLaid.height + (laid.empty() ? 0 : laid.front().height) + 2);
+  bool pageTop = flow.y <= CONTENT_TOP;
+  std::size_t r = 0;
+  do {
+    double room = CONTENT_BOTTOM - flow.y - headerLaid.height - 2;
+    std::size_t fit = 0;
+    for (double used = 0; r + fit < rows.size() && used + laid[r + fit].height <= room; ++fit) used += laid[r + fit].height;
+    std::size_t left = rows.size() - r;
+    std::size_t take = fit;
+    if (take < left && left - take < KEEP_TOGETHER) take = left > KEEP_TOGETHER ? left - KEEP_TOGETHER : 0;
+    if (take < std::min(KEEP_TOGETHER, left) && !pageTop) {
       flow.newPage();
-      drawHeader();
+      pageTop = true;
+      continue;
     }
-    if (options.zebra && r % 2 == 1) canvas.fillRect(flow.left(), flow.y, flow.width(), laid.height, PANEL);
-    drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid, options, Face::Regular, INK);
-    flow.y += laid.height;
-    canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.4, RULE);
-  }
+    if (take == 0 && left > 0) take = std::max<std::size_t>(fit, 1);
+    drawHeader();
+    for (std::size_t end = r + take; r < end; ++r) {
+      if (options.zebra && r % 2 == 1) canvas.fillRect(flow.left(), flow.y, flow.width(), laid[r].height, PANEL);
+      drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid[r], options, Face::Regular, INK);
+      flow.y += laid[r].height;
+      canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.4, RULE);
+    }
+    if (r < rows.size()) {
+      flow.newPage();
+      pageTop = true;
+    }
+  } while (r < rows.size());
   flow.y += 8;
 }
 

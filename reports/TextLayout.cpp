@@ -144,6 +144,18 @@ std::string cleanText(std::string_view text, const std::function<bool(char32_t)>
 
 std::string ellipsisFor(const std::function<bool(char32_t)>& has) { return has(0x2026) ? "\xE2\x80\xA6" : "..."; }
 
+namespace {
+// Where to break a word wider than a line that fits up to `cut`: before the
+// last '@' or '.' after its first character (an e-mail address or a host name
+// reads whole in its parts), else at `cut`, between any two characters.
+std::size_t preferredCut(const std::u32string& all, std::size_t from, std::size_t cut) {
+  for (std::size_t at = cut; at > from + 1; --at) {
+    if (all[at - 1] == U'@' || all[at - 1] == U'.') return at - 1;
+  }
+  return cut;
+}
+}  // namespace
+
 std::vector<std::string> wrapText(std::string_view text, double width, std::size_t maxLines,
                                   const MeasureText& measure, const std::string& ellipsis) {
   std::u32string all = decodeUtf8(text);
@@ -170,6 +182,7 @@ std::vector<std::string> wrapText(std::string_view text, double width, std::size
     while (measure(encode(all, i, wordEnd)) > width) {
       std::size_t cut = longestFitting(all, i, wordEnd, width, measure, "");
       if (cut >= wordEnd) break;
+      cut = preferredCut(all, i, cut);
       lines.emplace_back(i, cut);
       i = cut;
     }

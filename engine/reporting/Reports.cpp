@@ -1,12 +1,14 @@
 #include "engine/reporting/Reports.h"
 
 #include "engine/kpi/Quartiles.h"
+#include "engine/reporting/Disclosure.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 namespace profkpi::engine {
 
@@ -37,6 +39,53 @@ double progressOf(const KpiCalculator& calculator, const KpiDefinition& kpi, con
 // it again gives the same document.
 Instant fallbackTime(const Period& period) {
   return startOfDay(period.lastDay() + date::days{1}, PERIOD_TIME_ZONE);
+}
+
+std::size_t valuedKpis(const Scorecard& card) {
+  return static_cast<std::size_t>(
+      std::count_if(card.kpis.begin(), card.kpis.end(), [](const KpiValue& v) { return v.value.has_value(); }));
+}
+
+// The registry's Welsh name; else, for a Welsh council (W code), the name it
+// submitted when that differs from the registry's English one.
+std::string welshNameOf(const Registry& registry, const SubmissionRecord& r) {
+  const Organisation* o = registry.find(r.organisation);
+  if (o == nullptr) return {};
+  if (!o->welshName.empty()) return o->welshName == o->name ? std::string() : o->welshName;
+  bool welsh = !r.organisation.empty() && r.organisation.front() == 'W';
+  return welsh && r.organisationName != o->name ? r.organisationName : std::string();
+}
+
+FigureWarning figureWarning(const Registry& registry, const SubmissionRecord& r, const Diagnostic& d) {
+  const Organisation* o = registry.find(r.organisation);
+  return FigureWarning{r.organisation, o != nullptr ? o->name : r.organisationName, r.period, d.code, d.kpi,
+                       d.message, d.explained, d.explanation};
+}
+
+// Groups[0] is the whole (the sector), the others its disjoint parts (types):
+// which of them may show aggregates (Disclosure.h).
+std::vector<bool> disclosedGroups(const std::vector<std::size_t>& sizes, std::size_t minimum) {
+  std::vector<bool> shown{disclosable(sizes.front(), minimum)};
+  std::vector<bool> parts =
+      disclosableParts(sizes.front(), std::vector<std::size_t>(sizes.begin() + 1, sizes.end()), minimum);
+  shown.insert(shown.end(), parts.begin(), parts.end());
+  return shown;
+}
+
+// Withdraws the distribution, rate, rank and quartile of every group that may
+// not show them, so that no renderer can.
+void withholdDifferences(std::vector<PeerComparison>& groups, std::size_t minimum) {
+  std::vector<std::size_t> sizes;
+  for (const PeerComparison& c : groups) sizes.push_back(c.organisations);
+  std::vector<bool> shown = disclosedGroups(sizes, minimum);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (shown[g] && groups[g].disclosed) continue;
+    groups[g].disclosed = false;
+    groups[g].distribution.reset();
+    groups[g].groupRate.reset();
+    groups[g].rank.reset();
+    groups[g].quartile.reset();
+  }
 }
 
 }  // namespace
@@ -112,9 +161,11 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
 
   PeerBenchmark now = _results.benchmark(period);
   const BenchmarkOptions options = now.options();
+  const std::size_t minimum = options.minimumGroupSize;
   std::vector<SubmissionRecord> current = _store.currentForPeriod(period.code());
   std::vector<SubmissionRecord> before = _store.currentForPeriod(previous.code());
   PeerBenchmark then(calculator, registry, previous, before, options);
+  const std::size_t catalogueSize = calculator.catalogue().kpis().size();
 
   SectorReport report;
   report.period = period.code();
@@ -122,7 +173,7 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
   report.previousPeriod = previous.code();
   report.previousPeriodInWords = previous.inWords();
   report.catalogue = &calculator.catalogue();
-  report.minimumGroupSize = options.minimumGroupSize;
+  report.minimumGroupSize = minimum;
   report.registered = registry.all().size();
   report.previousSubmitted = before.size();
 
@@ -137,17 +188,26 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
     return o != nullptr ? o->name : r.organisationName;
   };
 
-  // Submissions and their scorecards.
+  // Submissions and their scorecards. Only complete indexes (every KPI of the
+  // catalogue has a value) are ranked and enter the medians.
   std::map<std::string, std::optional<int>> previousIndex;
-  for (const SubmissionRecord& r : before) previousIndex[r.organisation] = calculator.compute(r.measures, previous).index;
+  std::vector<double> earlierComplete;
+  std::map<std::string, const SubmissionRecord*> previousRecord;
+  for (const SubmissionRecord& r : before) {
+    Scorecard card = calculator.compute(r.measures, previous);
+    previousIndex[r.organisation] = card.index;
+    previousRecord[r.organisation] = &r;
+    if (card.index && valuedKpis(card) == catalogueSize) earlierComplete.push_back(*card.index);
+  }
   std::vector<Scorecard> cards;
-  std::map<std::string, std::vector<double>> indexesByType;
-  std::vector<double> indexes;
+  std::map<std::string, std::vector<double>> completeByType;
+  std::vector<double> complete;
   for (const SubmissionRecord& r : current) {
     cards.push_back(calculator.compute(r.measures, period));
     SubmittedEntry e;
     e.code = r.organisation;
     e.name = nameOf(r);
+    e.welshName = welshNameOf(registry, r);
     e.type = now.typeOf(r.organisation);
     e.receivedAt = r.receivedAt;
     e.channel = r.channel;
@@ -156,19 +216,19 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
     e.explained = static_cast<std::size_t>(
         std::count_if(r.warnings.begin(), r.warnings.end(), [](const Diagnostic& d) { return d.explained; }));
     report.submitted.push_back(e);
-    if (cards.back().index) {
-      indexes.push_back(*cards.back().index);
-      if (!e.type.empty()) indexesByType[e.type].push_back(*cards.back().index);
+    const Scorecard& card = cards.back();
+    if (!card.index) continue;
+    if (valuedKpis(card) == catalogueSize) {
+      complete.push_back(*card.index);
+      if (!e.type.empty()) completeByType[e.type].push_back(*card.index);
+    } else {
+      ++report.partialIndexes;
     }
   }
-  if (current.size() >= options.minimumGroupSize) report.medianIndex = medianOf(indexes);
-  if (before.size() >= options.minimumGroupSize) {
-    std::vector<double> earlier;
-    for (const auto& [code, index] : previousIndex) {
-      if (index) earlier.push_back(*index);
-    }
-    report.previousMedianIndex = medianOf(earlier);
-  }
+  report.completeIndexes = complete.size();
+  report.statusesDisclosed = disclosable(current.size(), minimum);
+  if (disclosable(complete.size(), minimum)) report.medianIndex = medianOf(complete);
+  if (disclosable(earlierComplete.size(), minimum)) report.previousMedianIndex = medianOf(earlierComplete);
 
   // The chase list, with when each organisation last did submit.
   std::map<std::string, Period> lastSubmitted;
@@ -184,6 +244,7 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
     ChaseEntry c;
     c.code = o->code;
     c.name = o->name;
+    c.welshName = o->welshName;
     c.type = o->type;
     c.contact = o->contact;
     auto last = lastSubmitted.find(o->code);
@@ -191,7 +252,8 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
     report.missing.push_back(c);
   }
 
-  // Types: registered and submitted counts.
+  // Types: registered and submitted counts; medians of complete indexes where
+  // neither the type nor the sector minus the types shown is a small group.
   std::map<std::string, TypeSummary> types;
   for (const Organisation& o : registry.all()) {
     if (!o.type.empty()) ++types[o.type].registered;
@@ -199,63 +261,100 @@ SectorReport Reports::sector(const Period& period, std::optional<Instant> genera
   for (const SubmittedEntry& e : report.submitted) {
     if (!e.type.empty()) ++types[e.type].submitted;
   }
+  std::vector<std::size_t> completeSizes;
   for (auto& [type, summary] : types) {
     summary.type = type;
-    summary.disclosed = summary.submitted >= options.minimumGroupSize && summary.submitted > 0;
-    if (summary.disclosed) summary.medianIndex = medianOf(indexesByType[type]);
+    summary.completeIndexes = completeByType[type].size();
+    completeSizes.push_back(summary.completeIndexes);
+  }
+  std::vector<bool> typeMedianShown = disclosableParts(complete.size(), completeSizes, minimum);
+  for (auto& [type, summary] : types) {
+    summary.disclosed = typeMedianShown[report.types.size()] && report.medianIndex.has_value();
+    if (summary.disclosed) summary.medianIndex = medianOf(completeByType[type]);
     report.types.push_back(summary);
   }
 
   // Per KPI: the sector and each type that submitted, now and before.
   std::vector<std::string> groups{"sector"};
   for (const std::string& type : now.types()) groups.push_back(type);
+  std::vector<std::size_t> submittedByGroup{current.size()};
+  for (std::size_t g = 1; g < groups.size(); ++g) submittedByGroup.push_back(now.submissionsOfType(groups[g]));
+  const std::vector<bool> countShown = disclosedGroups(submittedByGroup, minimum);
   const std::vector<KpiDefinition>& definitions = calculator.catalogue().kpis();
   for (std::size_t i = 0; i < definitions.size(); ++i) {
     SectorKpi k;
     k.kpi = &definitions[i];
+    std::vector<PeerComparison> nowByGroup, thenByGroup;
     for (const std::string& group : groups) {
-      GroupDistribution g;
-      g.current = now.compare(k.kpi->id, group, std::nullopt);
-      PeerComparison earlier = then.compare(k.kpi->id, group, std::nullopt);
-      if (earlier.disclosed) g.previousRate = earlier.groupRate;
-      if (g.current.groupRate && g.previousRate) g.rateChangeTenths = changeInTenths(*g.current.groupRate, *g.previousRate);
-      k.groups.push_back(std::move(g));
+      nowByGroup.push_back(now.compare(k.kpi->id, group, std::nullopt));
+      thenByGroup.push_back(then.compare(k.kpi->id, group, std::nullopt));
     }
-    for (const Scorecard& card : cards) {
-      switch (card.kpis.at(i).status) {
+    withholdDifferences(nowByGroup, minimum);
+    withholdDifferences(thenByGroup, minimum);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      GroupDistribution d;
+      d.current = nowByGroup[g];
+      d.submitted = submittedByGroup[g];
+      d.countDisclosed = countShown[g];
+      if (thenByGroup[g].disclosed) d.previousRate = thenByGroup[g].groupRate;
+      if (d.current.groupRate && d.previousRate) d.rateChangeTenths = changeInTenths(*d.current.groupRate, *d.previousRate);
+      k.groups.push_back(std::move(d));
+    }
+    for (std::size_t c = 0; c < cards.size(); ++c) {
+      switch (cards[c].kpis.at(i).status) {
         case Status::Green: ++k.green; break;
         case Status::Amber: ++k.amber; break;
         case Status::Red: ++k.red; break;
         case Status::None: ++k.noValue; break;
       }
+      // Only beside figures that are shown: a small group's warnings would say something of it.
+      for (const Diagnostic& d : current[c].warnings) {
+        if (report.statusesDisclosed && d.kpi == k.kpi->id) k.warnings.push_back(figureWarning(registry, current[c], d));
+      }
     }
     report.kpis.push_back(std::move(k));
   }
 
-  // The league table, only when the period's group is large enough to show.
-  report.leagueDisclosed = current.size() >= options.minimumGroupSize && !current.empty();
+  // The league table, only when the period's group is large enough to show:
+  // complete indexes ranked, the others listed apart with what they rest on.
+  report.leagueDisclosed = disclosable(current.size(), minimum);
   if (report.leagueDisclosed) {
     for (std::size_t i = 0; i < current.size(); ++i) {
       LeagueEntry e;
       e.code = report.submitted[i].code;
       e.name = report.submitted[i].name;
+      e.welshName = report.submitted[i].welshName;
       e.type = report.submitted[i].type;
       e.index = cards[i].index;
+      e.kpisWithValue = valuedKpis(cards[i]);
       auto p = previousIndex.find(e.code);
       if (p != previousIndex.end()) e.previousIndex = p->second;
       for (const KpiValue& v : cards[i].kpis) e.statuses.push_back(v.status);
-      report.league.push_back(std::move(e));
+      for (const Diagnostic& d : current[i].warnings) e.warnings.push_back(figureWarning(registry, current[i], d));
+      auto earlier = previousRecord.find(e.code);
+      if (earlier != previousRecord.end() && e.previousIndex && e.index) {
+        for (const Diagnostic& d : earlier->second->warnings) {
+          if (!d.kpi.empty()) e.warnings.push_back(figureWarning(registry, *earlier->second, d));
+        }
+      }
+      report.warnings.insert(report.warnings.end(), e.warnings.begin(), e.warnings.end());
+      bool ranked = e.index && e.kpisWithValue == catalogueSize;
+      (ranked ? report.league : report.unranked).push_back(std::move(e));
     }
-    std::stable_sort(report.league.begin(), report.league.end(), [](const LeagueEntry& a, const LeagueEntry& b) {
+    auto byIndex = [](const LeagueEntry& a, const LeagueEntry& b) {
       if (a.index.has_value() != b.index.has_value()) return a.index.has_value();
       if (a.index && *a.index != *b.index) return *a.index > *b.index;
       return a.name < b.name;
-    });
+    };
+    std::stable_sort(report.league.begin(), report.league.end(), byIndex);
+    std::stable_sort(report.unranked.begin(), report.unranked.end(), byIndex);
     for (std::size_t i = 0; i < report.league.size(); ++i) {
       LeagueEntry& e = report.league[i];
-      if (!e.index) continue;
       e.rank = (i > 0 && report.league[i - 1].index == e.index) ? report.league[i - 1].rank : static_cast<int>(i) + 1;
     }
+    std::stable_sort(report.warnings.begin(), report.warnings.end(), [](const FigureWarning& a, const FigureWarning& b) {
+      return std::tie(a.organisation, b.period, a.code) < std::tie(b.organisation, a.period, b.code);
+    });
   }
   return report;
 }

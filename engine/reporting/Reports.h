@@ -63,9 +63,26 @@ struct BoardReport {
   std::string yearAgoPeriod;          // the same period a year earlier; empty for years
 };
 
+// A data-quality warning behind a figure the sector report ranks or compares.
+struct FigureWarning {
+  std::string organisation;  // code
+  std::string name;          // as LeagueEntry::name
+  std::string period;        // of the submission that carries it
+  std::string code;          // "PQ102"
+  std::string kpi;           // "K5"; empty when about the whole submission
+  std::string message;
+  bool explained = false;
+  std::string explanation;   // the sender's words, when explained
+};
+
 // One comparator group of one KPI in the sector report.
 struct GroupDistribution {
-  PeerComparison current;                    // group, size, disclosure, five numbers, rate
+  // Group, size, disclosure, five numbers, rate. `disclosed` also honours
+  // differencing against the other groups shown (Disclosure.h): a group large
+  // enough on its own may be withheld, and then has no distribution nor rate.
+  PeerComparison current;
+  std::size_t submitted = 0;   // organisations of the group that submitted for the period
+  bool countDisclosed = false;  // whether `current.organisations` (with a value) may be shown
   std::optional<Ratio> previousRate;         // the group's rate in the previous period, when disclosed then
   std::optional<std::int64_t> rateChangeTenths;
 };
@@ -73,22 +90,34 @@ struct GroupDistribution {
 struct SectorKpi {
   const KpiDefinition* kpi = nullptr;
   std::vector<GroupDistribution> groups;  // "sector" first, then each organisation type, sorted
-  std::size_t green = 0, amber = 0, red = 0, noValue = 0;  // statuses of the period's submissions
+  // Statuses of the period's submissions; shown only when SectorReport::statusesDisclosed.
+  std::size_t green = 0, amber = 0, red = 0, noValue = 0;
+  // This period's warnings about this KPI's values (the sector rate and
+  // distribution include them); none unless statusesDisclosed.
+  std::vector<FigureWarning> warnings;
 };
 
 struct LeagueEntry {
-  int rank = 0;  // 1 = the highest index; equal indexes share a rank; 0 when no index
+  // 1 = the highest index; equal indexes share a rank; 0 when no index or
+  // when the index rests on fewer KPIs than the catalogue holds (not ranked).
+  int rank = 0;
   std::string code;
   std::string name;
+  std::string welshName;  // as submitted or in the registry, when it differs from `name`; else empty
   std::string type;
   std::optional<int> index;
   std::optional<int> previousIndex;
-  std::vector<Status> statuses;  // catalogue order
+  std::size_t kpisWithValue = 0;  // the KPIs the index rests on, of the catalogue's
+  std::vector<Status> statuses;   // catalogue order
+  // The period's warnings of this organisation, then the previous period's
+  // warnings about a KPI (the index change rests on both).
+  std::vector<FigureWarning> warnings;
 };
 
 struct SubmittedEntry {
   std::string code;
   std::string name;
+  std::string welshName;  // as LeagueEntry::welshName
   std::string type;
   Instant receivedAt;
   std::string channel;
@@ -100,6 +129,7 @@ struct SubmittedEntry {
 struct ChaseEntry {
   std::string code;
   std::string name;
+  std::string welshName;  // the registry's, or empty
   std::string type;
   std::string contact;
   std::string lastPeriod;  // the latest period the organisation did submit, or empty
@@ -109,8 +139,9 @@ struct TypeSummary {
   std::string type;
   std::size_t registered = 0;
   std::size_t submitted = 0;
-  bool disclosed = false;            // submitted >= minimumGroupSize
-  std::optional<double> medianIndex;  // when disclosed
+  std::size_t completeIndexes = 0;    // submissions with an index on every KPI of the catalogue
+  bool disclosed = false;             // the median may be shown (Disclosure.h, over complete indexes)
+  std::optional<double> medianIndex;  // of the complete indexes, when disclosed
 };
 
 // One period, every organisation (issue 5, "Sector report").
@@ -129,10 +160,21 @@ struct SectorReport {
   std::vector<ChaseEntry> missing;        // the chase list, by organisation code
   std::vector<TypeSummary> types;         // every type in the registry or submitted, sorted
   std::vector<SectorKpi> kpis;            // catalogue order
-  std::optional<double> medianIndex;      // over the period's submissions, when disclosed
+  // Counts by status (per KPI, and targets met overall) may be shown: the
+  // period's submissions are at least minimumGroupSize.
+  bool statusesDisclosed = false;
+  // The median index is of complete indexes only (on every KPI of the
+  // catalogue), as the league ranks them; shown when they are enough.
+  std::size_t completeIndexes = 0;
+  std::size_t partialIndexes = 0;         // indexes on fewer KPIs, left out of the median
+  std::optional<double> medianIndex;
   std::optional<double> previousMedianIndex;
   bool leagueDisclosed = false;           // submissions >= minimumGroupSize
-  std::vector<LeagueEntry> league;        // by rank, then name; empty unless disclosed
+  std::vector<LeagueEntry> league;        // complete indexes by rank, then name; empty unless disclosed
+  // Indexes on fewer KPIs than the catalogue holds and submissions without an
+  // index: not ranked; by index (highest first), then name. Empty unless disclosed.
+  std::vector<LeagueEntry> unranked;
+  std::vector<FigureWarning> warnings;    // every warning the report marks, by organisation, period, code
 };
 
 class Reports {

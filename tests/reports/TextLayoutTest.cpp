@@ -61,6 +61,19 @@ BOOST_AUTO_TEST_CASE(aWordWiderThanTheLineIsBrokenNotDropped) {
   BOOST_TEST(lines.front() == "Council");
 }
 
+// The chase list's contacts: an address wider than its column breaks before an
+// '@' or a '.', never inside a word of it.
+BOOST_AUTO_TEST_CASE(anAddressBreaksBeforeItsAtSignOrDots) {
+  std::vector<std::string> lines = wrapText("kpi@bridgend-county-borough.example.org", 30, 5, byCharacters, "...");
+  BOOST_TEST(lines == std::vector<std::string>({"kpi@bridgend-county-borough", ".example.org"}),
+             boost::test_tools::per_element());
+  lines = wrapText("kpi@gwynedd.example.org", 14, 5, byCharacters, "...");
+  BOOST_TEST(lines == std::vector<std::string>({"kpi@gwynedd", ".example.org"}), boost::test_tools::per_element());
+  // No '@' nor '.' that fits: between characters, as before.
+  lines = wrapText("abcdefghij.k", 4, 5, byCharacters, "...");
+  BOOST_TEST(lines.front() == "abcd");
+}
+
 // A tight table column can leave no width, or less (found by text-layout-fuzzer:
 // a negative width read past the end of the text and threw std::out_of_range).
 BOOST_AUTO_TEST_CASE(noWidthOrLessPutsEachCharacterOnItsOwnLine) {
