@@ -2,6 +2,7 @@
 
 #include "engine/common/Counted.h"
 #include "engine/reporting/ReportText.h"
+#include "reports/BoardNotesBox.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
@@ -176,7 +177,9 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiRes
     return static_cast<double>(wrapFor(canvas, flow.width(), words, style, most).size()) * style.size * style.leading;
   };
   const double chartH = std::max(distributionHeight(distribution), 96.0);
-  const double textH = 27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 3);
+  const double actionsH = r.boardNotes ? kpiActionsHeight(canvas, flow.width(), *r.boardNotes, def.id, r.notesDay) : 0;
+  const double textH =
+      27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 3) + actionsH;
   const double height = textH + 16 + chartH + 6;
   flow.need(height);
   const double top = flow.y;
@@ -197,6 +200,7 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiRes
   y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
   y += 2;
   y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 3);
+  if (r.boardNotes) y += drawKpiActions(canvas, flow.left(), y + 2, flow.width(), *r.boardNotes, def.id, r.notesDay);
 
   const double chartTop = top + textH + 16;
   const double gap = 22;
@@ -290,6 +294,7 @@ void drawBoardReport(Canvas& canvas, const engine::BoardReport& report) {
   cover(flow, report);
   headlines(flow, report);
   scorecard(flow, report);
+  if (report.boardNotes) drawBoardNotesBox(flow, *report.boardNotes, report.notesDay);
   flow.newPage();
   flow.heading("The KPIs in detail", SIZE_H2, 200);
   for (const engine::KpiResult& k : report.results.kpis) {

@@ -3,6 +3,7 @@
 #include "engine/common/XmlEscape.h"
 #include "engine/ports/Errors.h"
 #include "engine/reporting/ReportText.h"
+#include "reports/BoardNotesHtml.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
 #include "reports/SvgCanvas.h"
@@ -132,7 +133,7 @@ class BoardHtml {
       body += "<p class=\"welsh\" lang=\"cy\" xml:lang=\"cy\">" + h(_r.welshName) + "</p>\n";
     }
     body += "<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" + h(meta()) +
-            "</p>\n</header>\n<main>\n" + index() + headlines() + scorecard() + details() + provenance() + method() + "</main>\n";
+            "</p>\n</header>\n<main>\n" + index() + headlines() + scorecard() + boardNotes() + details() + provenance() + method() + "</main>\n";
     return page("Board report: " + _r.name + ", " + period,
                 std::string("IT professionalisation KPIs") + DOT + "Board report" + DOT + period, body);
   }
@@ -206,6 +207,8 @@ class BoardHtml {
     return out;
   }
 
+  std::string boardNotes() const { return _r.boardNotes ? boardNotesSection(*_r.boardNotes, _r.notesDay, h) : ""; }
+
   std::string details() const {
     std::string out = "<section aria-labelledby=\"details\">\n<h2 id=\"details\">The KPIs in detail</h2>\n";
     for (const engine::KpiResult& k : _r.results.kpis) {
@@ -229,7 +232,8 @@ class BoardHtml {
         out += DOT + h("rank " + std::to_string(*k.sector.rank) + " of " + std::to_string(k.sector.organisations) +
                        ", " + text::quarterWords(k.sector));
       }
-      out += "</p>\n<p class=\"note\">" + h(def.description) + "</p>\n<div class=\"charts\">\n<figure>\n" +
+      out += "</p>\n<p class=\"note\">" + h(def.description) + "</p>\n" +
+             (_r.boardNotes ? kpiActionsHtml(*_r.boardNotes, def.id, _r.notesDay, h) : "") + "<div class=\"charts\">\n<figure>\n" +
              peers.svg(id + "-peers", def.id + " compared with peers", describe(distribution, def.unit)) +
              "\n<figcaption>Compared with peers</figcaption>\n</figure>\n<figure>\n" +
              history.svg(id + "-trend", def.id + " trend", describe(trend, def.unit)) +

@@ -34,7 +34,7 @@ void ValidateCommand::handleOption(const std::string& name, const std::string& v
 
 int ValidateCommand::run(const std::vector<std::string>& args, Services& services) {
   if (args.empty()) throw UsageError("validate needs at least one FILE");
-  engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.clock(),
+  engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.catalogue(), services.clock(),
                                        services.readerLimits());
   int status = STATUS_OK;
   for (const std::string& file : args) {

@@ -85,6 +85,8 @@ std::optional<BoardReport> Reports::board(const std::string& organisation, const
     }
     report.attainment.push_back(progress);
   }
+  report.boardNotes = results->record.boardNotes;
+  report.notesDay = date::floor<date::days>(report.generatedAt);
   report.results = std::move(*results);
   return report;
 }

@@ -40,6 +40,12 @@ struct BoardReport {
   // Per KPI in catalogue order: progress towards the target, 0..1, as the index
   // averages it (KpiCalculator::attainment); absent without a value.
   std::vector<std::optional<double>> attainment;
+  // What the council asks its board to note (format 1.1), when its current
+  // submission has BoardNotes; absent otherwise, and the report shows no box.
+  std::optional<BoardNotes> boardNotes;
+  // The day Actions' due dates are compared with: an Action due before it is
+  // overdue. generatedAt's date (UTC), so the same data gives the same report.
+  Date notesDay{};
 };
 
 // One comparator group of one KPI in the sector report.

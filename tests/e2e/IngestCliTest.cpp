@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(ingestsAFolderThenAnswersResendsAsBefore) {
   ProcessResult first = ingest({samplesDir() + "/valid"});
   BOOST_TEST(first.exitCode == 0, first.err);
   std::vector<std::string> receipts = lines(first.out);
-  BOOST_REQUIRE(receipts.size() == 4u);
+  BOOST_REQUIRE(receipts.size() == 5u);
   Poco::JSON::Parser parser;
   auto receipt = parser.parse(receipts[0]).extract<Poco::JSON::Object::Ptr>();
   BOOST_TEST(receipt->getValue<std::string>("status") == "accepted");
