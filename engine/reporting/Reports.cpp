@@ -2,6 +2,8 @@
 
 #include "engine/kpi/Quartiles.h"
 
+#include <date/tz.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -86,7 +88,9 @@ std::optional<BoardReport> Reports::board(const std::string& organisation, const
     report.attainment.push_back(progress);
   }
   report.boardNotes = results->record.boardNotes;
-  report.notesDay = date::floor<date::days>(report.generatedAt);
+  // The day in the UK, as the report prints its date.
+  auto local = date::make_zoned(date::locate_zone(PERIOD_TIME_ZONE), report.generatedAt).get_local_time();
+  report.notesDay = Date{date::floor<date::days>(local).time_since_epoch()};
   report.results = std::move(*results);
   return report;
 }

@@ -44,7 +44,7 @@ struct BoardReport {
   // submission has BoardNotes; absent otherwise, and the report shows no box.
   std::optional<BoardNotes> boardNotes;
   // The day Actions' due dates are compared with: an Action due before it is
-  // overdue. generatedAt's date (UTC), so the same data gives the same report.
+  // overdue. generatedAt's date in the UK, so the same data gives the same report.
   Date notesDay{};
 };
 
