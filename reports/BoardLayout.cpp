@@ -294,8 +294,9 @@ void drawBoardReport(Canvas& canvas, const engine::BoardReport& report) {
   cover(flow, report);
   headlines(flow, report);
   scorecard(flow, report);
-  if (report.boardNotes) drawBoardNotesBox(flow, *report.boardNotes, report.notesDay);
-  flow.newPage();
+  // Notes that ran past page one leave the rest of their page to the details.
+  bool notesContinued = report.boardNotes && drawBoardNotesBox(flow, *report.boardNotes, report.notesDay).lastPage > 1;
+  notesContinued ? flow.space(14) : flow.newPage();
   flow.heading("The KPIs in detail", SIZE_H2, 200);
   for (const engine::KpiResult& k : report.results.kpis) {
     kpiPanel(flow, report, k);
