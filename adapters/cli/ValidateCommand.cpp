@@ -13,7 +13,7 @@
 namespace profkpi::adapters::cli {
 
 std::string ValidateCommand::description() const {
-  return "Validates submission documents against the schema of the version each declares (1.0 or 1.1) "
+  return "Validates submission documents, each against the schema of the version it declares (1.0 or 1.1), "
          "and the business rules that need no stored data (PK001-PK006, PK008, PQ102, PQ103). Prints one diagnostic per line, "
          "FILE:LINE:COL: error|warning CODE: message, and a verdict per file on standard error. "
          "Exit status: 0 all valid, 1 any refused, 2 usage or I/O error.";
