@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   // validate() never reaches the service or its store; the gateway needs one.
   tests::InMemoryStore unusedStore;
   engine::IntakeService unusedService(unusedStore, calculator, clock);
-  adapters::intake::IntakeGateway gateway(schemas, registry, clock, engine::xml::ReaderLimits{}, unusedService);
+  adapters::intake::IntakeGateway gateway(schemas, registry, catalogue, clock, engine::xml::ReaderLimits{}, unusedService);
 
   adapters::http::HttpOptions options;  // serve's defaults (Defaults.cpp) but the port
   options.port = std::atoi(argv[1]);

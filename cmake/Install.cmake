@@ -11,6 +11,7 @@ install(TARGETS profkpi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS profkpi-full profkpi-validate RUNTIME DESTINATION ${PROFKPI_PROGRAMS_INSTALL_DIR})
 install(FILES
   xsd/submission-1.0.xsd
+  xsd/submission-1.1.xsd
   xsd/registry-1.xsd
   xsd/catalogue-1.xsd
   DESTINATION ${CMAKE_INSTALL_DATADIR}/profkpi/xsd)

@@ -21,7 +21,7 @@ struct IntakeHarness::Parts {
   tests::ManualClock clock{"2010-01-15T12:00:00Z"};
   tests::InMemoryStore store;
   engine::IntakeService service{store, calculator, clock};
-  adapters::intake::IntakeGateway gateway{schemas, registry, clock, engine::xml::ReaderLimits{}, service};
+  adapters::intake::IntakeGateway gateway{schemas, registry, catalogue, clock, engine::xml::ReaderLimits{}, service};
 };
 
 namespace {

@@ -3,6 +3,7 @@
 #include "engine/common/Counted.h"
 #include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
+#include "reports/BoardNotesBox.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
@@ -197,7 +198,9 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
     return static_cast<double>(wrapFor(canvas, flow.width(), words, style, most).size()) * style.size * style.leading;
   };
   const double chartH = std::max(distributionHeight(distribution), 96.0);
-  const double textH = 27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 8);
+  const double actionsH = r.boardNotes ? kpiActionsHeight(canvas, flow.width(), *r.boardNotes, def.id, r.notesDay) : 0;
+  const double textH =
+      27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 8) + actionsH;
   const double height = textH + 16 + chartH + 6;
   flow.need(height);
   const double top = flow.y;
@@ -218,6 +221,7 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
   y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
   y += 2;
   y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 8);
+  if (r.boardNotes) y += drawKpiActions(canvas, flow.left(), y + 2, flow.width(), *r.boardNotes, def.id, r.notesDay);
 
   const double chartTop = top + textH + 16;
   const double gap = 22;
@@ -315,7 +319,9 @@ void drawBoardReport(Canvas& canvas, const engine::BoardReport& report) {
   bool indexExplained = cover(flow, report);
   headlines(flow, report);
   scorecard(flow, report, indexExplained);
-  flow.newPage();
+  // Notes that ran past page one leave the rest of their page to the details.
+  bool notesContinued = report.boardNotes && drawBoardNotesBox(flow, *report.boardNotes, report.notesDay).lastPage > 1;
+  notesContinued ? flow.space(14) : flow.newPage();
   flow.heading("The KPIs in detail", SIZE_H2, 200);
   for (std::size_t i = 0; i < report.results.kpis.size(); ++i) {
     kpiPanel(flow, report, i);

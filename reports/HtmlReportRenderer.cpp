@@ -5,6 +5,7 @@
 #include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
 #include "engine/reporting/SectorText.h"
+#include "reports/BoardNotesHtml.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
 #include "reports/SvgCanvas.h"
@@ -153,7 +154,7 @@ class BoardHtml {
     header += "<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" + h(meta()) + "</p>\n";
     return page("Board report: " + _r.name + ", " + period,
                 std::string("IT professionalisation KPIs") + DOT + "Board report" + DOT + period, header,
-                index() + headlines() + scorecard() + details() + provenance() + method());
+                index() + headlines() + scorecard() + boardNotes() + details() + provenance() + method());
   }
 
  private:
@@ -215,6 +216,8 @@ class BoardHtml {
     return out + "<p class=\"note\">" + h(page.key) + "</p>\n</section>\n";
   }
 
+  std::string boardNotes() const { return _r.boardNotes ? boardNotesSection(*_r.boardNotes, _r.notesDay, h) : ""; }
+
   std::string details() const {
     std::string out = "<section aria-labelledby=\"details\">\n<h2 id=\"details\">The KPIs in detail</h2>\n";
     for (std::size_t i = 0; i < _r.results.kpis.size(); ++i) {
@@ -233,7 +236,8 @@ class BoardHtml {
              "</h3>\n<p><strong>" + h(text::withShortUnit(k.current.shown(), def)) + "</strong> " +
              status(k.current.status);
       for (const std::string& sentence : text::detailFacts(_r, i)) out += " " + h(sentence);
-      out += "</p>\n<p class=\"note\">" + h(def.description) + "</p>\n<div class=\"charts\">\n<figure>\n" +
+      out += "</p>\n<p class=\"note\">" + h(def.description) + "</p>\n" +
+             (_r.boardNotes ? kpiActionsHtml(*_r.boardNotes, def.id, _r.notesDay, h) : "") + "<div class=\"charts\">\n<figure>\n" +
              peers.svg(id + "-peers", def.id + " compared with peers", describe(distribution, def.unit)) +
              "\n<figcaption>Compared with peers</figcaption>\n</figure>\n<figure>\n" +
              history.svg(id + "-trend", def.id + " trend", describe(trend, def.unit)) +

@@ -144,7 +144,7 @@ int ConvertCommand::run(const std::vector<std::string>& args, Services& services
     throw UsageError("--source-version needs --source-system (or header.sourceSystem)");
   }
 
-  engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.clock(),
+  engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.catalogue(), services.clock(),
                                        services.readerLimits());
   // The header is checked on its own first (with a placeholder role), so a wrong
   // option is reported before a long export is read, naming the option.

@@ -46,7 +46,8 @@ engine::IntakeService& StoreServices::intakeService() {
 
 intake::IntakeGateway& StoreServices::gateway() {
   if (!_gateway) {
-    _gateway = std::make_unique<intake::IntakeGateway>(_services.schemas(), _services.registry(), clock(),
+    _gateway = std::make_unique<intake::IntakeGateway>(_services.schemas(), _services.registry(),
+                                                       _services.catalogue(), clock(),
                                                        _services.readerLimits(), intakeService());
   }
   return *_gateway;

@@ -13,8 +13,8 @@
 namespace profkpi::adapters::cli {
 
 std::string ValidateCommand::description() const {
-  return "Validates submission documents against the v1.0 schema and the business rules that need "
-         "no stored data (PK001-PK006, PQ102, PQ103). Prints one diagnostic per line, "
+  return "Validates submission documents, each against the schema of the version it declares (1.0 or 1.1), "
+         "and the business rules that need no stored data (PK001-PK006, PK008, PQ102, PQ103). Prints one diagnostic per line, "
          "FILE:LINE:COL: error|warning CODE: message, and a verdict per file on standard error. "
          "Exit status: 0 all valid, 1 any refused, 2 usage or I/O error.";
 }
@@ -34,7 +34,7 @@ void ValidateCommand::handleOption(const std::string& name, const std::string& v
 
 int ValidateCommand::run(const std::vector<std::string>& args, Services& services) {
   if (args.empty()) throw UsageError("validate needs at least one FILE");
-  engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.clock(),
+  engine::xml::SubmissionReader reader(services.schemas(), services.registry(), services.catalogue(), services.clock(),
                                        services.readerLimits());
   int status = STATUS_OK;
   for (const std::string& file : args) {

@@ -282,6 +282,52 @@ std::vector<engine::Explanation> explanations(const engine::Measures& m,
   return out;
 }
 
+// The notes about a fifth of councils send their board (format 1.1): a Summary
+// and an Action for each KPI below its default target, due from three weeks
+// before the period ends (overdue on the report) to four months after it. From
+// a random stream of their own, so that the figures are those of 1.0 demo data.
+std::optional<engine::BoardNotes> boardNotes(const engine::Measures& m, int months, engine::Date periodEnd,
+                                             Random r) {
+  if (!r.chance(200)) return std::nullopt;
+  struct Plan {
+    const char* kpi;
+    std::int64_t target;  // K1..K4 per cent, K5 days (the default catalogue)
+    const char* owner;
+    const char* action;
+  };
+  static const std::array<Plan, 5> PLANS = {{
+      {"K1", 90, "Head of ICT", "Map the remaining roles to SFIA profiles, starting with the service desk and infrastructure teams."},
+      {"K2", 80, "ICT Workforce Development Team", "Complete role-profile assessments for every member of staff not assessed in the last twelve months."},
+      {"K3", 90, "Team leaders, ICT", "Agree a development plan with each member of staff at their next one-to-one."},
+      {"K4", 25, "Head of ICT", "Fund BCS membership for staff who ask for it and support two CITP applications this year."},
+      {"K5", 5, "Learning and Development", "Book the accredited courses in the training plan and record CPD in the HR system monthly."},
+  }};
+  engine::BoardNotes notes;
+  std::array<Fraction, 5> values = kpis(m, months);
+  int below = 0;
+  for (std::size_t i = 0; i < PLANS.size(); ++i) {
+    const Fraction& v = values[i];
+    if (v.den == 0 || v.num >= PLANS[i].target * v.den) continue;
+    ++below;
+    engine::BoardAction action;
+    action.kpi = PLANS[i].kpi;
+    action.owner = PLANS[i].owner;
+    action.due = periodEnd + date::days{r.between(-21, 120)};
+    action.text = PLANS[i].action;
+    notes.actions.push_back(std::move(action));
+  }
+  notes.summary = below == 0 ? "Every KPI is at or above its target this period. The board is asked to note the "
+                               "results and the thanks of the ICT service to the staff who completed assessments "
+                               "and development plans."
+                             : "The board is asked to note that " + std::to_string(below) +
+                                   (below == 1 ? " KPI is" : " KPIs are") +
+                                   " below target this period, and to support the actions below, each with an "
+                                   "owner and a date by which it should be done.";
+  if (r.chance(500)) notes.actions.push_back({"", "Chief Digital Officer", std::nullopt,
+                                              "Report progress on these actions to the next board.", {}});
+  return notes;
+}
+
 // Local times between 08:00 and 19:00: BST from the last Sunday of March to the
 // last Sunday of October.
 bool britishSummerTime(engine::Date day) {
@@ -464,6 +510,8 @@ DemoSummary DemoData::generate(const std::function<void(const DemoDocument&)>& s
         }
         context.correction = !first;
         s.explanations = explanations(measures, h.previous, period.months(), context);
+        s.boardNotes = boardNotes(measures, period.months(), end,
+                                  Random(streamKey(_options.seed, "board-notes", o.code, periodCode)));
 
         ++summary.documents;
         ++(p.workforce ? summary.workforce : summary.aggregate);

@@ -103,6 +103,19 @@ void writeWorkforce(std::string& out, const DemoSubmission& s) {
   out += "  </Workforce>\n";
 }
 
+void writeBoardNotes(std::string& out, const engine::BoardNotes& notes) {
+  out += "  <BoardNotes>\n";
+  if (!notes.summary.empty()) element(out, "    ", "Summary", notes.summary);
+  for (const engine::BoardAction& a : notes.actions) {
+    out += "    <Action";
+    if (!a.kpi.empty()) attribute(out, "kpi", a.kpi);
+    attribute(out, "owner", a.owner);
+    if (a.due) attribute(out, "due", engine::formatDate(*a.due));
+    out += '>' + engine::escapeXml(a.text, engine::XmlPlace::Text) + "</Action>\n";
+  }
+  out += "  </BoardNotes>\n";
+}
+
 }  // namespace
 
 std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
@@ -110,7 +123,8 @@ std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
   out.reserve(s.workforce ? 512 + s.members.size() * 220 : 1200);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<!-- profkpi demo data (seed " + std::to_string(seed) + "): synthetic figures, not a real return. -->\n";
-  out += "<Submission xmlns=\"urn:profkpi:submission:1\" schemaVersion=\"1.0\">\n";
+  out += std::string("<Submission xmlns=\"urn:profkpi:submission:1\" schemaVersion=\"") +
+         (s.boardNotes ? "1.1" : "1.0") + "\">\n";
   writeHeader(out, s);
   if (s.workforce) {
     writeWorkforce(out, s);
@@ -127,6 +141,7 @@ std::string submissionXml(const DemoSubmission& s, std::uint64_t seed) {
     }
     out += "  </Explanations>\n";
   }
+  if (s.boardNotes) writeBoardNotes(out, *s.boardNotes);
   out += "</Submission>\n";
   return out;
 }

@@ -1,5 +1,5 @@
 // The demo generator's documents as text: a submission (Aggregate or Workforce,
-// SUBMISSION.md section 2) and an organisation registry (xsd/registry-1.xsd).
+// SUBMISSION.md section 2; version 1.1 with BoardNotes, section 7) and an organisation registry (xsd/registry-1.xsd).
 // Pure string building: values are escaped, never checked; DemoData supplies
 // valid ones.
 #ifndef PROFKPI_ADAPTERS_DEMO_DEMOXML_H
@@ -56,6 +56,7 @@ struct DemoSubmission {
   std::vector<DemoRole> roles;      // when workforce
   std::vector<DemoMember> members;  // when workforce
   std::vector<engine::Explanation> explanations;
+  std::optional<engine::BoardNotes> boardNotes;  // present: written as a 1.1 document
 };
 
 std::string submissionXml(const DemoSubmission& submission, std::uint64_t seed);

@@ -5,9 +5,10 @@
 namespace profkpi::adapters::intake {
 
 IntakeGateway::IntakeGateway(const engine::xml::Schemas& schemas, const engine::Registry& registry,
-                             const engine::Clock& clock, engine::xml::ReaderLimits limits,
-                             engine::IntakeService& service)
-    : _schemas(schemas), _registry(registry), _clock(clock), _limits(limits), _service(service) {}
+                             const engine::Catalogue& catalogue, const engine::Clock& clock,
+                             engine::xml::ReaderLimits limits, engine::IntakeService& service)
+    : _schemas(schemas), _registry(registry), _catalogue(catalogue), _clock(clock), _limits(limits),
+      _service(service) {}
 
 IntakeGateway::~IntakeGateway() = default;
 
@@ -20,7 +21,7 @@ std::unique_ptr<engine::xml::SubmissionReader> IntakeGateway::borrow() {
       return reader;
     }
   }
-  return std::make_unique<engine::xml::SubmissionReader>(_schemas, _registry, _clock, _limits);
+  return std::make_unique<engine::xml::SubmissionReader>(_schemas, _registry, _catalogue, _clock, _limits);
 }
 
 void IntakeGateway::giveBack(std::unique_ptr<engine::xml::SubmissionReader> reader) {

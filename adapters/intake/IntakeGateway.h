@@ -18,7 +18,8 @@ namespace profkpi::adapters::intake {
 class IntakeGateway {
  public:
   // All references must outlive the gateway.
-  IntakeGateway(const engine::xml::Schemas& schemas, const engine::Registry& registry, const engine::Clock& clock,
+  IntakeGateway(const engine::xml::Schemas& schemas, const engine::Registry& registry,
+                const engine::Catalogue& catalogue, const engine::Clock& clock,
                 engine::xml::ReaderLimits limits, engine::IntakeService& service);
   ~IntakeGateway();
 
@@ -36,6 +37,7 @@ class IntakeGateway {
 
   const engine::xml::Schemas& _schemas;
   const engine::Registry& _registry;
+  const engine::Catalogue& _catalogue;
   const engine::Clock& _clock;
   engine::xml::ReaderLimits _limits;
   engine::IntakeService& _service;

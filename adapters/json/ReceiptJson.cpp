@@ -1,5 +1,6 @@
 #include "adapters/json/ReceiptJson.h"
 
+#include "adapters/json/BoardNotesJson.h"
 #include "adapters/json/DiagnosticJson.h"
 
 #include <Poco/JSON/Array.h>
@@ -48,6 +49,7 @@ Poco::JSON::Object::Ptr receiptToJson(const engine::Receipt& receipt) {
   json->set("kpis", kpis);
   json->set("index", receipt.scorecard.index ? Poco::Dynamic::Var(*receipt.scorecard.index) : Poco::Dynamic::Var());
   json->set("measures", measuresToJson(r.measures));
+  if (r.boardNotes) json->set("boardNotes", boardNotesToJson(*r.boardNotes));  // 1.1 only: 1.0 receipts as before
   return json;
 }
 
@@ -95,6 +97,7 @@ std::string receiptText(const engine::Receipt& receipt) {
     }
   }
   out.endObject();
+  if (r.boardNotes) writeBoardNotes(out.key("boardNotes"), *r.boardNotes);
   out.endObject();
   return out.take();
 }

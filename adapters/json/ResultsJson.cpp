@@ -1,5 +1,6 @@
 #include "adapters/json/ResultsJson.h"
 
+#include "adapters/json/BoardNotesJson.h"
 #include "adapters/json/ReceiptJson.h"
 
 #include <Poco/JSON/Array.h>
@@ -69,6 +70,7 @@ Poco::JSON::Object::Ptr resultsToJson(const engine::OrganisationResults& r, cons
     kpis->add(kpi);
   }
   json->set("kpis", kpis);
+  if (r.record.boardNotes) json->set("boardNotes", boardNotesToJson(*r.record.boardNotes));  // 1.1 only
   return json;
 }
 

@@ -16,13 +16,13 @@ inline constexpr const char* SELECT_CURRENT_REVISION =
 inline constexpr const char* CLEAR_CURRENT =
     "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1";
 
-// The new current submission; bind the 21 values in column order, revision last.
+// The new current submission; bind the 22 values in column order, revision last.
 inline constexpr const char* INSERT_SUBMISSION =
     "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
     " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount,"
     " it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
-    " staff_recognised, cpd_days_hundredths, warnings, revision, is_current)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+    " staff_recognised, cpd_days_hundredths, warnings, board_notes, revision, is_current)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 
 // The original bytes; bind submission id, body.
 inline constexpr const char* INSERT_BODY = "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)";

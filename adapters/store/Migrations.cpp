@@ -110,6 +110,11 @@ const std::vector<Migration>& migrations() {
            " sha256 VARCHAR(64) NOT NULL,"
            " rendered_at_ms BIGINT NOT NULL)",
        }},
+      {4,
+       "board notes of version 1.1 submissions (JSON; empty when none were sent)",
+       {
+           "ALTER TABLE submissions ADD COLUMN board_notes TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return all;
 }

@@ -1,5 +1,6 @@
 #include "adapters/store/SqlStore.h"
 
+#include "adapters/json/BoardNotesJson.h"
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/store/AcceptStatements.h"
 #include "adapters/store/Migrations.h"
@@ -84,6 +85,7 @@ SubmissionRecord recordAt(Poco::Data::RecordSet& rs, std::size_t row) {
   r.warnings = json::diagnosticsFromText(str(20));
   r.revision = static_cast<int>(i64(21));
   r.current = i64(22) != 0;
+  r.boardNotes = json::boardNotesFromText(str(23));
   return r;
 }
 
@@ -194,6 +196,7 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
     mine.bytes = originalBytes;
     mine.audit = &audit;
     mine.warningsText = json::diagnosticsToText(record.warnings);
+    mine.notesText = json::boardNotesToText(record.boardNotes);
     commitGrouped(mine);
     return *mine.result;
   }
@@ -258,7 +261,7 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
         SqliteQuery(c, "SAVEPOINT one_submission").run();
         try {
           if (p->record != nullptr) {
-            p->result = sqlite::acceptWithin(c, *p->record, p->warningsText, p->bytes, *p->audit);
+            p->result = sqlite::acceptWithin(c, *p->record, p->warningsText, p->notesText, p->bytes, *p->audit);
           } else {
             sqlite::insertAudit(c, *p->audit);
           }
@@ -321,7 +324,8 @@ engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionR
       bind(static_cast<Poco::Int64>(m.rolesTotal)), bind(static_cast<Poco::Int64>(m.rolesMapped)),
       bind(static_cast<Poco::Int64>(m.staffAssessed)), bind(static_cast<Poco::Int64>(m.staffWithPdp)),
       bind(static_cast<Poco::Int64>(m.staffRecognised)), bind(static_cast<Poco::Int64>(m.cpdDays.hundredths())),
-      bind(json::diagnosticsToText(record.warnings)), bind(stored.revision);
+      bind(json::diagnosticsToText(record.warnings)), bind(json::boardNotesToText(record.boardNotes)),
+      bind(stored.revision);
   insert.execute();
 
   Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());

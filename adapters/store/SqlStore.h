@@ -94,6 +94,7 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
     std::string_view bytes;
     const engine::AuditEntry* audit = nullptr;
     std::string warningsText;  // the record's warnings as stored, built before the serial section
+    std::string notesText;     // its board notes as stored, the same way
     std::optional<AcceptResult> result;
     std::string error;  // set instead of result when it failed
     bool done = false;

@@ -1,5 +1,6 @@
 #include "adapters/store/SqliteQueries.h"
 
+#include "adapters/json/BoardNotesJson.h"
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/store/AcceptStatements.h"
 #include "adapters/store/SubmissionColumns.h"
@@ -16,11 +17,12 @@ namespace {
 const std::string SELECT_BY_ID = std::string("SELECT ") + SUBMISSION_COLUMNS + " FROM submissions WHERE submission_id = ?";
 const std::string SELECT_CURRENT =
     std::string("SELECT ") + SUBMISSION_COLUMNS + " FROM submissions WHERE organisation = ? AND period = ? AND is_current = 1";
-// The same row with an empty list in place of its warnings (reading them back
-// was half the cost of every submission's two history look-ups).
+// The same row with an empty list in place of its warnings and no board notes
+// (reading them back was half the cost of every submission's two history look-ups).
 const std::string SELECT_CURRENT_FIGURES = [] {
   std::string sql = SELECT_CURRENT;
   sql.replace(sql.find(" warnings,"), 10, " '[]' AS warnings,");
+  sql.replace(sql.find(" board_notes "), 13, " '' AS board_notes ");
   return sql;
 }();
 
@@ -56,6 +58,11 @@ SubmissionRecord recordFrom(const SqliteQuery& q) {
   }
   r.revision = static_cast<int>(q.integer(21));
   r.current = q.integer(22) != 0;
+  try {
+    r.boardNotes = json::boardNotesFromText(q.text(23));
+  } catch (const Poco::Exception& e) {
+    throw engine::StoreError("store: submission " + r.submissionId + ": unreadable board notes: " + e.displayText());
+  }
   return r;
 }
 
@@ -116,7 +123,8 @@ void insertAudit(SqliteConnection& c, const engine::AuditEntry& audit) {
 }
 
 engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRecord& record,
-                                         const std::string& warningsText, std::string_view originalBytes,
+                                         const std::string& warningsText, const std::string& notesText,
+                                         std::string_view originalBytes,
                                          const engine::AuditEntry& audit) {
   using Outcome = engine::Store::Outcome;
   if (auto first = findSubmission(c, record.submissionId)) {
@@ -158,6 +166,7 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
       .bind(static_cast<std::int64_t>(m.staffRecognised))
       .bind(static_cast<std::int64_t>(m.cpdDays.hundredths()))
       .bind(warningsText)
+      .bind(notesText)
       .bind(static_cast<std::int64_t>(stored.revision))
       .run();
   // seq is the table's rowid (INTEGER PRIMARY KEY).

@@ -27,7 +27,8 @@ std::optional<engine::ApiKeyRecord> findKey(SqliteConnection& c, const std::stri
 // submission (Store::accept's contract); `warningsText` is record.warnings as
 // json::diagnosticsToText writes them. Throws engine::StoreError.
 engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const engine::SubmissionRecord& record,
-                                         const std::string& warningsText, std::string_view originalBytes,
+                                         const std::string& warningsText, const std::string& notesText,
+                                         std::string_view originalBytes,
                                          const engine::AuditEntry& audit);
 
 // REQUIRES: a write transaction is open on `c`. Writes one audit row.

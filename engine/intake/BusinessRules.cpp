@@ -17,6 +17,23 @@ std::string amountText(std::int64_t hundredths) { return Amount::fromHundredths(
 
 }  // namespace
 
+void checkKpiReferences(const Submission& submission, const Catalogue& catalogue, Diagnostics& out) {
+  if (submission.header.schemaVersion != "1.1") return;  // 1.0 is judged as it always was
+  std::string known;
+  for (const KpiDefinition& kpi : catalogue.kpis()) known += (known.empty() ? "" : ", ") + kpi.id;
+  auto check = [&](const char* element, const std::string& kpi, Position where) {
+    // A kpi outside the pattern K[1-9] is already a schema error.
+    bool patterned = kpi.size() == 2 && kpi[0] == 'K' && kpi[1] >= '1' && kpi[1] <= '9';
+    if (!patterned || catalogue.find(kpi) != nullptr) return;
+    add(out, Severity::Error, "PK008",
+        std::string(element) + " kpi \"" + kpi + "\" is not a KPI of the catalogue in force (" + known + ")", where);
+  };
+  for (const Explanation& e : submission.explanations) check("Explanation", e.kpi, e.position);
+  if (submission.boardNotes) {
+    for (const BoardAction& a : submission.boardNotes->actions) check("Action", a.kpi, a.position);
+  }
+}
+
 void checkHeader(const SubmissionHeader& header, const Registry& registry, Instant now,
                  Diagnostics& out) {
   if (header.period && !header.period->followsOn()) {

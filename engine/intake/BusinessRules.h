@@ -4,6 +4,7 @@
 #ifndef PROFKPI_ENGINE_INTAKE_BUSINESSRULES_H
 #define PROFKPI_ENGINE_INTAKE_BUSINESSRULES_H
 
+#include "engine/kpi/Catalogue.h"
 #include "engine/model/Diagnostic.h"
 #include "engine/model/Registry.h"
 #include "engine/model/Submission.h"
@@ -44,6 +45,10 @@ void checkMemberDate(const char* element, Date date, Position where,
 // PQ102 and PQ103, on the complete measures.
 void checkMeasureWarnings(const Measures& measures, const Period& period, Position where,
                           Diagnostics& out);
+
+// PK008 (version 1.1 documents only): each Explanation's and Action's kpi names
+// a KPI of `catalogue`.
+void checkKpiReferences(const Submission& submission, const Catalogue& catalogue, Diagnostics& out);
 
 // Marks each warning that an Explanation answers: same code, and the same KPI
 // where the warning is about one KPI.

@@ -104,6 +104,10 @@ Receipt IntakeService::accept(const Delivery& delivery, IntakeResult read) {
   if (!s.header.sourceSystemVersion.empty()) record.sourceSystem += " " + s.header.sourceSystemVersion;
   record.measures = s.measures;
   record.warnings = std::move(warnings);
+  record.boardNotes = s.boardNotes;
+  if (record.boardNotes) {
+    for (BoardAction& action : record.boardNotes->actions) action.position = {};  // of this document only
+  }
   audit.action = "accepted";
   audit.detail = "sha256 " + delivery.sha256;
 

@@ -2,8 +2,8 @@
 
 namespace profkpi::engine {
 
-SubmissionBuilder::SubmissionBuilder(const Registry& registry, Instant now)
-    : _registry(registry), _now(now) {}
+SubmissionBuilder::SubmissionBuilder(const Registry& registry, const Catalogue& catalogue, Instant now)
+    : _registry(registry), _catalogue(catalogue), _now(now) {}
 
 void SubmissionBuilder::header(SubmissionHeader header) {
   rules::checkHeader(header, _registry, _now, _result.diagnostics);
@@ -79,11 +79,14 @@ void SubmissionBuilder::explanation(Explanation explanation) {
   _result.submission.explanations.push_back(std::move(explanation));
 }
 
+void SubmissionBuilder::boardNotes(BoardNotes notes) { _result.submission.boardNotes = std::move(notes); }
+
 void SubmissionBuilder::report(Diagnostic diagnostic) {
   _result.diagnostics.push_back(std::move(diagnostic));
 }
 
 IntakeResult SubmissionBuilder::finish() {
+  rules::checkKpiReferences(_result.submission, _catalogue, _result.diagnostics);
   rules::applyExplanations(_result.submission.explanations, _result.diagnostics);
   sortByPosition(_result.diagnostics);
   return std::move(_result);

@@ -36,11 +36,12 @@ struct IntakeResult {
 
 class SubmissionBuilder {
  public:
-  // `registry` must outlive the builder; `now` is the instant PK005 compares with.
-  SubmissionBuilder(const Registry& registry, Instant now);
+  // `registry` and `catalogue` (PK008) must outlive the builder; `now` is the
+  // instant PK005 compares with.
+  SubmissionBuilder(const Registry& registry, const Catalogue& catalogue, Instant now);
 
   // REQUIRES: the calls follow the document: header, then aggregate or roles and
-  // members, then explanations.
+  // members, then explanations, then board notes.
   void header(SubmissionHeader header);
   void aggregate(const rules::AggregateFigures& figures);
   void workforceStarted();
@@ -48,12 +49,14 @@ class SubmissionBuilder {
   void member(const MemberRecord& member);
   void workforceEnded(Position where);
   void explanation(Explanation explanation);
+  void boardNotes(BoardNotes notes);
 
   // A finding from the reader itself (well-formedness, schema).
   void report(Diagnostic diagnostic);
   std::size_t findingCount() const { return _result.diagnostics.size(); }
 
-  // Ends the document: attaches explanations, orders findings by position.
+  // Ends the document: checks kpi references (PK008), attaches explanations,
+  // orders findings by position.
   IntakeResult finish();
 
  private:
@@ -61,6 +64,7 @@ class SubmissionBuilder {
   bool inWindow(Date day) const;
 
   const Registry& _registry;
+  const Catalogue& _catalogue;
   Instant _now;
   IntakeResult _result;
   std::optional<std::pair<Date, Date>> _window;  // (exclusive start, inclusive end), from the period

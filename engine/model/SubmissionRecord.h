@@ -6,8 +6,10 @@
 #include "engine/common/Time.h"
 #include "engine/model/Diagnostic.h"
 #include "engine/model/Measures.h"
+#include "engine/model/Submission.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace profkpi::engine {
@@ -27,6 +29,7 @@ struct SubmissionRecord {
   std::string sourceSystem;      // "name version", or empty
   Measures measures;
   Diagnostics warnings;          // as answered in the receipt
+  std::optional<BoardNotes> boardNotes;  // as sent (version 1.1), positions cleared; absent when not sent
   int revision = 1;              // 1 for the first accepted for its organisation and period
   bool current = true;           // the latest accepted for its organisation and period
 };

@@ -42,11 +42,14 @@ class Store {
   // The original bytes exactly as received; nothing when the id is unknown.
   virtual std::optional<std::string> originalBytes(const std::string& submissionId) = 0;
   virtual std::optional<SubmissionRecord> current(const std::string& organisation, const std::string& period) = 0;
-  // current() with the record's warnings left empty: what every submission's
-  // history checks need, at less cost where the store can skip reading them.
+  // current() with the record's warnings and board notes left empty: what every
+  // submission's history checks need, at less cost where the store can skip reading them.
   virtual std::optional<SubmissionRecord> currentFigures(const std::string& organisation, const std::string& period) {
     auto record = current(organisation, period);
-    if (record) record->warnings.clear();
+    if (record) {
+      record->warnings.clear();
+      record->boardNotes.reset();
+    }
     return record;
   }
   // The current submission of every organisation for the period, by organisation.

@@ -3,6 +3,8 @@
 #include "engine/kpi/Quartiles.h"
 #include "engine/reporting/Disclosure.h"
 
+#include <date/tz.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -150,6 +152,10 @@ std::optional<BoardReport> Reports::board(const std::string& organisation, const
     report.kpis.push_back(facts);
   }
   if (period.isQuarter()) report.yearAgoPeriod = yearEarlier(period).code();
+  report.boardNotes = results->record.boardNotes;
+  // The day in the UK, as the report prints its date.
+  auto local = date::make_zoned(date::locate_zone(PERIOD_TIME_ZONE), report.generatedAt).get_local_time();
+  report.notesDay = Date{date::floor<date::days>(local).time_since_epoch()};
   report.results = std::move(*results);
   return report;
 }

@@ -61,6 +61,12 @@ struct BoardReport {
   std::vector<BoardKpi> kpis;         // catalogue order, beside results.kpis
   std::size_t indexBasis = 0;         // KPIs with a value: what the index rests on
   std::string yearAgoPeriod;          // the same period a year earlier; empty for years
+  // What the council asks its board to note (format 1.1), when its current
+  // submission has BoardNotes; absent otherwise, and the report shows no box.
+  std::optional<BoardNotes> boardNotes;
+  // The day Actions' due dates are compared with: an Action due before it is
+  // overdue. generatedAt's date in the UK, so the same data gives the same report.
+  Date notesDay{};
 };
 
 // A data-quality warning behind a figure the sector report ranks or compares.

@@ -16,7 +16,7 @@ struct Fixture : StoreFixture {
   Catalogue catalogue = xml::loadCatalogue(sharedSchemas());
   KpiCalculator calculator{catalogue};
   IntakeService service{*store, calculator, clock};
-  profkpi::adapters::intake::IntakeGateway gateway{sharedSchemas(), shippedRegistry(), clock, {}, service};
+  profkpi::adapters::intake::IntakeGateway gateway{sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock, {}, service};
 
   Receipt submit(const std::string& xml) { return gateway.submit(xml, "cli", "test", "test.xml"); }
 

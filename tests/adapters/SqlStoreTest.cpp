@@ -1,6 +1,7 @@
 // The same suite runs against SQLite and PostgreSQL (see support/StoreFixture.h).
 #include "adapters/store/Migrations.h"
 #include "adapters/store/SqlTransaction.h"
+#include "engine/intake/Lexical.h"
 #include "engine/ports/Errors.h"
 #include "tests/support/Records.h"
 #include "tests/support/StoreFixture.h"
@@ -19,6 +20,8 @@ using namespace profkpi::engine;
 using namespace profkpi::tests;
 
 namespace {
+
+std::optional<Date> lexicalDate(const std::string& text) { return lexical::date(text); }
 
 // Welsh name and an explained warning: both must survive the store's text columns.
 SubmissionRecord record(const std::string& id, const std::string& org = "E06000001",
@@ -151,6 +154,40 @@ BOOST_AUTO_TEST_CASE(lookupsAndListingsReadTheSameRecord) {
   BOOST_TEST(current->sequence == listed[1].sequence);
   BOOST_TEST(current->revision == 2);
   BOOST_TEST(!store->current("E06000001", "2009-10-Q3"));
+}
+
+// Board notes (format 1.1) come back as stored through every read path, and a
+// replacement's notes, or their absence, are the current ones.
+BOOST_AUTO_TEST_CASE(boardNotesComeBackWholeAndFollowTheCurrentSubmission) {
+  SubmissionRecord withNotes = record(ID1);
+  withNotes.schemaVersion = "1.1";
+  BoardNotes notes;
+  notes.summary = "Crynodeb — ŵ \"quoted\"\nsecond line";
+  notes.actions.push_back({"K2", "Head of ICT", *lexicalDate("2009-12-31"), "Assess everyone.", {}});
+  notes.actions.push_back({"", "Board", std::nullopt, "Report back.", {}});
+  withNotes.boardNotes = notes;
+  store->accept(withNotes, "first", audit(ID1));
+  reopen();
+  auto check = [&](const std::optional<SubmissionRecord>& found, const char* path) {
+    BOOST_REQUIRE_MESSAGE(found && found->boardNotes, path);
+    BOOST_TEST(found->boardNotes->summary == notes.summary, path);
+    BOOST_REQUIRE(found->boardNotes->actions.size() == 2u);
+    BOOST_TEST(found->boardNotes->actions[0].kpi == "K2", path);
+    BOOST_TEST(found->boardNotes->actions[0].owner == "Head of ICT", path);
+    BOOST_TEST((found->boardNotes->actions[0].due == notes.actions[0].due), path);
+    BOOST_TEST(found->boardNotes->actions[0].text == "Assess everyone.", path);
+    BOOST_TEST(found->boardNotes->actions[1].kpi.empty(), path);
+    BOOST_TEST(!found->boardNotes->actions[1].due.has_value(), path);
+  };
+  check(store->findBySubmissionId(ID1), "by id");
+  check(store->current("E06000001", "2009-10-Q2"), "current");
+  check(store->currentForPeriod("2009-10-Q2").at(0), "period");
+  check(store->revisions("E06000001", "2009-10-Q2").at(0), "revisions");
+  BOOST_TEST(!store->currentFigures("E06000001", "2009-10-Q2")->boardNotes.has_value());
+
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  BOOST_TEST(!store->current("E06000001", "2009-10-Q2")->boardNotes.has_value());
+  BOOST_TEST(store->findBySubmissionId(ID1)->boardNotes.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(sameIdSameBytesIsADuplicateOtherBytesAConflict) {

@@ -25,6 +25,7 @@ namespace {
 
 // What json::diagnosticsToText writes for a record without warnings.
 const std::string NO_WARNINGS = "[]";
+const std::string NO_NOTES;  // a record without board notes
 
 SubmissionRecord record(const std::string& id, const std::string& sha) {
   SubmissionRecord r = profkpi::tests::aggregateRecord(id);
@@ -83,7 +84,8 @@ BOOST_AUTO_TEST_CASE(aKeptStatementSeesLaterCommitsAndHoldsNoSnapshot) {
 BOOST_AUTO_TEST_CASE(aRolledBackAcceptLeavesNothingAndFailuresThrow) {
   SqliteConnection writer(path, 1, 256);
   writer.exec("BEGIN IMMEDIATE");
-  auto stored = sqlite::acceptWithin(writer, record(ID1, std::string(64, 'a')), NO_WARNINGS, "one", audit(ID1));
+  auto stored =
+      sqlite::acceptWithin(writer, record(ID1, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, "one", audit(ID1));
   BOOST_TEST((stored.outcome == Store::Outcome::Stored));
   BOOST_TEST(stored.record.revision == 1);
   BOOST_TEST(stored.record.sequence > 0);
@@ -125,7 +127,7 @@ BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
       char id[40];
       std::snprintf(id, sizeof id, "%08d-1111-4111-8111-111111111111", i);
       writer.exec("BEGIN IMMEDIATE");
-      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, body, audit(id));
+      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, audit(id));
       writer.exec("COMMIT");
       checkpointer.afterCommit();
       if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the thread run

@@ -195,6 +195,36 @@ BOOST_AUTO_TEST_CASE(curlWithAHugeBodyGets413AndTheServerCarriesOn) {
   BOOST_TEST(ok.out == "200");
 }
 
+// Format 1.1 over HTTP: its notes in the receipt and the KPI results, the
+// resend identical, a 1.0 document with BoardNotes and version 1.2 refused (422).
+BOOST_AUTO_TEST_CASE(version11NotesTravelThroughTheApi) {
+  std::string v11 = readFile(samplesDir() + "/valid/v1.1-board-notes-hartlepool.xml");
+  HttpResult posted = server.post(submitter, v11);
+  BOOST_TEST(posted.status == 201, posted.body);
+  auto notes = parse(posted.body)->getObject("boardNotes");
+  BOOST_REQUIRE(!notes.isNull());
+  BOOST_TEST(notes->getArray("actions")->size() == 3u);
+  BOOST_TEST(notes->getArray("actions")->getObject(0)->getValue<std::string>("due") == "2009-12-31");
+  BOOST_TEST(!notes->getArray("actions")->getObject(2)->has("kpi"));
+  BOOST_TEST(server.post(submitter, v11).body == posted.body);
+  HttpResult results = server.request("GET", "/api/v1/organisations/E06000001/periods/2009-10-Q2/kpis", "",
+                                       {{"Authorization", "Bearer " + reader}});
+  BOOST_TEST(results.status == 200);
+  BOOST_TEST(parse(results.body)->getObject("boardNotes")->getValue<std::string>("summary").find("two team leaders") !=
+             std::string::npos);
+  for (const char* refused : {"xsd-board-notes-in-1.0", "version-1.2", "pk008-unknown-kpi"}) {
+    HttpResult r = server.post(submitter, readFile(samplesDir() + "/refused/" + refused + ".xml"));
+    BOOST_TEST(r.status == 422, refused << ": " << r.body);
+  }
+  // A 1.0 submission replacing it: the notes are gone from the results.
+  HeaderFields h;
+  h.submissionId = uniqueId(7, 1);
+  BOOST_TEST(server.post(submitter, aggregateDocument(h)).status == 201);
+  results = server.request("GET", "/api/v1/organisations/E06000001/periods/2009-10-Q2/kpis", "",
+                           {{"Authorization", "Bearer " + reader}});
+  BOOST_TEST(!parse(results.body)->has("boardNotes"));
+}
+
 BOOST_AUTO_TEST_CASE(readRoutesCheckRoleAndOrganisation) {
   for (int i = 0; i < 2; ++i) {
     HeaderFields h;

@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(ingestsAFolderThenAnswersResendsAsBefore) {
   ProcessResult first = ingest({samplesDir() + "/valid"});
   BOOST_TEST(first.exitCode == 0, first.err);
   std::vector<std::string> receipts = lines(first.out);
-  BOOST_REQUIRE(receipts.size() == 4u);
+  BOOST_REQUIRE(receipts.size() == 5u);
   Poco::JSON::Parser parser;
   auto receipt = parser.parse(receipts[0]).extract<Poco::JSON::Object::Ptr>();
   BOOST_TEST(receipt->getValue<std::string>("status") == "accepted");
@@ -92,6 +92,11 @@ BOOST_AUTO_TEST_CASE(ingestsAFolderThenAnswersResendsAsBefore) {
   BOOST_TEST(receipt->getObject("kpis")->getObject("K2")->getValue<double>("value") == 73.2);
   BOOST_TEST(receipt->getObject("kpis")->getObject("K2")->getValue<std::string>("status") == "amber");
   BOOST_TEST(receipt->getValue<int>("index") == 95);
+  BOOST_TEST(!receipt->has("boardNotes"));  // a 1.0 receipt as before
+  auto v11 = parser.parse(receipts[2]).extract<Poco::JSON::Object::Ptr>();  // v1.1-board-notes-hartlepool.xml
+  BOOST_TEST(v11->getValue<int>("revision") == 2);
+  BOOST_REQUIRE(v11->has("boardNotes"));
+  BOOST_TEST(v11->getObject("boardNotes")->getArray("actions")->size() == 3u);
 
   ProcessResult again = ingest({samplesDir() + "/valid"});
   BOOST_TEST(again.exitCode == 0);

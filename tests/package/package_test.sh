@@ -37,7 +37,7 @@ step "contents"
 dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents"
 for path in \
   /usr/bin/profkpi /usr/libexec/profkpi/profkpi-full /usr/libexec/profkpi/profkpi-validate \
-  /usr/share/profkpi/xsd/submission-1.0.xsd /usr/share/profkpi/xsd/registry-1.xsd /usr/share/profkpi/xsd/catalogue-1.xsd \
+  /usr/share/profkpi/xsd/submission-1.0.xsd /usr/share/profkpi/xsd/submission-1.1.xsd /usr/share/profkpi/xsd/registry-1.xsd /usr/share/profkpi/xsd/catalogue-1.xsd \
   /usr/share/profkpi/registry.xml /usr/share/profkpi/catalogue.xml \
   /usr/share/profkpi/profkpi.properties.example /usr/share/profkpi/nginx/profkpi.conf \
   /usr/share/doc/profkpi/OPERATIONS.md \

@@ -2,6 +2,7 @@
 #ifndef PROFKPI_TESTS_SUPPORT_INTAKEFIXTURE_H
 #define PROFKPI_TESTS_SUPPORT_INTAKEFIXTURE_H
 
+#include "engine/intake/xml/CatalogueLoader.h"
 #include "engine/intake/xml/RegistryLoader.h"
 #include "engine/intake/xml/Schemas.h"
 #include "engine/intake/xml/SubmissionReader.h"
@@ -24,9 +25,14 @@ inline const engine::Registry& shippedRegistry() {
   return registry;
 }
 
+inline const engine::Catalogue& shippedCatalogue() {
+  static engine::Catalogue catalogue = engine::xml::loadCatalogue(sharedSchemas());
+  return catalogue;
+}
+
 struct IntakeFixture {
   ManualClock clock{"2010-01-15T12:00:00Z"};
-  engine::xml::SubmissionReader reader{sharedSchemas(), shippedRegistry(), clock};
+  engine::xml::SubmissionReader reader{sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock};
 
   engine::IntakeResult read(const std::string& xml) { return reader.read(xml.data(), xml.size(), "test.xml"); }
 

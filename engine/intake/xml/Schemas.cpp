@@ -15,6 +15,7 @@ namespace profkpi::engine::xml {
 
 namespace embedded {
 extern const std::string_view SUBMISSION_XSD;
+extern const std::string_view SUBMISSION_11_XSD;
 extern const std::string_view REGISTRY_XSD;
 extern const std::string_view CATALOGUE_XSD;
 extern const std::string_view DEFAULT_REGISTRY;
@@ -61,13 +62,26 @@ Schemas::Schemas() : _pool((ensureXercesInitialised(), std::make_unique<Pool>())
     loadGrammar(*loader, "registry-1.xsd", embedded::REGISTRY_XSD);
     loadGrammar(*loader, "catalogue-1.xsd", embedded::CATALOGUE_XSD);
   }
+  {
+    auto loader = createHardenedReader(_pool->grammars11);
+    loader->setFeature(XMLUni::fgXercesSchemaFullChecking, true);
+    loadGrammar(*loader, "submission-1.1.xsd", embedded::SUBMISSION_11_XSD);
+  }
   _pool->grammars.lockPool();
+  _pool->grammars11.lockPool();
   warmUp(*this);
 }
 
 Schemas::~Schemas() = default;
 
+std::optional<SubmissionVersion> submissionVersion(std::string_view text) {
+  if (text == SUPPORTED_SCHEMA_VERSIONS[0]) return SubmissionVersion::V1_0;
+  if (text == SUPPORTED_SCHEMA_VERSIONS[1]) return SubmissionVersion::V1_1;
+  return std::nullopt;
+}
+
 std::string_view Schemas::submissionXsd() { return embedded::SUBMISSION_XSD; }
+std::string_view Schemas::submission11Xsd() { return embedded::SUBMISSION_11_XSD; }
 std::string_view Schemas::registryXsd() { return embedded::REGISTRY_XSD; }
 std::string_view Schemas::catalogueXsd() { return embedded::CATALOGUE_XSD; }
 std::string_view Schemas::defaultRegistry() { return embedded::DEFAULT_REGISTRY; }

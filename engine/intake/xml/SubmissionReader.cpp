@@ -35,7 +35,7 @@ enum class El : std::uint8_t {
   Other, Submission, Header, SubmissionId, Organisation, Period, PreparedAt, PreparedBy, SourceSystem,
   Aggregate, ItHeadcount, ItFte, RolesTotal, RolesMapped, StaffAssessed, StaffWithPdp, StaffRecognised,
   CpdDays, Workforce, Roles, Role, Staff, Member, Assessment, Pdp, Recognition, Cpd, Explanations,
-  Explanation,
+  Explanation, BoardNotes, Summary, Action,
 };
 
 // Called for every element of a document of any size, so it compares rather
@@ -60,6 +60,8 @@ El classify(const XMLCh* localName) {
       {u"Assessment", El::Assessment},     {u"Pdp", El::Pdp},
       {u"Recognition", El::Recognition},   {u"Cpd", El::Cpd},
       {u"Explanations", El::Explanations}, {u"Explanation", El::Explanation},
+      {u"BoardNotes", El::BoardNotes},     {u"Summary", El::Summary},
+      {u"Action", El::Action},
   };
   std::u16string_view name(localName);
   for (const Name& candidate : NAMES) {
@@ -90,7 +92,8 @@ bool isMemberChild(El element) {
 bool capturesText(El element) {
   constexpr std::uint64_t MEASURES = (bit(El::CpdDays) << 1) - bit(El::ItHeadcount);
   constexpr std::uint64_t CAPTURED = bit(El::SubmissionId) | bit(El::Organisation) | bit(El::Period) |
-                                     bit(El::PreparedAt) | bit(El::PreparedBy) | bit(El::Explanation) | MEASURES;
+                                     bit(El::PreparedAt) | bit(El::PreparedBy) | bit(El::Explanation) |
+                                     bit(El::Summary) | bit(El::Action) | MEASURES;
   return (CAPTURED & bit(element)) != 0;
 }
 
@@ -134,8 +137,15 @@ class SubmissionReader::Handler final : public DefaultHandler {
   void attach(const SAX2XMLReader& reader) { _reader = &reader; }
 
   // `document` is the document's bytes when in memory; `path` its file otherwise.
-  void begin(SubmissionBuilder& builder, std::string_view document, const std::string* path) {
+  // `version`: the schema the parser validates against this time.
+  void begin(SubmissionBuilder& builder, std::string_view document, const std::string* path,
+             SubmissionVersion version) {
     _builder = &builder;
+    _parsingAs = version;
+    _restartAs.reset();
+    _notesRefusedAt = 0;
+    _notesReported = false;
+    _notes = BoardNotes{};
     _document = document;
     _path = path;
     _depth = 0;
@@ -167,6 +177,10 @@ class SubmissionReader::Handler final : public DefaultHandler {
     add(Severity::Error, CODE_XML, std::move(message), where, false);
   }
 
+  // The version the document declares when the parser validated it against
+  // another's schema: parse it again with that one (nothing was reported yet).
+  std::optional<SubmissionVersion> restartAs() const { return _restartAs; }
+
   Position here() const {
     if (_locator == nullptr) return {};
     return {static_cast<long>(_locator->getLineNumber()), static_cast<long>(_locator->getColumnNumber())};
@@ -177,8 +191,16 @@ class SubmissionReader::Handler final : public DefaultHandler {
   void error(const SAXParseException& e) override {
     // Once the root is refused, the document is judged by nothing else in its schema.
     if (_rootRefused) return;
-    // Xerces counts string lengths in UTF-16 units; the schema counts characters.
     std::u16string_view message(e.getMessage());
+    // BoardNotes in a 1.0 document is refused once, with what it needs: the 1.0
+    // schema's finding (before startElement) is replaced, and what it holds is not judged.
+    if (_parsingAs == SubmissionVersion::V1_0 && message == u"no declaration found for element 'BoardNotes'") {
+      ++_errorCount;
+      _notesReported = true;
+      return boardNotesNeedsVersion11({static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())});
+    }
+    if (_notesRefusedAt != 0 && isAboutRefusedBoardNotes(e)) return;
+    // Xerces counts string lengths in UTF-16 units; the schema counts characters.
     if (_capturing && isCutValueFinding(message)) return judgeCutContentFinding(e);
     if (auto recounted = recountedLengthFinding(message)) fromParser(CODE_XSD, e, recounted->c_str());
   }
@@ -293,6 +315,17 @@ class SubmissionReader::Handler final : public DefaultHandler {
         break;
       case El::Role: startRole(attributes); break;
       case El::Staff: _roleIds.indexForLookups(); break;  // the Roles are complete: each Member looks one up
+      case El::BoardNotes:
+        if (_parsingAs == SubmissionVersion::V1_0) {
+          _notesRefusedAt = _depth;
+          if (!_notesReported) {
+            ++_errorCount;
+            boardNotesNeedsVersion11(here());
+          }
+          _notesReported = false;
+        }
+        break;
+      case El::Action: startAction(attributes); break;
       case El::Explanation:
         _explanation = Explanation{};
         _explanation.position = here();
@@ -337,6 +370,14 @@ class SubmissionReader::Handler final : public DefaultHandler {
       case El::Explanation:
         _explanation.text = utf8Text();
         _builder->explanation(std::move(_explanation));
+        break;
+      case El::Summary: _notes.summary = utf8Text(); break;
+      case El::Action:
+        _action.text = utf8Text();
+        _notes.actions.push_back(std::move(_action));
+        break;
+      case El::BoardNotes:
+        if (_parsingAs == SubmissionVersion::V1_1) _builder->boardNotes(std::move(_notes));
         break;
       default: break;
     }
@@ -404,28 +445,61 @@ class SubmissionReader::Handler final : public DefaultHandler {
       _pending.clear();  // "no declaration found" and the like say less than this
       add(Severity::Error, CODE_XSD,
           "unknown document: root element {" + got + "}" + toUtf8(localName) +
-              "; profkpi supports {" + std::string(SUBMISSION_NAMESPACE) + "}Submission, schemaVersion " +
-              std::string(SUPPORTED_SCHEMA_VERSION),
+              "; profkpi supports {" + std::string(SUBMISSION_NAMESPACE) + "}Submission (supported: schemaVersion " +
+              std::string(SUPPORTED_SCHEMA_VERSIONS_TEXT) + ")",
           here(), false);
       _rootRefused = true;
       return;
     }
     const XMLCh* version = valueOf(attributes, u"schemaVersion");
     std::string versionText = version == nullptr ? "" : std::string(lexical::trim(toUtf8(version)));
-    if (versionText != SUPPORTED_SCHEMA_VERSION) {
+    std::optional<SubmissionVersion> known = submissionVersion(versionText);
+    if (!known) {
       _pending.clear();
       add(Severity::Error, CODE_XSD,
           (version == nullptr ? std::string("schemaVersion is missing")
                               : "schemaVersion \"" + versionText + "\" is not supported") +
-              "; profkpi supports schemaVersion " + std::string(SUPPORTED_SCHEMA_VERSION) + " of " +
-              std::string(SUBMISSION_NAMESPACE),
+              " (supported: " + std::string(SUPPORTED_SCHEMA_VERSIONS_TEXT) + " of " +
+              std::string(SUBMISSION_NAMESPACE) + ")",
           here(), false);
       _rootRefused = true;
       return;
     }
+    if (*known != _parsingAs) {
+      _restartAs = known;
+      throw ParseAborted{};
+    }
     for (Diagnostic& d : _pending) _builder->report(std::move(d));
     _pending.clear();
     _header.schemaVersion = versionText;
+  }
+
+  // Version 1.0 has no BoardNotes: one finding that says what it needs, in place
+  // of the 1.0 schema's findings about it and what it holds.
+  [[gnu::cold]] void boardNotesNeedsVersion11(Position where) {
+    add(Severity::Error, CODE_XSD,
+        "BoardNotes needs schemaVersion=\"1.1\": this document says schemaVersion=\"1.0\", whose schema has no "
+        "BoardNotes (supported: " + std::string(SUPPORTED_SCHEMA_VERSIONS_TEXT) + ")",
+        where, true);
+  }
+
+  // A finding of the 1.0 schema that the BoardNotes refusal already covers: one
+  // inside it, or its parent's content model naming it.
+  [[gnu::cold]] bool isAboutRefusedBoardNotes(const SAXParseException& e) const {
+    if (_depth >= _notesRefusedAt) return true;
+    return std::u16string_view(e.getMessage()).find(u"BoardNotes") != std::u16string_view::npos;
+  }
+
+  void startAction(const Attributes& attributes) {
+    _action = BoardAction{};
+    _action.position = here();
+    _action.kpi = ascii(valueOf(attributes, u"kpi"));
+    _action.owner = toUtf8(valueOf(attributes, u"owner"));
+    if (const XMLCh* due = valueOf(attributes, u"due")) {
+      std::string_view text = asciiView(due);
+      _action.due = lexical::date(text);
+      if (!_action.due && _errorCount == _errorMark) outsideCalendar("Action due", text, here());
+    }
   }
 
   void startRole(const Attributes& attributes) {
@@ -710,6 +784,12 @@ class SubmissionReader::Handler final : public DefaultHandler {
   rules::AggregateFigures _figures;
   MemberRecord _member;
   Explanation _explanation;
+  BoardNotes _notes;
+  BoardAction _action;
+  SubmissionVersion _parsingAs = SubmissionVersion::V1_0;
+  std::optional<SubmissionVersion> _restartAs;
+  std::size_t _notesRefusedAt = 0;  // depth of the latest refused BoardNotes (1.0 documents); 0 before one
+  bool _notesReported = false;      // its refusal was reported from the schema's finding
   Position _workforcePosition;
   IdSet _roleIds;
   IdSet _memberIds;
@@ -723,44 +803,54 @@ class SubmissionReader::Handler final : public DefaultHandler {
   std::array<NameSeen, 64> _names{};
 };
 
+// One Xerces reader per submission version: a reader validates against the one
+// grammar pool it was made with (Schemas::Pool).
 struct SubmissionReader::Parser {
-  std::unique_ptr<SAX2XMLReader> sax;
+  std::array<std::unique_ptr<SAX2XMLReader>, SUPPORTED_SCHEMA_VERSIONS.size()> sax;
   RefuseAllEntities refuser;
+  // The version of the previous document, tried first: senders rarely mix them.
+  SubmissionVersion guess = SubmissionVersion::V1_0;
+
+  SAX2XMLReader& of(SubmissionVersion version) { return *sax[static_cast<std::size_t>(version)]; }
 };
 
-SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& registry, const Clock& clock,
-                                   ReaderLimits limits)
-    : _registry(registry), _clock(clock), _limits(limits) {
+SubmissionReader::SubmissionReader(const Schemas& schemas, const Registry& registry, const Catalogue& catalogue,
+                                   const Clock& clock, ReaderLimits limits)
+    : _registry(registry), _catalogue(catalogue), _clock(clock), _limits(limits) {
   if (_limits.maxDepth > 256) _limits.maxDepth = 256;
   _handler = std::make_unique<Handler>(_limits);
   _parser = std::make_unique<Parser>();
-  _parser->sax = createHardenedReader(schemas.pool().grammars, _limits.xercesIdentityConstraints);
-  _handler->attach(*_parser->sax);
-  _parser->sax->setContentHandler(_handler.get());
-  _parser->sax->setErrorHandler(_handler.get());
-  _parser->sax->setLexicalHandler(_handler.get());
-  _parser->sax->setEntityResolver(&_parser->refuser);
+  for (SubmissionVersion version : {SubmissionVersion::V1_0, SubmissionVersion::V1_1}) {
+    auto sax = createHardenedReader(schemas.pool().submission(version), _limits.xercesIdentityConstraints);
+    sax->setContentHandler(_handler.get());
+    sax->setErrorHandler(_handler.get());
+    sax->setLexicalHandler(_handler.get());
+    sax->setEntityResolver(&_parser->refuser);
+    _parser->sax[static_cast<std::size_t>(version)] = std::move(sax);
+  }
 }
 
 SubmissionReader::~SubmissionReader() = default;
 
 namespace {
 // A document refused without being parsed: one finding and nothing else.
-IntakeResult refusedWith(const Registry& registry, const Clock& clock, Diagnostic finding) {
-  SubmissionBuilder builder(registry, clock.now());
+IntakeResult refusedWith(const Registry& registry, const Catalogue& catalogue, const Clock& clock,
+                         Diagnostic finding) {
+  SubmissionBuilder builder(registry, catalogue, clock.now());
   builder.report(std::move(finding));
   return builder.finish();
 }
 
 // Its encoding or XML version (XmlDeclaration.h), found at the start.
-IntakeResult refusedEnvelope(const Registry& registry, const Clock& clock, std::string reason) {
-  return refusedWith(registry, clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(reason), 1, 1));
+IntakeResult refusedEnvelope(const Registry& registry, const Catalogue& catalogue, const Clock& clock,
+                             std::string reason) {
+  return refusedWith(registry, catalogue, clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(reason), 1, 1));
 }
 }  // namespace
 
 IntakeResult SubmissionReader::read(const char* data, std::size_t size, const std::string& name) {
   if (auto why = envelopeRefusal(std::string_view(data, std::min(size, ENVELOPE_PREFIX_BYTES)))) {
-    return refusedEnvelope(_registry, _clock, std::move(*why));
+    return refusedEnvelope(_registry, _catalogue, _clock, std::move(*why));
   }
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(data), size, name.c_str(), false);
   return run(&source, std::string_view(data, size), nullptr);
@@ -772,7 +862,7 @@ IntakeResult SubmissionReader::readFile(const std::string& path) {
     std::ifstream file(path, std::ios::binary);  // an unreadable file is left to Xerces to report
     head.resize(file.read(head.data(), static_cast<std::streamsize>(head.size())) ? head.size()
                                                                                    : static_cast<std::size_t>(file.gcount()));
-    if (auto why = envelopeRefusal(head)) return refusedEnvelope(_registry, _clock, std::move(*why));
+    if (auto why = envelopeRefusal(head)) return refusedEnvelope(_registry, _catalogue, _clock, std::move(*why));
   }
   // Xerces allocates with its memory manager: released by Xerces, not delete[].
   auto release = [](XMLCh* text) { XMLString::release(&text); };
@@ -782,15 +872,28 @@ IntakeResult SubmissionReader::readFile(const std::string& path) {
     return run(&source, {}, &path);
   } catch (const XMLException& e) {
     std::string message = "cannot read " + path + ": " + toUtf8(e.getMessage());
-    return refusedWith(_registry, _clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(message)));
+    return refusedWith(_registry, _catalogue, _clock, makeDiagnostic(Severity::Error, CODE_XML, std::move(message)));
   }
 }
 
 IntakeResult SubmissionReader::run(const void* source, std::string_view document, const std::string* path) {
-  SubmissionBuilder builder(_registry, _clock.now());
-  _handler->begin(builder, document, path);
+  std::optional<IntakeResult> result = runAs(_parser->guess, source, document, path);
+  if (std::optional<SubmissionVersion> declared = _handler->restartAs()) {
+    // Only the prolog and the root's start tag were read: read it again against its own schema.
+    _parser->guess = *declared;
+    result = runAs(*declared, source, document, path);
+  }
+  return std::move(*result);
+}
+
+IntakeResult SubmissionReader::runAs(SubmissionVersion version, const void* source, std::string_view document,
+                                     const std::string* path) {
+  SubmissionBuilder builder(_registry, _catalogue, _clock.now());
+  SAX2XMLReader& sax = _parser->of(version);
+  _handler->attach(sax);
+  _handler->begin(builder, document, path, version);
   try {
-    _parser->sax->parse(*static_cast<const InputSource*>(source));
+    sax.parse(*static_cast<const InputSource*>(source));
   } catch (const ParseAborted&) {
     // The reason is recorded.
   } catch (const OutOfMemoryException&) {

@@ -1,5 +1,5 @@
 // Reads a submission document in one streaming pass: well-formedness, the shipped
-// XSD, the Role/Member identity constraints (in an engine/intake/IdSet rather than Xerces'
+// XSD of the version it declares (1.0 or 1.1), the Role/Member identity constraints (in an engine/intake/IdSet rather than Xerces'
 // own store, which keeps every key value), and the business rules that need no
 // stored data. Memory stays flat whatever the document's size.
 //
@@ -10,6 +10,7 @@
 
 #include "engine/intake/SubmissionBuilder.h"
 #include "engine/intake/xml/Schemas.h"
+#include "engine/kpi/Catalogue.h"
 #include "engine/model/Registry.h"
 #include "engine/ports/Clock.h"
 
@@ -35,9 +36,10 @@ struct ReaderLimits {
 
 class SubmissionReader {
  public:
-  // `schemas`, `registry` and `clock` must outlive the reader.
-  SubmissionReader(const Schemas& schemas, const Registry& registry, const Clock& clock,
-                   ReaderLimits limits = {});
+  // `schemas`, `registry`, `catalogue` (whose KPIs PK008 knows) and `clock` must
+  // outlive the reader.
+  SubmissionReader(const Schemas& schemas, const Registry& registry, const Catalogue& catalogue,
+                   const Clock& clock, ReaderLimits limits = {});
   ~SubmissionReader();
   SubmissionReader(const SubmissionReader&) = delete;
   SubmissionReader& operator=(const SubmissionReader&) = delete;
@@ -53,8 +55,12 @@ class SubmissionReader {
   // `document` holds the bytes of a document read from memory, `path` names a
   // file read from disk (for the rare findings that look at the bytes again).
   IntakeResult run(const void* source, std::string_view document, const std::string* path);
+  // One parse against `version`'s schema.
+  IntakeResult runAs(SubmissionVersion version, const void* source, std::string_view document,
+                     const std::string* path);
 
   const Registry& _registry;
+  const Catalogue& _catalogue;
   const Clock& _clock;
   ReaderLimits _limits;
   std::unique_ptr<Handler> _handler;

@@ -68,6 +68,16 @@ class FailOnError final : public DefaultHandler {
   }
 };
 
+// The same document in version 1.1, with BoardNotes (its kpi pattern and date).
+std::string asVersion11(std::string_view document) {
+  std::string text(document);
+  text.replace(text.find("schemaVersion=\"1.0\""), 19, "schemaVersion=\"1.1\"");
+  text.insert(text.rfind("</Submission>"),
+              "<BoardNotes><Summary>warm-up</Summary>"
+              "<Action kpi=\"K1\" owner=\"warm-up\" due=\"2010-03-31\">warm-up</Action></BoardNotes>");
+  return text;
+}
+
 void validate(SAX2XMLReader& reader, std::string_view document) {
   MemBufInputSource source(reinterpret_cast<const XMLByte*>(document.data()), document.size(), "warm-up",
                            false);
@@ -85,6 +95,11 @@ void warmUp(const Schemas& schemas) {
   validate(*reader, WORKFORCE_DOCUMENT);
   validate(*reader, Schemas::defaultRegistry());
   validate(*reader, Schemas::defaultCatalogue());
+  auto reader11 = createHardenedReader(schemas.pool().grammars11, true);
+  reader11->setContentHandler(&handler);
+  reader11->setErrorHandler(&handler);
+  validate(*reader11, asVersion11(AGGREGATE_DOCUMENT));
+  validate(*reader11, asVersion11(WORKFORCE_DOCUMENT));
 }
 
 }  // namespace profkpi::engine::xml

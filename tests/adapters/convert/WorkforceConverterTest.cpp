@@ -32,7 +32,7 @@ const std::string HEADER = "Id,Role,Title,Mapped,Skill,Level,FTE,Appraised,PDP,C
 struct Fixture {
   TempDir dir;
   ManualClock clock{"2025-10-06T00:00:00Z"};
-  engine::xml::SubmissionReader reader{sharedSchemas(), shippedRegistry(), clock};
+  engine::xml::SubmissionReader reader{sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock};
   std::string mappingText = MAPPING;
 
   static HeaderValues header() {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "adapters/demo/DemoData.h"
+#include "tests/support/IntakeFixture.h"
 
 using namespace profkpi::adapters::demo;
 using namespace profkpi::engine;
@@ -141,6 +142,31 @@ BOOST_AUTO_TEST_CASE(optionsOutOfRangeAreRefused) {
   DemoOptions unfinished;
   unfinished.notAfter = Period::parse("2025-26-Q2")->lastDay();
   BOOST_CHECK_THROW(DemoData(registry, unfinished), std::invalid_argument);
+}
+
+// Some councils send notes for their board (format 1.1), some with an Action
+// already overdue; every document, 1.0 or 1.1, is accepted by the reader.
+BOOST_AUTO_TEST_CASE(someCouncilsSendBoardNotesAndEveryDocumentValidates) {
+  Registry registry = smallRegistry();
+  profkpi::tests::ManualClock clock{"2030-01-01T00:00:00Z"};
+  xml::SubmissionReader reader(profkpi::tests::sharedSchemas(), registry, profkpi::tests::shippedCatalogue(), clock);
+  std::size_t withNotes = 0, overdue = 0, total = 0;
+  for (const DemoDocument& d : DemoData(registry, {}).generateAll()) {
+    ++total;
+    IntakeResult r = reader.read(d.xml.data(), d.xml.size());
+    BOOST_TEST(r.accepted(), d.fileName << ": " << profkpi::tests::IntakeFixture::allMessages(r));
+    bool v11 = d.xml.find("schemaVersion=\"1.1\"") != std::string::npos;
+    BOOST_TEST(v11 == r.submission.boardNotes.has_value(), d.fileName);
+    if (!r.submission.boardNotes) continue;
+    ++withNotes;
+    Date periodEnd = r.submission.header.period->lastDay();
+    for (const BoardAction& a : r.submission.boardNotes->actions) {
+      if (a.overdueOn(periodEnd)) ++overdue;
+    }
+  }
+  BOOST_TEST(withNotes > 0u);
+  BOOST_TEST(withNotes < total / 2);
+  BOOST_TEST(overdue > 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(compactChecksAgreeWithXercesIdentityConstraints) {
   ManualClock clock;
   xml::ReaderLimits xercesOwn;
   xercesOwn.xercesIdentityConstraints = true;
-  xml::SubmissionReader ours(sharedSchemas(), shippedRegistry(), clock);
-  xml::SubmissionReader theirs(sharedSchemas(), shippedRegistry(), clock, xercesOwn);
+  xml::SubmissionReader ours(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock);
+  xml::SubmissionReader theirs(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock, xercesOwn);
   for (const Case& c : cases()) {
     std::string doc = workforceDocument({}, c.roles, c.members);
     IntakeResult a = ours.read(doc.data(), doc.size());
@@ -56,9 +56,30 @@ BOOST_AUTO_TEST_CASE(compactChecksAgreeWithXercesIdentityConstraints) {
   }
 }
 
+// The same for the 1.1 schema, which keeps 1.0's constraints: each document as
+// 1.1 with BoardNotes after its Workforce.
+BOOST_AUTO_TEST_CASE(compactChecksAgreeWithXercesIdentityConstraintsInVersion11) {
+  ManualClock clock;
+  xml::ReaderLimits xercesOwn;
+  xercesOwn.xercesIdentityConstraints = true;
+  xml::SubmissionReader ours(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock);
+  xml::SubmissionReader theirs(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock, xercesOwn);
+  for (const Case& c : cases()) {
+    std::string doc = workforceDocument({}, c.roles, c.members);
+    doc.replace(doc.find("schemaVersion=\"1.0\""), 19, "schemaVersion=\"1.1\"");
+    doc.insert(doc.rfind("</Submission>"), "<BoardNotes><Action owner=\"o\" kpi=\"K1\">a</Action></BoardNotes>");
+    IntakeResult a = ours.read(doc.data(), doc.size());
+    IntakeResult b = theirs.read(doc.data(), doc.size());
+    BOOST_TEST(a.accepted() == c.valid, c.name << ": " << IntakeFixture::allMessages(a));
+    BOOST_TEST(b.accepted() == c.valid, c.name << ": " << IntakeFixture::allMessages(b));
+    BOOST_TEST(IntakeFixture::errorCodes(a) == IntakeFixture::errorCodes(b), c.name);
+    BOOST_TEST(a.submission.boardNotes.has_value(), c.name);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(duplicateIsReportedAtTheSecondMember) {
   ManualClock clock;
-  xml::SubmissionReader reader(sharedSchemas(), shippedRegistry(), clock);
+  xml::SubmissionReader reader(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock);
   std::vector<MemberFields> members = plainMembers(3);
   members[2].id = "m1";
   std::string doc = workforceDocument({}, {{}}, members);

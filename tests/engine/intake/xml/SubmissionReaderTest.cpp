@@ -302,7 +302,8 @@ BOOST_AUTO_TEST_CASE(documentWithoutARootElementSaysSo) {
 
 BOOST_AUTO_TEST_CASE(everyShippedSampleGetsItsVerdict) {
   for (const char* name : {"aggregate-hartlepool-2009-10-Q2", "aggregate-zero-headcount",
-                           "workforce-anglesey-2009-10-Q2", "workforce-explained-warning"}) {
+                           "workforce-anglesey-2009-10-Q2", "workforce-explained-warning",
+                           "v1.1-board-notes-hartlepool"}) {
     IntakeResult r = read(readFile(samplesDir() + "/valid/" + name + ".xml"));
     BOOST_TEST(r.accepted(), name << ": " << allMessages(r));
   }
@@ -319,6 +320,8 @@ BOOST_AUTO_TEST_CASE(everyShippedSampleGetsItsVerdict) {
       {"xml-truncated", "XML"},                {"xml-trailing-content", "XML"},
       {"version-2.0", "XSD"},                  {"wrong-namespace", "XSD"},
       {"doctype", "XML"},                      {"xml-latin1-encoding", "XML"},
+      {"xsd-board-notes-in-1.0", "XSD"},       {"xsd-empty-board-notes", "XSD"},
+      {"pk008-unknown-kpi", "PK008"},          {"version-1.2", "XSD"},
   };
   clock.set("2026-01-01T00:00:00Z");
   for (const auto& [name, code] : refused) {

@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_CASE(freshSchemasServeManyThreadsAtOnce) {
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
       threads.emplace_back([&, t] {
-        xml::SubmissionReader reader(schemas, registry, clock);
+        xml::SubmissionReader reader(schemas, registry, shippedCatalogue(), clock);
         const std::string& doc = t % 2 == 0 ? workforce : aggregate;
         ++ready;
         while (ready < 4) std::this_thread::yield();
