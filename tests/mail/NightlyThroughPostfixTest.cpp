@@ -30,7 +30,11 @@ struct Fixture {
   StoreConfig store = freshStoreConfig(dir);
   std::string config = dir.file("profkpi.properties");
 
-  explicit Fixture() { BOOST_REQUIRE(profkpi({"ingest", samplesDir() + "/valid"}).exitCode == 0); }
+  Fixture() {
+    configure(PostfixRelay::PASSWORD);
+    ProcessResult ingest = profkpi({"ingest", samplesDir() + "/valid"});
+    BOOST_REQUIRE_MESSAGE(ingest.exitCode == 0, ingest.err);
+  }
 
   void configure(const std::string& password) const {
     std::string passwordFile = dir.file("smtp-password");
