@@ -201,13 +201,14 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
       stage = Stage::Securing;
       session.startTls(_options, _tls->context);
     }
-    stage = Stage::Authenticating;
     if (_options.auth == SmtpAuth::None) {
+      stage = Stage::Sending;
       session.login(_options.helo);
     } else {
+      stage = Stage::Authenticating;
       session.login(_options.helo, loginMethod(_options.auth), _options.username, _options.password);
+      stage = Stage::Sending;
     }
-    stage = Stage::Sending;
     session.sendMessage(message);
     session.close();
   } catch (const NotSecured& e) {
