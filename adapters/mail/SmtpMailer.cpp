@@ -3,7 +3,6 @@
 #include "adapters/mail/TlsClientContext.h"
 #include "engine/ports/Errors.h"
 
-#include <Poco/CountingStream.h>
 #include <Poco/Environment.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
@@ -68,11 +67,12 @@ bool offers(const std::string& ehloReply, const std::string& extension) {
   return false;
 }
 
-// The message's size as it goes over the wire (headers and encoded parts).
-std::size_t encodedSize(const Poco::Net::MailMessage& message) {
-  Poco::CountingOutputStream counter;
-  message.write(counter);
-  return static_cast<std::size_t>(counter.chars());
+// The message as it goes over the wire (headers and encoded parts, before
+// dot-stuffing). Written once: its parts' sources can be read only once.
+std::string encoded(const Poco::Net::MailMessage& message) {
+  std::ostringstream out;
+  message.write(out);
+  return out.str();
 }
 
 // Refusing to go on without TLS: the server is unusable, not this message.
@@ -170,9 +170,9 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
                           Poco::Net::MailMessage::ENCODING_BASE64);
   }
 
-  std::size_t size = encodedSize(message);
-  if (size > _options.maxMessageBytes) {
-    throw DeliveryError("mail to " + mail.to + " not attempted: " + std::to_string(size) +
+  const std::string wire = encoded(message);
+  if (wire.size() > _options.maxMessageBytes) {
+    throw DeliveryError("mail to " + mail.to + " not attempted: " + std::to_string(wire.size()) +
                             " bytes, over smtp.maxMessageBytes (" + std::to_string(_options.maxMessageBytes) + ")",
                         Kind::Permanent);
   }
@@ -209,7 +209,10 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
       session.login(_options.helo, loginMethod(_options.auth), _options.username, _options.password);
       stage = Stage::Sending;
     }
-    session.sendMessage(message);
+    session.sendAddresses(_options.from, {mail.to});
+    session.sendData();
+    std::istringstream content(wire);
+    session.sendMessage(content);
     session.close();
   } catch (const NotSecured& e) {
     throw DeliveryError(where + "not secured, nothing sent: " + e.what(), Kind::Unreachable);
