@@ -47,6 +47,12 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setInt("smtp.timeoutSeconds", 30);
   defaults->setInt("smtp.attempts", 3);
   defaults->setInt("smtp.retryDelayMilliseconds", 2000);
+  defaults->setString("smtp.tls", "starttls");
+  defaults->setString("smtp.caFile", "");  // empty: the system's CAs
+  defaults->setString("smtp.auth", "none");
+  defaults->setString("smtp.username", "");
+  defaults->setString("smtp.passwordFile", "");
+  defaults->setInt64("smtp.maxMessageBytes", 10485760);
   defaults->setBool("nightly.enabled", true);  // serve runs the schedule
   defaults->setInt("nightly.leaseSeconds", 600);
   defaults->setInt("nightly.maxMailRuns", 14);

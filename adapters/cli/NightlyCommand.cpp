@@ -63,12 +63,13 @@ void printProgress(const engine::RunProgress& p) {
 }
 
 int printHistory(engine::RunLedger& ledger, int limit) {
+  std::optional<engine::LeaseHolder> lease = ledger.leaseHolder();
   for (const engine::RunRecord& r : ledger.recentRuns(static_cast<std::size_t>(limit))) {
     std::cout << r.id << "  " << engine::triggerName(r.trigger) << "  "
               << (r.servedDay ? engine::formatDate(*r.servedDay) : std::string("-")) << "  "
               << engine::formatInstant(r.startedAt) << "  "
               << (r.finishedAt ? engine::formatInstant(*r.finishedAt) : std::string("-")) << "  "
-              << engine::outcomeName(r.outcome) << "  " << r.holder << "  " << r.detail << "\n";
+              << engine::shownOutcome(r, lease) << "  " << r.holder << "  " << r.detail << "\n";
   }
   return STATUS_OK;
 }

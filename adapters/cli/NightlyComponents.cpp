@@ -6,8 +6,10 @@
 #include "adapters/mail/SmtpMailer.h"
 #include "adapters/store/SqlDeliveryLog.h"
 #include "adapters/store/SqlRunLedger.h"
+#include "platform/SecretFile.h"
 
 #include <Poco/Environment.h>
+#include <Poco/Logger.h>
 #include <Poco/Process.h>
 
 #include <algorithm>
@@ -39,6 +41,32 @@ mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   o.timeoutSeconds = config.getInt("smtp.timeoutSeconds");
   o.attempts = config.getInt("smtp.attempts");
   o.retryDelayMilliseconds = config.getInt("smtp.retryDelayMilliseconds");
+  Poco::Int64 maxBytes = config.getInt64("smtp.maxMessageBytes");
+  if (maxBytes < 1024) throw UsageError("smtp.maxMessageBytes must be at least 1024, not " + std::to_string(maxBytes));
+  o.maxMessageBytes = static_cast<std::size_t>(maxBytes);
+  if (o.host.empty()) return o;
+  std::string tls = config.getString("smtp.tls");
+  std::optional<mail::SmtpTls> tlsMode = mail::smtpTlsFromName(tls);
+  if (!tlsMode) throw UsageError("smtp.tls must be starttls, implicit or none, not \"" + tls + "\"");
+  o.tls = *tlsMode;
+  o.caFile = config.getString("smtp.caFile");
+  std::string auth = config.getString("smtp.auth");
+  std::optional<mail::SmtpAuth> authMethod = mail::smtpAuthFromName(auth);
+  if (!authMethod) throw UsageError("smtp.auth must be none, plain, login or xoauth2, not \"" + auth + "\"");
+  o.auth = *authMethod;
+  if (o.auth == mail::SmtpAuth::XOAuth2) {
+    throw UsageError("smtp.auth = xoauth2 is not supported by this version of profkpi");
+  }
+  o.username = config.getString("smtp.username");
+  std::string passwordFile = config.getString("smtp.passwordFile");
+  if (o.auth == mail::SmtpAuth::Plain || o.auth == mail::SmtpAuth::Login) {
+    if (passwordFile.empty()) throw UsageError("smtp.auth = " + auth + " needs smtp.passwordFile");
+    try {
+      o.password = platform::readSecretFile(passwordFile);
+    } catch (const platform::SecretFileError& e) {
+      throw UsageError(std::string("smtp.passwordFile: ") + e.what());
+    }
+  }
   return o;
 }
 
@@ -66,8 +94,17 @@ NightlyComponents::NightlyComponents(StoreServices& services) : _services(servic
   _options.openData = _openData.get();
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
-    _mailer = std::make_unique<mail::SmtpMailer>(smtp);
-    _mailDescription = "smtp://" + smtp.host + ":" + std::to_string(smtp.port);
+    try {
+      _mailer = std::make_unique<mail::SmtpMailer>(smtp);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+    _mailDescription = "smtp://" + smtp.host + ":" + std::to_string(smtp.port) + " (tls " +
+                       mail::smtpTlsName(smtp.tls) + ", auth " + mail::smtpAuthName(smtp.auth) + ")";
+    if (smtp.tls == mail::SmtpTls::None) {
+      Poco::Logger::get("mail").warning("smtp.tls = none: mail to %s goes in plain text; only for a relay on this host",
+                                        _mailDescription);
+    }
   }
   _archive = std::make_unique<archive::FileReportArchive>(config.getString("reports.dir"));
 }

@@ -1,53 +1,42 @@
-// The mail port over SMTP (Poco's SMTPClientSession and MailMessage): one
-// connection per message, a plain-text UTF-8 body (quoted-printable) and each
-// attachment base64-encoded. Connection and reply timeouts; a message that
-// fails for now is tried again within the call, with a doubling delay. What
-// fails is classified once, here: a server that cannot be reached or will not
-// greet is Unreachable, a 4xx reply or a broken conversation Temporary, a 5xx
-// reply to the message Permanent. No authentication or TLS: a local relay (or
-// an MTA on the host) is expected. Not thread-safe.
+// The mail port over SMTP (Poco's SMTPClientSession, MailMessage and NetSSL):
+// one connection per message, a plain-text UTF-8 body (quoted-printable) and
+// each attachment base64-encoded. The connection is secured first (STARTTLS or
+// implicit TLS, 1.2 or later, certificate and host name verified) unless
+// smtp.tls is none; credentials go only over a secured connection. Connection
+// and reply timeouts; a message that fails for now is tried again within the
+// call, with a doubling delay. What fails is classified once, here: a server
+// that cannot be reached, will not greet or cannot be secured is Unreachable;
+// credentials refused are Permanent (or Temporary for a 4xx) and concern every
+// message; a 4xx reply or a broken conversation is Temporary, a 5xx reply to
+// the message Permanent. Not thread-safe.
 #ifndef PROFKPI_ADAPTERS_MAIL_SMTPMAILER_H
 #define PROFKPI_ADAPTERS_MAIL_SMTPMAILER_H
 
+#include "adapters/mail/SmtpOptions.h"
 #include "engine/ports/Mailer.h"
 
+#include <memory>
 #include <string>
 
 namespace profkpi::adapters::mail {
 
-// Every field: meaning and default.
-struct SmtpOptions {
-  // The relay (smtp.host). Required.
-  std::string host;
-  // Its port (smtp.port). Default 25.
-  int port = 25;
-  // The sender address (smtp.from). Default empty: "profkpi@" and the host's name.
-  std::string from;
-  // The name given in EHLO (smtp.helo). Default empty: the host's name.
-  std::string helo;
-  // Longest wait for the connection (smtp.connectTimeoutSeconds). Default 10.
-  int connectTimeoutSeconds = 10;
-  // Longest wait for each reply or write (smtp.timeoutSeconds). Default 30.
-  int timeoutSeconds = 30;
-  // Tries per message within one call, the first included (smtp.attempts). Default 3.
-  int attempts = 3;
-  // Wait before the second try, doubled before each further one
-  // (smtp.retryDelayMilliseconds). Default 2000.
-  int retryDelayMilliseconds = 2000;
-};
-
 class SmtpMailer final : public engine::Mailer {
  public:
+  // Throws std::invalid_argument for options that cannot work: credentials
+  // without TLS, a user name or password missing, smtp.caFile unreadable.
   explicit SmtpMailer(SmtpOptions options);
+  ~SmtpMailer() override;
 
   void send(const engine::Mail& mail) override;
 
   const SmtpOptions& options() const { return _options; }
 
  private:
+  struct Tls;
   void sendOnce(const engine::Mail& mail);
 
   SmtpOptions _options;
+  std::unique_ptr<Tls> _tls;  // absent when smtp.tls is none
 };
 
 }  // namespace profkpi::adapters::mail

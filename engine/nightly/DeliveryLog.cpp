@@ -7,12 +7,13 @@ namespace profkpi::engine {
 
 namespace {
 
-constexpr std::array<std::pair<DeliveryStatus, const char*>, 5> STATUSES{{
+constexpr std::array<std::pair<DeliveryStatus, const char*>, 6> STATUSES{{
     {DeliveryStatus::Pending, "pending"},
     {DeliveryStatus::Delivered, "delivered"},
     {DeliveryStatus::Refused, "refused"},
     {DeliveryStatus::Abandoned, "abandoned"},
     {DeliveryStatus::Unmailed, "unmailed"},
+    {DeliveryStatus::Sending, "sending"},
 }};
 
 }  // namespace

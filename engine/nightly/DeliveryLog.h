@@ -22,9 +22,10 @@ enum class DeliveryStatus {
   Refused,    // the mail system refused it for good; not tried again for this data
   Abandoned,  // failed for now on too many runs; not tried again for this data
   Unmailed,   // archived only: no mail configured, or no contact address
+  Sending,    // being handed to the mail system; left so by a run that ended then: possibly sent
 };
 
-// "pending", "delivered", "refused", "abandoned", "unmailed"; and back (nothing for other text).
+// "pending", "delivered", "refused", "abandoned", "unmailed", "sending"; and back (nothing for other text).
 const char* deliveryStatusName(DeliveryStatus status);
 std::optional<DeliveryStatus> deliveryStatusFromName(std::string_view name);
 

@@ -47,7 +47,7 @@ NightlyPlan planNightly(const std::vector<SubmissionRecord>& current, const std:
     const DeliveryState* state = known == delivered.end() ? nullptr : known->second;
     if (state == nullptr || state->dataSequence != latest.sequence) {
       plan.boards.push_back({organisation, latest.period->code(), latest.sequence, std::nullopt});
-    } else if (state->status == DeliveryStatus::Pending) {
+    } else if (state->status == DeliveryStatus::Pending || state->status == DeliveryStatus::Sending) {
       plan.boards.push_back({organisation, state->period, latest.sequence, *state});
     }
   }

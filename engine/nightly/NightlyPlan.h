@@ -1,6 +1,6 @@
 // What a nightly run has to do: the board report of every organisation whose
 // current submissions changed since its report was last rendered (or whose
-// mail failed for now), and the sector report of every period whose current
+// mail failed for now, or was possibly sent by a run that ended while sending it), and the sector report of every period whose current
 // submissions changed. Pure: the caller reads the store and the delivery log.
 #ifndef PROFKPI_ENGINE_NIGHTLY_NIGHTLYPLAN_H
 #define PROFKPI_ENGINE_NIGHTLY_NIGHTLYPLAN_H
@@ -19,7 +19,8 @@ struct BoardWork {
   std::string organisation;
   std::string period;             // the organisation's latest period
   std::int64_t dataSequence = 0;  // the latest acceptance among its current submissions
-  // Absent: render anew. Present: the pending delivery to try again (same data).
+  // Absent: render anew. Present: the delivery to try again (same data): a
+  // pending one, or one possibly sent by a run that ended while sending it.
   std::optional<DeliveryState> retry;
 };
 

@@ -33,7 +33,8 @@ struct NightlyRun::Pass {
   std::size_t total = 0;
   std::vector<std::string> errors;
   Instant leaseRenewed;
-  // Set when a mail found no server: the rest of this run's mails stay pending.
+  // Set when a mail failed as every later one would (no server, credentials
+  // refused): the rest of this run's mails stay pending.
   std::optional<std::string> mailDown;
   // Written together at the end of each batch (one commit for many documents).
   std::vector<RunItem> items;
@@ -366,23 +367,35 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     mailed = true;
     MailAttachment document{state.organisation + "-" + state.period + "." + _renderer.extension(),
                             _renderer.mediaType(), bytes};
+    Mail mail = boardMail(report, organisation->contact, std::move(document), _options.publicUrl);
+    // The nightly run mails the reports of its one renderer, in English.
+    mail.messageId = boardMessageId(state.organisation, state.period, "en", state.sha256);
+    const bool possiblySent = state.status == DeliveryStatus::Sending;
+    // Recorded before the mail goes: a run that ends before the outcome is
+    // recorded leaves "sending", and the next run sends the same message again.
+    state.status = DeliveryStatus::Sending;
+    _deliveries.saveDelivery(state);
     try {
-      _mailer->send(boardMail(report, organisation->contact, std::move(document), _options.publicUrl));
+      _mailer->send(mail);
       state.status = DeliveryStatus::Delivered;
       state.deliveredAt = _clock.now();
       state.lastError.clear();
       ++counts.mailed;
       item.action = "mailed";
       item.detail = organisation->contact;
+      if (possiblySent) {
+        item.detail += " (sent again with the same Message-ID: the run that sent it first ended before it "
+                       "recorded the outcome, so it was possibly sent)";
+      }
     } catch (const DeliveryError& e) {
       state.lastError = e.what();
       item.detail = organisation->contact + ": " + e.what();
+      if (e.affectsEveryMessage()) pass.mailDown = std::string(e.what());
       if (e.kind() == DeliveryError::Kind::Permanent) {
         state.status = DeliveryStatus::Refused;
         ++counts.refused;
         item.action = "refused";
       } else {
-        if (e.kind() == DeliveryError::Kind::Unreachable) pass.mailDown = std::string(e.what());
         ++state.attempts;
         bool giveUp = state.attempts >= _options.maxMailRuns;
         state.status = giveUp ? DeliveryStatus::Abandoned : DeliveryStatus::Pending;

@@ -42,4 +42,9 @@ std::optional<RunTrigger> triggerFromName(std::string_view name) {
   return std::nullopt;
 }
 
+std::string shownOutcome(const RunRecord& run, const std::optional<LeaseHolder>& lease) {
+  if (run.outcome == RunOutcome::Running && (!lease || lease->holder != run.holder)) return "abandoned";
+  return outcomeName(run.outcome);
+}
+
 }  // namespace profkpi::engine

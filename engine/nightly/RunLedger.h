@@ -74,6 +74,12 @@ struct LeaseHolder {
   Instant expires;
 };
 
+// How a run reads in the history: its outcome's name, except that a Running
+// run whose holder no longer has an unexpired lease (`lease`: the current
+// holder, if any) ended without recording it (killed, or its store went away):
+// "abandoned". A live run renews its lease as it goes.
+std::string shownOutcome(const RunRecord& run, const std::optional<LeaseHolder>& lease);
+
 class RunLedger {
  public:
   RunLedger() = default;

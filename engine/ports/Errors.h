@@ -30,11 +30,17 @@ class DeliveryError : public std::runtime_error {
     Permanent,    // refused for good (SMTP 5xx): trying again will not help
   };
   using std::runtime_error::runtime_error;
-  DeliveryError(const std::string& what, Kind kind) : std::runtime_error(what), _kind(kind) {}
+  // `everyMessage`: the failure is the server's or the account's, not this
+  // message's (credentials refused, say), so later messages would fail the same way.
+  DeliveryError(const std::string& what, Kind kind, bool everyMessage = false)
+      : std::runtime_error(what), _kind(kind), _everyMessage(everyMessage || kind == Kind::Unreachable) {}
   Kind kind() const { return _kind; }
+  // True when trying further messages now would only repeat the failure (always for Unreachable).
+  bool affectsEveryMessage() const { return _everyMessage; }
 
  private:
   Kind _kind = Kind::Temporary;
+  bool _everyMessage = false;
 };
 
 // A rendered report could not be archived (disk full, permissions...).

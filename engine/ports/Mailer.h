@@ -20,6 +20,11 @@ struct Mail {
   std::string subject;  // UTF-8
   std::string text;     // the plain-text body, UTF-8, lines separated by '\n'
   std::vector<MailAttachment> attachments;
+  // The left part of the Message-ID (before the '@'; the mailer adds the
+  // sender's domain): the same whenever this message is sent again, so that a
+  // mailbox that already has it (Exchange) keeps one copy. Empty: the mail
+  // system makes one up.
+  std::string messageId;
 };
 
 class Mailer {

@@ -53,4 +53,9 @@ Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment 
   return mail;
 }
 
+std::string boardMessageId(const std::string& organisation, const std::string& period, const std::string& language,
+                           const std::string& sha256) {
+  return "profkpi.board." + organisation + "." + period + "." + language + "." + sha256;
+}
+
 }  // namespace profkpi::engine

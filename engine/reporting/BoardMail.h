@@ -17,6 +17,12 @@ namespace profkpi::engine {
 Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment document,
                const std::string& publicUrl);
 
+// The stable left part of a board mail's Message-ID, from what makes the
+// message: "profkpi.board.E06000001.2009-10-Q2.en." and the SHA-256 (hex) of
+// the attached report.
+std::string boardMessageId(const std::string& organisation, const std::string& period, const std::string& language,
+                           const std::string& sha256);
+
 }  // namespace profkpi::engine
 
 #endif

@@ -30,6 +30,7 @@ struct Fixture {
     o.timeoutSeconds = 2;
     o.attempts = 3;
     o.retryDelayMilliseconds = 10;
+    o.tls = profkpi::adapters::mail::SmtpTls::None;  // the test server speaks plain SMTP
     return o;
   }
   SmtpMailer mailer{options(server.port())};
@@ -87,6 +88,29 @@ BOOST_AUTO_TEST_CASE(theMessageArrivesWithItsAttachmentByteForByte) {
   BOOST_TEST(attachment.transferEncoding == "base64");
   BOOST_TEST(attachment.fileName == "W06000001-2025-26-Q2.pdf");
   BOOST_TEST(attachment.bytes == pdf);
+}
+
+BOOST_AUTO_TEST_CASE(theMessageIdIsTheGivenOneAtTheSendersDomain) {
+  profkpi::engine::Mail m = mail("x");
+  m.messageId = "profkpi.board.W06000001.2025-26-Q2.en.00ff";
+  mailer.send(m);
+  mailer.send(m);
+  auto received = server.received();
+  BOOST_REQUIRE(received.size() == 2u);
+  BOOST_TEST(parseMail(received[0].data).headers["message-id"] ==
+             "<profkpi.board.W06000001.2025-26-Q2.en.00ff@kpi.example.org>");
+  BOOST_TEST(parseMail(received[1].data).headers["message-id"] == parseMail(received[0].data).headers["message-id"]);
+}
+
+BOOST_AUTO_TEST_CASE(aMessageOverMaxMessageBytesIsNotAttempted) {
+  SmtpOptions o = options(server.port());
+  o.maxMessageBytes = 20000;  // the PDF alone is 20 kB, more once base64-encoded
+  SmtpMailer small(o);
+  BOOST_TEST((failureOf(small, mail(binaryPdf())) == Kind::Permanent));
+  BOOST_TEST(lastError.find("over smtp.maxMessageBytes (20000)") != std::string::npos, lastError);
+  BOOST_TEST(server.conversations() == 0u);
+  small.send(mail("a small attachment"));
+  BOOST_TEST(server.received().size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(aTemporaryRefusalIsTriedAgainThenReportedAsTemporary) {

@@ -13,7 +13,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <csignal>
 #include <map>
+#include <thread>
+#include <sys/stat.h>
 
 using namespace profkpi::tests;
 using profkpi::adapters::archive::FileReportArchive;
@@ -39,6 +42,7 @@ struct Fixture {
                           "reports.dir = " + reports + "\n" + "smtp.host = 127.0.0.1\n" +
                           "smtp.port = " + std::to_string(smtp.port()) + "\n" +
                           "smtp.from = profkpi@kpi.example.org\n"
+                          "smtp.tls = none\n"
                           "smtp.attempts = 2\n"
                           "smtp.retryDelayMilliseconds = 10\n"
                           "smtp.connectTimeoutSeconds = 2\n"
@@ -236,6 +240,88 @@ BOOST_AUTO_TEST_CASE(badScheduleSettingsAreConfigurationErrors) {
   BOOST_TEST(contains(r.err, "Europe/Atlantis"), r.err);
   ProcessResult at = profkpi({"nightly", "--at", "yesterday"});
   BOOST_TEST(at.exitCode == 2);
+}
+
+BOOST_AUTO_TEST_CASE(aPasswordFileOthersMayReadStopsTheRunBeforeAnything) {
+  const std::string secret = "Hunter2-never-shown";
+  std::string passwordFile = dir.file("smtp-password");
+  writeFile(passwordFile, secret + "\n");
+  ::chmod(passwordFile.c_str(), 0644);
+  writeFile(config, readFile(config) + "smtp.tls = starttls\nsmtp.auth = plain\nsmtp.username = profkpi\n" +
+                        "smtp.passwordFile = " + passwordFile + "\n");
+  ProcessResult r = profkpi({"nightly"});
+  BOOST_TEST(r.exitCode == 2, r.out + r.err);
+  BOOST_TEST(contains(r.err, "smtp.passwordFile: the secret file " + passwordFile), r.err);
+  BOOST_TEST(contains(r.err, "chmod 600"), r.err);
+  BOOST_TEST(!contains(r.out + r.err, secret));
+  BOOST_TEST(smtp.conversations() == 0u);
+  BOOST_TEST(runs().empty());
+
+  ::chmod(passwordFile.c_str(), 0600);
+  ProcessResult secured = profkpi({"nightly"});
+  // The test server offers no STARTTLS: nothing is sent, the password least of all.
+  BOOST_TEST(secured.exitCode == 1, secured.out + secured.err);
+  BOOST_TEST(contains(secured.err, "does not offer STARTTLS"), secured.err);
+  BOOST_TEST(smtp.received().empty());
+  ProcessResult history = profkpi({"nightly", "--history", "5"});
+  BOOST_TEST(!contains(secured.out + secured.err + history.out + history.err, secret));
+}
+
+BOOST_AUTO_TEST_CASE(credentialsWithoutTlsAreAConfigurationError) {
+  std::string passwordFile = dir.file("smtp-password");
+  writeFile(passwordFile, "whatever\n");
+  ::chmod(passwordFile.c_str(), 0600);
+  writeFile(config, readFile(config) + "smtp.auth = login\nsmtp.username = profkpi\nsmtp.passwordFile = " +
+                        passwordFile + "\n");
+  ProcessResult r = profkpi({"nightly"});
+  BOOST_TEST(r.exitCode == 2, r.out + r.err);
+  BOOST_TEST(contains(r.err, "credentials are never sent in plain text"), r.err);
+  writeFile(config, readFile(config) + "smtp.tls = sometimes\n");
+  ProcessResult bad = profkpi({"nightly"});
+  BOOST_TEST(bad.exitCode == 2);
+  BOOST_TEST(contains(bad.err, "smtp.tls must be starttls, implicit or none"), bad.err);
+}
+
+BOOST_AUTO_TEST_CASE(plainTextMailIsAWarningAtStart) {
+  ProcessResult r = profkpi({"nightly"});
+  BOOST_TEST(r.exitCode == 0, r.err);
+  BOOST_TEST(contains(r.err, "smtp.tls = none: mail to smtp://127.0.0.1:"), r.err);
+}
+
+BOOST_AUTO_TEST_CASE(aRunKilledWhileSendingIsAbandonedAndItsMailSentAgainWithTheSameMessageId) {
+  writeFile(config, readFile(config) + "nightly.leaseSeconds = 2\n");
+  smtp.setConfirmDelay(std::chrono::seconds(30));
+  int killed = spawnProcess({profkpiBinary(), "nightly", "--config", config}, dir.file("a.out"), dir.file("a.err"));
+  for (int i = 0; i < 3000 && smtp.received().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  BOOST_REQUIRE(smtp.received().size() == 1u);  // sent; the client waits for the server's word
+  ::kill(killed, SIGKILL);
+  BOOST_TEST(waitProcess(killed) == -SIGKILL);
+  smtp.setConfirmDelay(std::chrono::milliseconds(0));
+  ProcessResult running = profkpi({"nightly", "--history", "5"});
+  BOOST_TEST(contains(running.out, "  running  "), running.out);  // its lease has not expired yet
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  ProcessResult abandoned = profkpi({"nightly", "--history", "5"});
+  BOOST_TEST(contains(abandoned.out, "1  manual  -  "), abandoned.out);
+  BOOST_TEST(contains(abandoned.out, "  abandoned  "), abandoned.out);
+
+  ProcessResult next = profkpi({"nightly"});
+  BOOST_TEST(next.exitCode == 0, next.out + next.err);
+  BOOST_TEST(contains(next.err, "E06000001 2009-10-Q2: mailed kpi@hartlepool.example.org (sent again with the same "
+                                "Message-ID"),
+             next.err);
+  std::vector<ReceivedMail> mails = smtp.received();
+  BOOST_REQUIRE(mails.size() == 5u);  // the one in flight twice, every other once
+  std::map<std::string, std::vector<std::string>> ids;
+  for (const ReceivedMail& m : mails) ids[m.to.at(0)].push_back(parseMail(m.data).headers["message-id"]);
+  BOOST_REQUIRE(ids.size() == 4u);
+  BOOST_REQUIRE(ids["kpi@hartlepool.example.org"].size() == 2u);
+  const std::string& first = ids["kpi@hartlepool.example.org"][0];
+  BOOST_TEST(first == ids["kpi@hartlepool.example.org"][1]);
+  BOOST_TEST(first.rfind("<profkpi.board.E06000001.2009-10-Q2.en.", 0) == 0u, first);
+  BOOST_TEST(contains(first, "@kpi.example.org>"), first);
+  ProcessResult after = profkpi({"nightly", "--history", "5"});
+  BOOST_TEST(contains(after.out, "  abandoned  "), after.out);
+  BOOST_TEST(contains(after.out, "  succeeded  "), after.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(aRunMissedWhileTheServiceWasDownHappensAtStartUpOnce) {
   }
 
   ServerProcess server("store.connection = " + storePath + "\nsmtp.host = 127.0.0.1\nsmtp.port = " +
-                       std::to_string(smtp.port()) + "\nsmtp.retryDelayMilliseconds = 10\n");
+                       std::to_string(smtp.port()) + "\nsmtp.retryDelayMilliseconds = 10\nsmtp.tls = none\n");
   BOOST_TEST(eventually([&] { return smtp.received().size() == 4u; }), readFile(server.logPath()));
   BOOST_TEST(eventually([&] { return count(readFile(server.logPath()), "next nightly run due at") == 1u; }));
   BOOST_TEST(server.stop() == 0);

@@ -6,6 +6,7 @@
 #include "engine/ports/Errors.h"
 #include "engine/ports/Mailer.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -17,16 +18,19 @@ class RecordingMailer final : public engine::Mailer {
 
   void send(const engine::Mail& mail) override {
     ++attempts;
+    if (onSend) onSend(mail);
     auto failure = failures.find(mail.to);
     std::optional<Kind> kind = failure != failures.end() ? std::optional<Kind>(failure->second) : failAll;
-    if (kind) throw engine::DeliveryError("scripted failure for " + mail.to, *kind);
+    if (kind) throw engine::DeliveryError("scripted failure for " + mail.to, *kind, everyMessage);
     sent.push_back(mail);
   }
 
+  std::function<void(const engine::Mail&)> onSend;  // called first, for each message
   std::vector<engine::Mail> sent;
   int attempts = 0;
   std::optional<Kind> failAll;
   std::map<std::string, Kind> failures;  // by address
+  bool everyMessage = false;              // the failures concern every message (credentials refused)
 };
 
 }  // namespace profkpi::tests

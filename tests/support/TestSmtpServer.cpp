@@ -202,6 +202,11 @@ void TestSmtpServer::converse(Poco::Net::StreamSocket& socket) {
           std::lock_guard<std::mutex> lock(_mutex);
           _received.push_back(mail);
         }
+        // In steps, so that setConfirmDelay(0) ends a long wait.
+        for (auto start = std::chrono::steady_clock::now();
+             std::chrono::steady_clock::now() - start < std::chrono::milliseconds(_confirmDelayMs.load());) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
         reply("250 queued");
       }
     } else if (verb == "RSET" || verb == "NOOP") {

@@ -69,6 +69,9 @@ class TestSmtpServer {
   void refuseRecipient(const std::string& address, int code);
   // Wait this long before every reply.
   void setReplyDelay(std::chrono::milliseconds delay) { _delayMs = delay.count(); }
+  // Wait this long after recording a message before confirming it (250 to the
+  // end of DATA): the client has sent it and does not know yet.
+  void setConfirmDelay(std::chrono::milliseconds delay) { _confirmDelayMs = delay.count(); }
 
   std::vector<ReceivedMail> received() const;
   // Conversations started (connections accepted), refused ones included.
@@ -84,6 +87,7 @@ class TestSmtpServer {
   std::thread _thread;
   std::atomic<bool> _running{false};
   std::atomic<long long> _delayMs{0};
+  std::atomic<long long> _confirmDelayMs{0};
   std::atomic<std::size_t> _conversations{0};
   mutable std::mutex _mutex;
   std::map<Stage, int> _refusals;

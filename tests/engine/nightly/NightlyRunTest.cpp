@@ -363,4 +363,54 @@ BOOST_AUTO_TEST_CASE(theMailCarriesTheHeadlineFiguresAndALink) {
   BOOST_TEST(text.find("E06000001-2009-10-Q2.pdf") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(aFailureThatConcernsEveryMessageStopsMailingForTheRest) {
+  mailer.failAll = RecordingMailer::Kind::Permanent;
+  mailer.everyMessage = true;  // credentials refused: the next council would lock the account out
+  RunSummary s = runNow();
+  BOOST_TEST(mailer.attempts == 1);
+  BOOST_TEST(s.run.counts.refused == 1u);
+  BOOST_TEST(s.run.counts.pending == 1u);
+  BOOST_TEST((deliveries.byOrganisation.at(MIDDLESBROUGH).status == DeliveryStatus::Pending));
+}
+
+BOOST_AUTO_TEST_CASE(eachMailHasAStableMessageIdAndIsRecordedAsSendingFirst) {
+  std::vector<DeliveryStatus> seen;
+  // What the log holds for Hartlepool while its mail is being handed over.
+  mailer.onSend = [&](const Mail&) { seen.push_back(deliveries.byOrganisation.at(HARTLEPOOL).status); };
+  runNow();
+  BOOST_REQUIRE(!seen.empty());
+  BOOST_TEST((seen.front() == DeliveryStatus::Sending));
+  const DeliveryState& h = deliveries.byOrganisation.at(HARTLEPOOL);
+  BOOST_TEST(mailer.sent.front().messageId == "profkpi.board.E06000001.2009-10-Q2.en." + h.sha256);
+}
+
+BOOST_AUTO_TEST_CASE(aMailLeftSendingIsSentAgainWithTheSameMessageIdAndSaysSo) {
+  runNow();
+  std::string messageId = mailer.sent.front().messageId;
+  // As a run killed between "sending" and the outcome leaves it.
+  DeliveryState crashed = deliveries.byOrganisation.at(HARTLEPOOL);
+  crashed.status = DeliveryStatus::Sending;
+  deliveries.saveDelivery(crashed);
+  std::size_t before = mailer.sent.size();
+  RunSummary s = runNow();
+  BOOST_REQUIRE(mailer.sent.size() == before + 1);
+  BOOST_TEST(mailer.sent.back().to == "kpi@hartlepool.example.org");
+  BOOST_TEST(mailer.sent.back().messageId == messageId);
+  BOOST_TEST((deliveries.byOrganisation.at(HARTLEPOOL).status == DeliveryStatus::Delivered));
+  std::vector<RunItem> items = ledger.items(s.run.id);
+  BOOST_REQUIRE(items.size() == 1u);
+  BOOST_TEST(items[0].detail.find("sent again with the same Message-ID") != std::string::npos, items[0].detail);
+}
+
+BOOST_AUTO_TEST_CASE(aRunningRunWithoutItsLeaseReadsAsAbandoned) {
+  RunRecord run;
+  run.holder = "host:1";
+  run.outcome = RunOutcome::Running;
+  BOOST_TEST(shownOutcome(run, std::nullopt) == "abandoned");
+  BOOST_TEST(shownOutcome(run, LeaseHolder{"host:2", {}, {}}) == "abandoned");
+  BOOST_TEST(shownOutcome(run, LeaseHolder{"host:1", {}, {}}) == "running");
+  run.outcome = RunOutcome::Failed;
+  BOOST_TEST(shownOutcome(run, std::nullopt) == "failed");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
