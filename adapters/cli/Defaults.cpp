@@ -31,6 +31,7 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setInt("store.maxSessions", 80);
   defaults->setInt("benchmark.minimumGroupSize", 5);
   defaults->setString("inbox.dir", "var/inbox");
+  defaults->setString("inbox.claimName", "");  // empty: this host's name
   defaults->setString("reports.dir", "var/reports");
   defaults->setString("reports.font.regular", "");  // empty: DejaVu Sans as found when profkpi was built
   defaults->setString("reports.font.bold", "");
