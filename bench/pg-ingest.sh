@@ -5,7 +5,7 @@
 # turn in every round:
 #   sqlite  a fresh SQLite store, synchronous=FULL (each 201 after its fsync)
 #   pg      the PostgreSQL database of scripts/with-postgres, synchronous_commit
-#           = on for serve's connections (the same durability: each 201 after
+#           = on (the same durability: each 201 after
 #           the WAL is flushed)
 # Prints every run, the medians, the ratio pg/sqlite of the rates per round,
 # CPU per accepted submission of serve and of PostgreSQL's processes (from
@@ -46,10 +46,12 @@ nightly.enabled = false
 logging.loggers.root.level = warning
 PROPERTIES
 }
-pg_connection="$PROFKPI_TEST_PG options='-c synchronous_commit=on'"
+# Settings for the database's new sessions (Poco's connector does not pass a
+# libpq options= on): the same durability as SQLite's synchronous=FULL.
+psql_ "ALTER DATABASE profkpi_test SET synchronous_commit = on"
 configure sqlite "$base_port" sqlite "$work/store.db"
-configure pg $((base_port + 1)) postgresql "$pg_connection"
-configure pglog $((base_port + 2)) postgresql "$PROFKPI_TEST_PG options='-c synchronous_commit=on -c log_statement=all'"
+configure pg $((base_port + 1)) postgresql "$PROFKPI_TEST_PG"
+configure pglog $((base_port + 2)) postgresql "$PROFKPI_TEST_PG"
 for name in sqlite pg; do
   key=$("$build/profkpi" keys add --config "$work/$name.properties" --org E09000001 --role admin 2>/dev/null)
   echo "$key" > "$work/$name.key"
@@ -130,6 +132,7 @@ awk '$1 == "pg" { print ($8 + $9) / 1000 }' "$work/results" | sort -g |
 # What PostgreSQL is asked per submission: 100 posts to a serve whose
 # connections log every statement.
 kill -TERM "${pids[0]}" "${pids[1]}"; wait "${pids[0]}" "${pids[1]}" || true; pids=()
+psql_ "ALTER DATABASE profkpi_test SET log_statement = 'all'"
 "$build/profkpi" serve --config "$work/pglog.properties" 2> "$work/pglog.log" & pids+=($!)
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$((base_port + 2))/healthz" && break; sleep 0.1; done
 before=$(wc -l < "$server_log")
