@@ -10,7 +10,6 @@ namespace profkpi::engine::report {
 const char* const WARNINGS_HEADING = "Data-quality warnings";
 
 namespace {
-const char* const ELLIPSIS = "\xE2\x80\xA6";
 const char* const LEFT_QUOTE = "\xE2\x80\x9C";
 const char* const RIGHT_QUOTE = "\xE2\x80\x9D";
 
@@ -40,20 +39,6 @@ std::string medianBasis(const SectorReport& r) {
 
 std::string bothNames(const std::string& name, const std::string& welshName) {
   return welshName.empty() || welshName == name ? name : name + " (" + welshName + ")";
-}
-
-std::string firstWords(const std::string& text, std::size_t words) {
-  std::string out;
-  std::size_t n = 0, at = 0;
-  while (true) {
-    at = text.find_first_not_of(" \t\r\n", at);
-    if (at == std::string::npos) return out;
-    if (n == words) return out + ELLIPSIS;
-    std::size_t end = text.find_first_of(" \t\r\n", at);
-    out += (n++ == 0 ? "" : " ") + text.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    if (end == std::string::npos) return out;
-    at = end;
-  }
 }
 
 std::string warningNotes(const std::vector<FigureWarning>& warnings, const std::string& reportPeriod) {

@@ -26,8 +26,6 @@ std::string unrankedHeading(std::size_t catalogueSize);
 std::string medianBasis(const SectorReport& report);
 // "Gwynedd Council (Cyngor Gwynedd)"; the name alone without a Welsh one.
 std::string bothNames(const std::string& name, const std::string& welshName);
-// The first `words` words of `text`, with "…" when there were more.
-std::string firstWords(const std::string& text, std::size_t words = 8);
 // Beside a figure resting on values with warnings: for each, its code, KPI,
 // period when not the report's, and the first words of the explanation (of the
 // finding when unexplained); then where to read them in full. Empty for none.
