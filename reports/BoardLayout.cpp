@@ -6,8 +6,10 @@
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
 #include "reports/Table.h"
+#include "reports/Tagged.h"
 
 #include <cmath>
+#include <optional>
 
 namespace profkpi::reports {
 
@@ -30,15 +32,19 @@ std::string medianCell(const engine::PeerComparison& c) {
 
 void cover(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
+  std::optional<Tagged> h1(std::in_place, canvas, Role::H1);  // the organisation and the period
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.name,
                         TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 3);
   if (!r.welshName.empty() && r.welshName != r.name) {
+    Tagged welsh(canvas, inLanguage("cy"));
     flow.y += drawWrapped(canvas, flow.left(), flow.y + 1, flow.width(), r.welshName,
                           TextStyle{Face::Regular, 13, MUTED, 1.2}, 2) + 1;
   }
   flow.y += 3;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.periodInWords,
                         TextStyle{Face::Regular, 13, INK, 1.25}, 2);
+  h1.reset();
+  std::optional<Tagged> p(std::in_place, canvas, Role::P);
   std::string meta = r.organisationCode;
   if (!r.type.empty()) meta += DOT + text::groupName(r.type);
   meta += DOT + std::string("Produced ") + text::ukTime(r.generatedAt) + " from data received up to " +
@@ -46,6 +52,7 @@ void cover(PageFlow& flow, const engine::BoardReport& r) {
   flow.y += 2;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), meta, TextStyle{Face::Regular, 8, MUTED}, 2);
   flow.y += 12;
+  p.reset();
 
   // The index panel: the number, its change, and the progress it averages.
   const double top = flow.y;
@@ -53,11 +60,16 @@ void cover(PageFlow& flow, const engine::BoardReport& r) {
   canvas.fillRect(flow.left(), top, flow.width(), height, PANEL);
   canvas.fillRect(flow.left(), top, 4, height, NAVY);
   const double leftX = flow.left() + 18;
-  drawLine(canvas, leftX, top + 20, 170, "PROFESSIONALISATION INDEX", TextStyle{Face::Bold, 8, MUTED});
+  {
+    Tagged h2(canvas, Role::H2);
+    drawLine(canvas, leftX, top + 20, 170, "PROFESSIONALISATION INDEX", TextStyle{Face::Bold, 8, MUTED});
+  }
   const auto& index = r.results.scorecard.index;
   std::string shown = index ? std::to_string(*index) : "n/a";
+  p.emplace(canvas, Role::P);
   double numberWidth = drawLine(canvas, leftX - 2, top + 76, 150, shown, TextStyle{Face::Bold, 58, NAVY});
   drawLine(canvas, leftX + numberWidth + 4, top + 76, 60, "/ 100", TextStyle{Face::Regular, 12, MUTED});
+  p.reset();
 
   std::string change, since;
   if (index && r.results.previousIndex) {
@@ -68,14 +80,21 @@ void cover(PageFlow& flow, const engine::BoardReport& r) {
     change = "First comparison";
     since = "no " + text::periodShort(r.previousPeriod) + " figure to compare with";
   }
+  p.emplace(canvas, Role::P);
   drawLine(canvas, leftX, top + 97, 165, change, TextStyle{Face::Bold, 11, INK});
   drawLine(canvas, leftX, top + 109, 165, since, TextStyle{Face::Regular, 8, INK});
+  p.emplace(canvas, Role::P);
   drawWrapped(canvas, leftX, top + 117, 165, text::indexExplanation(), TextStyle{Face::Regular, 7.4, MUTED, 1.25}, 3);
+  p.reset();
 
   // Progress towards each target: the index is the mean of these bars.
   const double barsX = flow.left() + 205;
   const double barsW = flow.right() - barsX - 14;
-  drawLine(canvas, barsX, top + 20, barsW, "PROGRESS TOWARDS EACH TARGET", TextStyle{Face::Bold, 8, MUTED});
+  {
+    Tagged h3(canvas, Role::H3);
+    drawLine(canvas, barsX, top + 20, barsW, "PROGRESS TOWARDS EACH TARGET", TextStyle{Face::Bold, 8, MUTED});
+  }
+  Tagged list(canvas, Role::L);
   const double labelW = barsW * 0.56;
   const double trackX = barsX + labelW + 6;
   const double trackW = barsW - labelW - 6 - 36;
@@ -83,6 +102,8 @@ void cover(PageFlow& flow, const engine::BoardReport& r) {
   const double rowH = std::min(22.0, (height - 40) / std::max<double>(1, static_cast<double>(r.results.kpis.size())));
   for (std::size_t i = 0; i < r.results.kpis.size(); ++i) {
     const engine::KpiValue& v = r.results.kpis[i].current;
+    Tagged item(canvas, Role::LI);
+    Tagged body(canvas, Role::LBody);
     double cy = rowY + rowH / 2;
     drawStatusMark(canvas, barsX + 4, cy - 0.5, 7, v.status);
     TextStyle labelStyle{Face::Regular, 7.6, INK, 1.15};
@@ -105,9 +126,12 @@ void headlines(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
   flow.heading("Headlines", SIZE_H2, 60);
   TextStyle style{Face::Regular, SIZE_BODY, INK, 1.3};
+  Tagged list(canvas, Role::L);
   for (const std::string& line : text::headlines(r)) {
     double height = static_cast<double>(wrapFor(canvas, flow.width() - 12, line, style, 3).size()) * style.size * style.leading;
     flow.need(height);
+    Tagged item(canvas, Role::LI);
+    Tagged body(canvas, Role::LBody);
     canvas.fillCircle(flow.left() + 3, flow.y + style.size * 0.62, 1.8, NAVY);
     flow.y += drawWrapped(canvas, flow.left() + 12, flow.y, flow.width() - 12, line, style, 3) + 2.5;
   }
@@ -182,21 +206,36 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiRes
   const double top = flow.y;
   canvas.line(flow.left(), top, flow.right(), top, 1.2, NAVY);
 
-  // Title on the left; value and status on the right.
+  // Title on the left; value and status on the right (measured first: the
+  // title is read first).
   std::string value = text::withShortUnit(k.current.shown(), def);
   TextStyle valueStyle{Face::Bold, 15, INK};
-  double valueWidth = drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
+  double valueWidth = lineWidth(canvas, 140, value, valueStyle);
   std::string status = text::statusWord(k.current.status);
   TextStyle statusStyle{Face::Bold, 9, statusColour(k.current.status)};
-  double statusWidth = drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
-  drawStatusMark(canvas, flow.right() - valueWidth - 10 - statusWidth - 8, top + 15.5, 8, k.current.status);
+  double statusWidth = lineWidth(canvas, 80, status, statusStyle);
   double titleWidth = flow.width() - valueWidth - statusWidth - 40;
-  drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + def.title, TextStyle{Face::Bold, 12, NAVY});
+  {
+    Tagged h3(canvas, Role::H3);
+    drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + def.title, TextStyle{Face::Bold, 12, NAVY});
+  }
+  {
+    Tagged p(canvas, Role::P);
+    drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
+    drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
+    drawStatusMark(canvas, flow.right() - valueWidth - 10 - statusWidth - 8, top + 15.5, 8, k.current.status);
+  }
 
   double y = top + 27;
-  y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
+  {
+    Tagged p(canvas, Role::P);
+    y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
+  }
   y += 2;
-  y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 3);
+  {
+    Tagged p(canvas, Role::P);
+    y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 3);
+  }
 
   const double chartTop = top + textH + 16;
   const double gap = 22;
@@ -204,10 +243,16 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiRes
   const double trendX = flow.left() + distW + gap;
   const double trendW = flow.right() - trendX;
   TextStyle caption{Face::Bold, 7.6, MUTED};
-  drawLine(canvas, flow.left(), chartTop - 5, distW, "COMPARED WITH PEERS", caption);
-  drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
-  drawDistribution(canvas, flow.left(), chartTop, distW, chartH, distribution);
-  drawTrend(canvas, trendX, chartTop, trendW, chartH, trend);
+  {
+    Tagged figure(canvas, reports::figure("Compared with peers. " + describe(distribution, def.unit)));
+    drawLine(canvas, flow.left(), chartTop - 5, distW, "COMPARED WITH PEERS", caption);
+    drawDistribution(canvas, flow.left(), chartTop, distW, chartH, distribution);
+  }
+  {
+    Tagged figure(canvas, reports::figure("Trend. " + describe(trend, def.unit)));
+    drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
+    drawTrend(canvas, trendX, chartTop, trendW, chartH, trend);
+  }
   flow.y = top + height;
 }
 
@@ -237,7 +282,9 @@ void provenance(PageFlow& flow, const engine::BoardReport& r) {
       {{"Peer groups", Face::Bold}, {peers}},
       {{"Data cut-off", Face::Bold}, {text::ukTime(r.dataCutOff)}},
   };
-  drawTable(flow, {{"Item", 150}, {"Value", 350}}, rows, TableOptions{8.6, 4, true});
+  TableOptions itemOptions{8.6, 4, true};
+  itemOptions.rowHeaders = true;
+  drawTable(flow, {{"Item", 150}, {"Value", 350}}, rows, itemOptions);
 
   flow.heading("Warnings", SIZE_H3, 40);
   if (s.warnings.empty()) {

@@ -1,6 +1,7 @@
 #include "reports/Table.h"
 
 #include "reports/Style.h"
+#include "reports/Tagged.h"
 
 namespace profkpi::reports {
 
@@ -37,11 +38,15 @@ Laid layRow(Canvas& canvas, const std::vector<double>& widths, const TableRow& r
 
 void drawRow(Canvas& canvas, double x, double y, const std::vector<double>& widths,
              const std::vector<TableColumn>& columns, const TableRow& row, const Laid& laid,
-             const TableOptions& options, Face defaultFace, Colour defaultColour) {
+             const TableOptions& options, Face defaultFace, Colour defaultColour, bool header) {
   double lineHeight = options.size * 1.25;
+  Tagged tr(canvas, Role::TR);
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const TableCell empty;
     const TableCell& cell = c < row.size() ? row[c] : empty;
+    Tag tag{header || (options.rowHeaders && c == 0) ? Role::TH : Role::TD};
+    if (tag.role == Role::TH) tag.scope = header ? Scope::Column : Scope::Row;
+    Tagged td(canvas, std::move(tag));
     Face face = cell.face == Face::Bold ? Face::Bold : defaultFace;
     Colour colour = cell.colour.value_or(defaultColour);
     double left = x + PAD_X;
@@ -81,9 +86,14 @@ void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const st
   headerOptions.size = options.size * 0.9;
   headerOptions.maxLines = 2;
 
+  Tagged table(canvas, Role::Table);
+  bool repeated = false;
   auto drawHeader = [&] {
     Laid laid = layRow(canvas, widths, header, headerOptions, Face::Bold);
-    drawRow(canvas, flow.left(), flow.y, widths, columns, header, laid, headerOptions, Face::Bold, MUTED);
+    std::optional<AsArtifact> repeat;
+    if (repeated) repeat.emplace(canvas);
+    repeated = true;
+    drawRow(canvas, flow.left(), flow.y, widths, columns, header, laid, headerOptions, Face::Bold, MUTED, true);
     flow.y += laid.height;
     canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.9, NAVY);
   };
@@ -99,7 +109,7 @@ void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const st
       drawHeader();
     }
     if (options.zebra && r % 2 == 1) canvas.fillRect(flow.left(), flow.y, flow.width(), laid.height, PANEL);
-    drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid, options, Face::Regular, INK);
+    drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid, options, Face::Regular, INK, false);
     flow.y += laid.height;
     canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.4, RULE);
   }

@@ -1,6 +1,6 @@
 // `profkpi report` and `profkpi sector-report` as processes against a real
 // SQLite store, checked with real PDF tools: poppler (pdftotext, pdffonts),
-// qpdf and xmllint.
+// qpdf, xmllint and the tagged-PDF checker.
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 
@@ -115,6 +115,9 @@ void checkSoundPdf(const std::string& pdf) {
   ProcessResult text = pdftotext(pdf);
   BOOST_TEST(text.exitCode == 0);
   BOOST_TEST(text.err.empty(), "pdftotext warned: " << text.err);
+  // Tagged as PDF/UA asks (tests/tagged/check_tagged_pdf.py), right-to-left names included.
+  ProcessResult tagged = tool({"/usr/bin/python3", PROFKPI_SOURCE_DIR "/tests/tagged/check_tagged_pdf.py", pdf});
+  BOOST_TEST(tagged.exitCode == 0, tagged.out << tagged.err);
 }
 
 }  // namespace
