@@ -5,12 +5,15 @@
 // not timed: this measures the PDF renderer. Also checks that every run gives
 // byte-identical files. With --ops, writes each report's drawing operations as
 // JSON (bench/DrawingJson.h) for bench/reportlab-board.py to draw the same pages.
+// Each run also renders the same reports untagged (PDF/A-1b, as before issue 24)
+// right after the tagged ones, so the cost of tagging is measured in the same run.
 //   board-reports --config FILE --period P [--count N] [--runs R] [--out DIR] [--ops FILE]
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/StoreServices.h"
 #include "bench/DrawingJson.h"
 #include "engine/reporting/Reports.h"
 #include "reports/BoardLayout.h"
+#include "reports/PdfReportRenderer.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/LayeredConfiguration.h>
@@ -102,6 +105,10 @@ int main(int argc, char** argv) {
     }
     double assembly = std::chrono::duration<double>(Clock::now() - started).count();
     engine::ReportRenderer& renderer = *services.renderer("pdf");
+    reports::PdfReportRenderer untagged(reports::loadFonts(services.config().getString("reports.font.regular", ""),
+                                                           services.config().getString("reports.font.bold", "")),
+                                        false);
+    std::vector<double> untaggedRates, untaggedSizes;
     std::cerr << "assembled " << boards.size() << " board reports in " << assembly << " s; fonts loaded\n";
 
     std::vector<std::string> first(options.count);
@@ -117,6 +124,13 @@ int main(int argc, char** argv) {
       double seconds = std::chrono::duration<double>(Clock::now() - start).count();
       rates.push_back(static_cast<double>(options.count) / seconds);
       std::cerr << "run " << run + 1 << ": " << options.count << " reports in " << seconds << " s\n";
+      start = Clock::now();
+      for (std::size_t i = 0; i < options.count; ++i) {
+        std::string bytes = untagged.renderBoard(boards[i % boards.size()]);
+        if (run == 0) untaggedSizes.push_back(static_cast<double>(bytes.size()));
+      }
+      untaggedRates.push_back(static_cast<double>(options.count) /
+                              std::chrono::duration<double>(Clock::now() - start).count());
     }
 
     std::vector<double> sizes;
@@ -145,6 +159,11 @@ int main(int argc, char** argv) {
                 options.count, options.runs, median(rates), rates.front(), rates.back(), median(sizes),
                 *std::min_element(sizes.begin(), sizes.end()), *std::max_element(sizes.begin(), sizes.end()),
                 identical ? "yes" : "NO");
+    std::sort(untaggedRates.begin(), untaggedRates.end());
+    std::printf("untagged (before issue 24), same run: median %.1f/s min %.1f/s max %.1f/s; size median %.0f B; "
+                "tagged/untagged: rate %.2fx, size %.2fx\n",
+                median(untaggedRates), untaggedRates.front(), untaggedRates.back(), median(untaggedSizes),
+                median(rates) / median(untaggedRates), median(sizes) / median(untaggedSizes));
     return identical ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "board-reports: " << e.what() << "\n";

@@ -107,8 +107,9 @@ struct PdfCanvas::Impl {
     for (char32_t c : ub) {
       if (b.has(c)) usedBold.insert(c);
     }
-    // Cap and x height come from these glyphs when libharu loads the font.
-    for (char32_t c : {U'H', U'x'}) {
+    // Cap and x height come from these glyphs when libharu loads the font;
+    // the space ends each line of tagged text.
+    for (char32_t c : {U'H', U'x', U' '}) {
       usedRegular.insert(c);
       usedBold.insert(c);
     }
@@ -416,11 +417,16 @@ void PdfCanvas::text(double x, double baseline, std::string_view text, Face face
   HPDF_Page p = m.current();
   // PDF draws glyphs left to right; right-to-left runs are put in that order here.
   std::string s = visualOrder(text);
+  bool content = m.tagged && m.structure.textIsContent();
   // Glyphs put in visual order would extract backwards: the words go with them as ActualText.
-  bool reordered = m.tagged && s != text && m.structure.textIsContent();
+  bool reordered = content && s != text;
+  // A line of content ends with a space (no ink), so that words broken across
+  // lines or cells are not run together when the structure's text is read.
+  bool spaced = content && text.back() != ' ';
+  if (spaced) s += ' ';
   if (reordered) {
     Tag span{Role::Span};
-    span.actualText = std::string(text);
+    span.actualText = std::string(text) + (spaced ? " " : "");
     m.structure.begin(std::move(span));
   }
   m.mark(PdfStructure::Kind::Text);

@@ -193,7 +193,9 @@ BOOST_AUTO_TEST_CASE(sectorReportShowsCoverageAndTheChaseList) {
   BOOST_TEST(text.find("Darlington Borough Council") != std::string::npos);  // registered, not submitted
   // Four submissions: under the disclosure threshold, so no league table.
   BOOST_TEST(text.find("no league table is shown") != std::string::npos);
-  BOOST_TEST(readFile(pdf).size() < 100u * 1024u);
+  // The chase list's 80 rows are a Table of 480 tagged elements, each an object
+  // of its own in PDF/A-1 (no object streams): about 60 KB of the 135 KB.
+  BOOST_TEST(readFile(pdf).size() < 200u * 1024u);
 }
 
 BOOST_AUTO_TEST_CASE(noSubmissionIsRefusedAndBadUsageIsAnError) {

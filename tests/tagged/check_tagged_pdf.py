@@ -96,13 +96,13 @@ class Checker:
             self.fail("catalogue: no XMP metadata")
             return
         xmp = metadata.read_bytes().decode("utf-8", "replace")
-        if not re.search(r"pdfuaid:part(>|=\")\s*1", xmp):
+        if not re.search(r"pdfuaid:part(>|=[\"'])\s*1", xmp):
             self.fail("XMP: no PDF/UA identification (pdfuaid:part 1)")
         if "http://www.aiim.org/pdfua/ns/id/" not in xmp or "pdfaExtension:schemas" not in xmp:
             self.fail("XMP: pdfuaid is not declared in a PDF/A extension schema")
-        if not re.search(r"pdfaid:part(>|=\")\s*1", xmp):
+        if not re.search(r"pdfaid:part(>|=[\"'])\s*1", xmp):
             self.fail("XMP: no PDF/A-1 identification (pdfaid:part 1)")
-        if not re.search(r"pdfaid:conformance(>|=\")\s*A", xmp):
+        if not re.search(r"pdfaid:conformance(>|=[\"'])\s*A", xmp):
             self.fail("XMP: PDF/A conformance is not level A")
         if not re.search(r"<dc:title>.*?<rdf:li[^>]*>\s*[^<\s]", xmp, re.S):
             self.fail("XMP: no dc:title")
