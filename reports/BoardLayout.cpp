@@ -1,6 +1,7 @@
 #include "reports/BoardLayout.h"
 
 #include "engine/common/Counted.h"
+#include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
@@ -20,19 +21,10 @@ namespace {
 
 const char* const DOT = " \xC2\xB7 ";  // " · "
 
-std::string changeCell(const engine::KpiResult& k) {
-  if (!k.changeTenths) return "\xE2\x80\x93";  // "–": nothing to compare
-  return text::arrow(*k.changeTenths) + " " + text::signedTenths(*k.changeTenths);
-}
-
-std::string medianCell(const engine::PeerComparison& c) {
-  if (!c.disclosed || !c.distribution) return "not shown";
-  return text::oneDecimal(c.distribution->median);
-}
-
-void cover(PageFlow& flow, const engine::BoardReport& r) {
+// Returns whether the index panel had room to say what the index means.
+bool cover(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
-  std::optional<Tagged> h1(std::in_place, canvas, Role::H1);  // the organisation and the period
+  std::optional<Tagged> tag(std::in_place, canvas, Role::H1);  // the organisation and the period
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.name,
                         TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 3);
   if (!r.welshName.empty() && r.welshName != r.name) {
@@ -43,8 +35,7 @@ void cover(PageFlow& flow, const engine::BoardReport& r) {
   flow.y += 3;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.periodInWords,
                         TextStyle{Face::Regular, 13, INK, 1.25}, 2);
-  h1.reset();
-  std::optional<Tagged> p(std::in_place, canvas, Role::P);
+  tag.emplace(canvas, Role::P);
   std::string meta = r.organisationCode;
   if (!r.type.empty()) meta += DOT + text::groupName(r.type);
   meta += DOT + std::string("Produced ") + text::ukTime(r.generatedAt) + " from data received up to " +
@@ -52,155 +43,181 @@ void cover(PageFlow& flow, const engine::BoardReport& r) {
   flow.y += 2;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), meta, TextStyle{Face::Regular, 8, MUTED}, 2);
   flow.y += 12;
-  p.reset();
+  tag.reset();
 
-  // The index panel: the number, its change, and the progress it averages.
+  // The index panel: the number, what it rests on, its change, and the
+  // progress it averages.
+  const text::IndexPanel panel = text::indexPanel(r);
   const double top = flow.y;
-  const double height = 150;
+  const double height = 146;
   canvas.fillRect(flow.left(), top, flow.width(), height, PANEL);
   canvas.fillRect(flow.left(), top, 4, height, NAVY);
   const double leftX = flow.left() + 18;
-  {
-    Tagged h2(canvas, Role::H2);
-    drawLine(canvas, leftX, top + 20, 170, "PROFESSIONALISATION INDEX", TextStyle{Face::Bold, 8, MUTED});
-  }
-  const auto& index = r.results.scorecard.index;
-  std::string shown = index ? std::to_string(*index) : "n/a";
-  p.emplace(canvas, Role::P);
-  double numberWidth = drawLine(canvas, leftX - 2, top + 76, 150, shown, TextStyle{Face::Bold, 58, NAVY});
-  drawLine(canvas, leftX + numberWidth + 4, top + 76, 60, "/ 100", TextStyle{Face::Regular, 12, MUTED});
-  p.reset();
+  const double leftW = 172;
+  tag.emplace(canvas, Role::H2);
+  drawLine(canvas, leftX, top + 20, leftW, "PROFESSIONALISATION INDEX", TextStyle{Face::Bold, 8, MUTED});
+  tag.emplace(canvas, Role::P);
+  // Every line wraps, none is cut: the basis and the comparison are what make the number honest.
+  double numberWidth = drawLine(canvas, leftX - 2, top + 66, 150, panel.value, TextStyle{Face::Bold, 48, NAVY});
+  drawLine(canvas, leftX + numberWidth + 4, top + 66, 60, "/ 100", TextStyle{Face::Regular, 12, MUTED});
+  double y = top + 76;
+  tag.emplace(canvas, Role::P);
+  y += drawWrapped(canvas, leftX, y, leftW, panel.basis, TextStyle{Face::Bold, 8.2, panel.partial ? RED : INK, 1.2}, 2);
+  y += 2;
+  tag.emplace(canvas, Role::P);
+  y += drawWrapped(canvas, leftX, y, leftW, panel.change, TextStyle{Face::Regular, 8.2, INK, 1.2}, 5);
+  if (!panel.yearAgo.empty()) y += drawWrapped(canvas, leftX, y, leftW, panel.yearAgo, TextStyle{Face::Regular, 8.2, INK, 1.2}, 2);
+  // What the index means, where it fits; otherwise the scorecard's key says it.
+  const TextStyle explanationStyle{Face::Regular, 7, MUTED, 1.2};
+  const std::size_t explanationLines = wrapFor(canvas, leftW, text::indexExplanation(), explanationStyle, 3).size();
+  const bool explained = y + 2 + static_cast<double>(explanationLines) * 7 * 1.2 <= top + height - 4;
+  tag.emplace(canvas, Role::P);
+  if (explained) drawWrapped(canvas, leftX, y + 2, leftW, text::indexExplanation(), explanationStyle, 3);
 
-  std::string change, since;
-  if (index && r.results.previousIndex) {
-    int delta = *index - *r.results.previousIndex;
-    change = text::arrow(delta) + " " + (delta == 0 ? std::string("no change") : text::signedWhole(delta) + " points");
-    since = "since " + text::periodShort(r.previousPeriod) + ", when it was " + std::to_string(*r.results.previousIndex);
-  } else {
-    change = "First comparison";
-    since = "no " + text::periodShort(r.previousPeriod) + " figure to compare with";
-  }
-  p.emplace(canvas, Role::P);
-  drawLine(canvas, leftX, top + 97, 165, change, TextStyle{Face::Bold, 11, INK});
-  drawLine(canvas, leftX, top + 109, 165, since, TextStyle{Face::Regular, 8, INK});
-  p.emplace(canvas, Role::P);
-  drawWrapped(canvas, leftX, top + 117, 165, text::indexExplanation(), TextStyle{Face::Regular, 7.4, MUTED, 1.25}, 3);
-  p.reset();
-
-  // Progress towards each target: the index is the mean of these bars.
+  // Progress towards each target: the index is the mean of these bars. One
+  // colour for every bar: the status is the mark and the word, not the hue.
   const double barsX = flow.left() + 205;
   const double barsW = flow.right() - barsX - 14;
-  {
-    Tagged h3(canvas, Role::H3);
-    drawLine(canvas, barsX, top + 20, barsW, "PROGRESS TOWARDS EACH TARGET", TextStyle{Face::Bold, 8, MUTED});
-  }
-  Tagged list(canvas, Role::L);
-  const double labelW = barsW * 0.56;
+  tag.emplace(canvas, Role::H3);
+  drawLine(canvas, barsX, top + 20, barsW, "PROGRESS TOWARDS EACH TARGET", TextStyle{Face::Bold, 8, MUTED});
+  tag.emplace(canvas, Role::L);
+  const double labelW = barsW * 0.52;
   const double trackX = barsX + labelW + 6;
-  const double trackW = barsW - labelW - 6 - 36;
-  double rowY = top + 32;
-  const double rowH = std::min(22.0, (height - 40) / std::max<double>(1, static_cast<double>(r.results.kpis.size())));
+  const double trackW = barsW - labelW - 6 - 34;
+  double rowY = top + 30;
+  const double rowH = std::min(24.0, (height - 40) / std::max<double>(1, static_cast<double>(r.results.kpis.size())));
   for (std::size_t i = 0; i < r.results.kpis.size(); ++i) {
     const engine::KpiValue& v = r.results.kpis[i].current;
+    const engine::BoardKpi facts = i < r.kpis.size() ? r.kpis[i] : engine::BoardKpi{};
     Tagged item(canvas, Role::LI);
     Tagged body(canvas, Role::LBody);
     double cy = rowY + rowH / 2;
     drawStatusMark(canvas, barsX + 4, cy - 0.5, 7, v.status);
-    TextStyle labelStyle{Face::Regular, 7.6, INK, 1.15};
+    TextStyle labelStyle{Face::Regular, 7.4, INK, 1.15};
     std::string label = v.kpi->id + " " + v.kpi->title;
     std::size_t lines = wrapFor(canvas, labelW - 12, label, labelStyle, 2).size();
-    drawWrapped(canvas, barsX + 12, cy - static_cast<double>(lines) * 7.6 * 1.15 / 2 - 1.2, labelW - 12, label,
+    drawWrapped(canvas, barsX + 12, cy - static_cast<double>(lines) * 7.4 * 1.15 / 2 - 1.2, labelW - 12, label,
                 labelStyle, 2);
     canvas.fillRect(trackX, cy - 4, trackW, 8, WHITE);
-    canvas.strokeRect(trackX, cy - 4, trackW, 8, 0.4, RULE);
-    std::optional<double> progress = i < r.attainment.size() ? r.attainment[i] : std::nullopt;
-    if (progress) canvas.fillRect(trackX, cy - 4, trackW * std::clamp(*progress, 0.0, 1.0), 8, statusColour(v.status));
-    std::string percent = progress ? std::to_string(static_cast<int>(std::lround(*progress * 100))) + "%" : "n/a";
-    drawLine(canvas, trackX + trackW + 34, cy + 3, 30, percent, TextStyle{Face::Bold, 8, INK}, Align::Right);
+    canvas.strokeRect(trackX, cy - 4, trackW, 8, 0.5, RANGE);
+    if (facts.progressPercent) {
+      canvas.fillRect(trackX, cy - 4, trackW * *facts.progressPercent / 100.0, 8, NAVY);
+    }
+    std::string percent = facts.progressPercent ? std::to_string(*facts.progressPercent) + "%" : "n/a";
+    drawLine(canvas, trackX + trackW + 32, cy + 3, 30, percent, TextStyle{Face::Bold, 8, INK}, Align::Right);
     rowY += rowH;
   }
-  flow.y = top + height + 16;
+  tag.reset();
+  flow.y = top + height + 14;
+  return explained;
 }
 
 void headlines(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
   flow.heading("Headlines", SIZE_H2, 60);
-  TextStyle style{Face::Regular, SIZE_BODY, INK, 1.3};
+  TextStyle style{Face::Regular, 8.8, INK, 1.25};
   Tagged list(canvas, Role::L);
   for (const std::string& line : text::headlines(r)) {
-    double height = static_cast<double>(wrapFor(canvas, flow.width() - 12, line, style, 3).size()) * style.size * style.leading;
+    double height = static_cast<double>(wrapFor(canvas, flow.width() - 12, line, style, 4).size()) * style.size * style.leading;
     flow.need(height);
     Tagged item(canvas, Role::LI);
     Tagged body(canvas, Role::LBody);
     canvas.fillCircle(flow.left() + 3, flow.y + style.size * 0.62, 1.8, NAVY);
-    flow.y += drawWrapped(canvas, flow.left() + 12, flow.y, flow.width() - 12, line, style, 3) + 2.5;
+    flow.y += drawWrapped(canvas, flow.left() + 12, flow.y, flow.width() - 12, line, style, 4) + 2;
   }
-  flow.y += 10;
+  flow.y += 6;
 }
 
-void scorecard(PageFlow& flow, const engine::BoardReport& r) {
-  flow.heading("Scorecard", SIZE_H2, 120);
-  std::vector<TableColumn> columns = {{"KPI", 156},
-                                      {"Value", 58, Align::Right},
-                                      {"Target", 48, Align::Right},
-                                      {"Status", 62},
-                                      {"Change", 56, Align::Right},
-                                      {"Peer median", 54, Align::Right},
-                                      {"Quartile", 66}};
-  std::vector<TableRow> rows;
-  for (const engine::KpiResult& k : r.results.kpis) {
-    const engine::KpiDefinition& def = *k.current.kpi;
-    rows.push_back({{def.id + "  " + def.title},
-                    {text::withShortUnit(k.current.shown(), def), Face::Bold},
-                    {text::withShortUnit(text::number(def.target), def)},
-                    TableCell::marked(text::statusWord(k.current.status), k.current.status),
-                    {changeCell(k)},
-                    {medianCell(k.sector)},
-                    {text::quartile(k.sector)}});
+// Eight periods as a small line, each on the KPI's own scale from 0 to the
+// larger of its target and its highest value; a missed period is a gap, the
+// target a dashed line, the latest point larger, a value with a warning a ring.
+void sparkline(Canvas& canvas, double x, double y, double w, double h, const engine::KpiResult& k) {
+  TrendChart chart = trendChart(k);
+  if (std::none_of(chart.values.begin(), chart.values.end(), [](const auto& v) { return v.has_value(); })) return;
+  long last = periodOrdinal(chart.periods.back());
+  double slot = w / static_cast<double>(engine::TREND_LENGTH);
+  double top = chart.target.value_or(0);
+  for (const auto& v : chart.values) top = std::max(top, v.value_or(0));
+  if (top <= 0) top = 1;
+  auto px = [&](std::size_t i) {
+    return x + w - slot * (static_cast<double>(last - periodOrdinal(chart.periods[i])) + 0.5);
+  };
+  auto py = [&](double v) { return y + h - 2 - (h - 5) * std::clamp(v / top, 0.0, 1.0); };
+  if (chart.target) canvas.line(x, py(*chart.target), x + w, py(*chart.target), 0.5, RANGE, true);
+  for (std::size_t i = 0; i + 1 < chart.periods.size(); ++i) {
+    if (!chart.values[i] || !chart.values[i + 1]) continue;
+    if (periodOrdinal(chart.periods[i + 1]) - periodOrdinal(chart.periods[i]) != 1) continue;
+    canvas.polyline({{px(i), py(*chart.values[i])}, {px(i + 1), py(*chart.values[i + 1])}}, 1.0, NAVY);
   }
-  drawTable(flow, columns, rows);
-  std::string key = text::statusKey(*r.catalogue) + " Change is since " + text::periodShort(r.previousPeriod) +
-                    ". Peer median and quartile compare with the " +
-                    engine::counted(r.sectorSubmissions, "organisation") + " that submitted for this period; the 1st quartile is the best quarter.";
-  flow.paragraph(key, TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
-}
-
-std::string factsLine(const engine::BoardReport& r, const engine::KpiResult& k) {
-  const engine::KpiDefinition& def = *k.current.kpi;
-  std::string facts = "Target " + text::withUnit(text::number(def.target), def);
-  if (k.changeTenths) {
-    facts += DOT + std::string("Change since ") + text::periodShort(r.previousPeriod) + ": " +
-             text::changeInWords(*k.changeTenths);
-  } else {
-    facts += DOT + std::string("No ") + text::periodShort(r.previousPeriod) + " value to compare";
-  }
-  if (k.sector.disclosed && k.sector.distribution) {
-    facts += DOT + std::string("Median of all organisations ") + text::oneDecimal(k.sector.distribution->median);
-    if (k.sector.groupRate) facts += ", sector rate " + k.sector.groupRate->toOneDecimal();
-    if (k.sector.rank) {
-      facts += DOT + std::string("Rank ") + std::to_string(*k.sector.rank) + " of " +
-               std::to_string(k.sector.organisations) + ", " + text::quarterWords(k.sector);
+  for (std::size_t i = 0; i < chart.periods.size(); ++i) {
+    if (!chart.values[i]) continue;
+    bool latest = i + 1 == chart.periods.size();
+    if (chart.warned[i]) {
+      canvas.fillCircle(px(i), py(*chart.values[i]), 2.4, NAVY);
+      canvas.fillCircle(px(i), py(*chart.values[i]), 1.3, WHITE);
+    } else {
+      canvas.fillCircle(px(i), py(*chart.values[i]), latest ? 1.9 : 1.1, NAVY);
     }
-  } else {
-    facts += DOT + std::string("Too few organisations with a value to compare (fewer than ") +
-             std::to_string(r.minimumGroupSize) + ")";
   }
-  return facts;
 }
 
-void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiResult& k) {
+void scorecard(PageFlow& flow, const engine::BoardReport& r, bool indexExplained) {
+  const text::ScorecardPage page = text::scorecardPage(r);
+  flow.heading("Scorecard", SIZE_H2, 120);
+  std::vector<TableColumn> columns = {{"KPI", 96},
+                                      {"Value", 58, Align::Right},
+                                      {"Target", 38, Align::Right},
+                                      {"Status", 48},
+                                      {page.changeHeader, 42, Align::Right}};
+  if (!page.yearHeader.empty()) columns.push_back({page.yearHeader, 42, Align::Right});
+  columns.push_back({"Trend, " + page.trendHeader, 56});
+  columns.push_back({"Median: all", 40, Align::Right});
+  columns.push_back({"Median: " + page.groupHeader, 42, Align::Right});
+  columns.push_back({"Quartile (all)", 42});
+  std::vector<TableRow> rows;
+  for (std::size_t i = 0; i < page.rows.size(); ++i) {
+    const text::ScorecardRow& row = page.rows[i];
+    TableCell value{row.value + (row.marks.empty() ? "" : " " + row.marks), Face::Bold};
+    value.detail = row.counts;
+    TableCell trend;
+    const engine::KpiResult& k = r.results.kpis[i];
+    trend.figure = [&k](Canvas& c, double x, double y, double w, double h) { sparkline(c, x, y, w, std::min(h, 20.0), k); };
+    trend.figureHeight = 18;
+    trend.figureAlt = "Trend. " + describe(trendChart(k), k.current.kpi->unit);
+    TableRow cells = {{row.kpi}, value, {row.target}, TableCell::marked(text::statusWord(row.status), row.status),
+                      {row.change}};
+    if (!page.yearHeader.empty()) cells.push_back({row.yearChange});
+    cells.push_back(trend);
+    cells.push_back({row.median});
+    cells.push_back({row.groupMedian});
+    cells.push_back({row.quartile});
+    rows.push_back(std::move(cells));
+  }
+  drawTable(flow, columns, rows, TableOptions{7.4, 3, true});
+  flow.space(-4);
+  for (const std::string& note : page.notes) {
+    flow.paragraph(note, TextStyle{Face::Regular, 7.2, INK, 1.25}, 1.5);
+  }
+  flow.space(2);
+  flow.paragraph((indexExplained ? "" : text::indexExplanation() + " ") + page.key,
+                 TextStyle{Face::Regular, 6.9, MUTED, 1.25});
+}
+
+void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
+  const engine::KpiResult& k = r.results.kpis[index];
   Canvas& canvas = flow.canvas();
   const engine::KpiDefinition& def = *k.current.kpi;
   DistributionChart distribution = distributionChart(k, r.minimumGroupSize);
-  TrendChart trend = trendChart(k);
+  TrendChart trend = trendChart(k, r.results.missedReturns);
   const TextStyle descriptionStyle{Face::Regular, 7.8, MUTED, 1.3};
   const TextStyle factsStyle{Face::Regular, 8.2, INK, 1.3};
-  const std::string facts = factsLine(r, k);
+  std::string facts;
+  for (const std::string& sentence : text::detailFacts(r, index)) facts += (facts.empty() ? "" : " ") + sentence;
   auto linesOf = [&](const std::string& words, const TextStyle& style, std::size_t most) {
     return static_cast<double>(wrapFor(canvas, flow.width(), words, style, most).size()) * style.size * style.leading;
   };
   const double chartH = std::max(distributionHeight(distribution), 96.0);
-  const double textH = 27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 3);
+  const double textH = 27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 8);
   const double height = textH + 16 + chartH + 6;
   flow.need(height);
   const double top = flow.y;
@@ -215,27 +232,20 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiRes
   TextStyle statusStyle{Face::Bold, 9, statusColour(k.current.status)};
   double statusWidth = lineWidth(canvas, 80, status, statusStyle);
   double titleWidth = flow.width() - valueWidth - statusWidth - 40;
-  {
-    Tagged h3(canvas, Role::H3);
-    drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + def.title, TextStyle{Face::Bold, 12, NAVY});
-  }
-  {
-    Tagged p(canvas, Role::P);
-    drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
-    drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
-    drawStatusMark(canvas, flow.right() - valueWidth - 10 - statusWidth - 8, top + 15.5, 8, k.current.status);
-  }
+  std::optional<Tagged> tag(std::in_place, canvas, Role::H3);
+  drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + def.title, TextStyle{Face::Bold, 12, NAVY});
+  tag.emplace(canvas, Role::P);
+  drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
+  drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
+  drawStatusMark(canvas, flow.right() - valueWidth - 10 - statusWidth - 8, top + 15.5, 8, k.current.status);
 
   double y = top + 27;
-  {
-    Tagged p(canvas, Role::P);
-    y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
-  }
+  tag.emplace(canvas, Role::P);
+  y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
   y += 2;
-  {
-    Tagged p(canvas, Role::P);
-    y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 3);
-  }
+  tag.emplace(canvas, Role::P);
+  y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 8);
+  tag.reset();
 
   const double chartTop = top + textH + 16;
   const double gap = 22;
@@ -243,16 +253,13 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, const engine::KpiRes
   const double trendX = flow.left() + distW + gap;
   const double trendW = flow.right() - trendX;
   TextStyle caption{Face::Bold, 7.6, MUTED};
-  {
-    Tagged figure(canvas, reports::figure("Compared with peers. " + describe(distribution, def.unit)));
-    drawLine(canvas, flow.left(), chartTop - 5, distW, "COMPARED WITH PEERS", caption);
-    drawDistribution(canvas, flow.left(), chartTop, distW, chartH, distribution);
-  }
-  {
-    Tagged figure(canvas, reports::figure("Trend. " + describe(trend, def.unit)));
-    drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
-    drawTrend(canvas, trendX, chartTop, trendW, chartH, trend);
-  }
+  tag.emplace(canvas, figure("Compared with peers. " + describe(distribution, def.unit)));
+  drawLine(canvas, flow.left(), chartTop - 5, distW, "COMPARED WITH PEERS", caption);
+  drawDistribution(canvas, flow.left(), chartTop, distW, chartH, distribution);
+  tag.emplace(canvas, figure("Trend. " + describe(trend, def.unit)));
+  drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
+  drawTrend(canvas, trendX, chartTop, trendW, chartH, trend);
+  tag.reset();
   flow.y = top + height;
 }
 
@@ -271,12 +278,13 @@ void provenance(PageFlow& flow, const engine::BoardReport& r) {
       {{"Organisation as sent", Face::Bold}, {s.organisationName + " (" + s.organisation + ")"}},
       {{"Period", Face::Bold}, {s.period + DOT + r.periodInWords}},
       {{"Received", Face::Bold}, {text::ukTime(s.receivedAt) + " (" + text::isoTime(s.receivedAt) + ")"}},
-      {{"Channel", Face::Bold}, {s.channel}},
+      {{"How it arrived", Face::Bold}, {text::channelInWords(s.channel)}},
       {{"Source system", Face::Bold}, {source}},
       {{"Prepared at", Face::Bold}, {s.preparedAt}},
       {{"Kind and revision", Face::Bold},
        {s.kind + DOT + "revision " + std::to_string(s.revision) + (s.revision > 1 ? " (replaces earlier ones)" : "")}},
-      {{"SHA-256 of the document", Face::Bold}, {s.sha256}},
+      {{"Fingerprint of the document", Face::Bold},
+       {s.sha256 + " (SHA-256: any change to the document, however small, changes it)"}},
       {{"Schema version", Face::Bold}, {s.schemaVersion}},
       {{"Catalogue version", Face::Bold}, {r.catalogue->version()}},
       {{"Peer groups", Face::Bold}, {peers}},
@@ -294,12 +302,15 @@ void provenance(PageFlow& flow, const engine::BoardReport& r) {
     for (const engine::Diagnostic& d : s.warnings) {
       warnings.push_back({{d.code, Face::Bold},
                           {d.kpi.empty() ? "\xE2\x80\x93" : d.kpi},
-                          {d.message},
+                          {text::warningInWords(d.code) + ": " + d.message},
                           {d.explained ? d.explanation : "No explanation given"}});
     }
     drawTable(flow, {{"Code", 44}, {"KPI", 34}, {"What was found", 200}, {"Sender's explanation", 222}}, warnings,
               TableOptions{8.4, 8, true});
   }
+
+  flow.heading("Returns", SIZE_H3, 40);
+  flow.paragraph(text::returnsInWords(r), TextStyle{Face::Regular, SIZE_BODY, INK, 1.35}, 8);
 
   flow.heading("Comparator groups by KPI", SIZE_H3, 60);
   std::vector<TableRow> groups;
@@ -334,13 +345,13 @@ void drawBoardReport(Canvas& canvas, const engine::BoardReport& report) {
   PageFlow flow(canvas, "IT PROFESSIONALISATION KPIs" + std::string(DOT) + "BOARD REPORT", period,
                 report.name + DOT + period + DOT + "Board report");
   flow.newPage();
-  cover(flow, report);
+  bool indexExplained = cover(flow, report);
   headlines(flow, report);
-  scorecard(flow, report);
+  scorecard(flow, report, indexExplained);
   flow.newPage();
   flow.heading("The KPIs in detail", SIZE_H2, 200);
-  for (const engine::KpiResult& k : report.results.kpis) {
-    kpiPanel(flow, report, k);
+  for (std::size_t i = 0; i < report.results.kpis.size(); ++i) {
+    kpiPanel(flow, report, i);
     flow.space(14);
   }
   provenance(flow, report);

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <functional>
 
 namespace profkpi::reports {
 
@@ -40,6 +42,21 @@ double scaleFor(const engine::KpiDefinition& kpi, double highest) {
   return std::ceil(top / step) * step;
 }
 
+// The highest figure the axis must hold: one figure more than twice the next
+// (or the target) is an outlier, drawn off-scale, so that it does not flatten
+// the others; so is a value carrying a data-quality warning above the others.
+double robustHighest(std::vector<double> figures, double floor, const std::vector<double>& warned = {}) {
+  figures.erase(std::remove_if(figures.begin(), figures.end(),
+                               [&](double f) { return std::find(warned.begin(), warned.end(), f) != warned.end(); }),
+                figures.end());
+  if (figures.empty()) return floor;
+  std::sort(figures.begin(), figures.end());
+  double rest = floor;
+  for (std::size_t i = 0; i + 1 < figures.size(); ++i) rest = std::max(rest, figures[i]);
+  if (figures.back() > 2 * rest && rest > 0) return rest;
+  return std::max(figures.back(), floor);
+}
+
 std::string tickLabel(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(v)));
   return text::oneDecimal(v);
@@ -62,21 +79,21 @@ DistributionRow rowFor(const engine::PeerComparison& c) {
 }
 
 double highestIn(const DistributionChart& chart) {
-  double highest = chart.target.value_or(0);
-  if (chart.value) highest = std::max(highest, *chart.value);
+  // The quartiles and rates always fit; the extremes and this organisation's
+  // value may be drawn off-scale when they are outliers.
+  double floor = chart.target.value_or(0);
+  std::vector<double> figures;
+  std::vector<double> warned;
+  if (chart.value) {
+    figures.push_back(*chart.value);
+    if (chart.valueWarned) warned.push_back(*chart.value);
+  }
   for (const DistributionRow& r : chart.rows) {
     if (!r.disclosed) continue;
-    highest = std::max(highest, r.max);
-    if (r.rate) highest = std::max(highest, *r.rate);
+    floor = std::max({floor, r.upperQuartile, r.rate.value_or(0)});
+    figures.push_back(r.max);
   }
-  return highest;
-}
-
-// Orders periods on one axis, so that a missing period leaves a gap.
-long ordinal(const std::string& code) {
-  auto p = engine::Period::parse(code);
-  if (!p) return 0;
-  return p->isQuarter() ? p->firstYear() * 4L + (p->quarter() - 1) : p->firstYear();
+  return robustHighest(figures, floor, warned);
 }
 
 void diamond(Canvas& canvas, double cx, double cy, double r, Colour colour) {
@@ -89,13 +106,31 @@ void valueMarker(Canvas& canvas, double cx, double cy, engine::Status status) {
   canvas.fillCircle(cx, cy, 1.3, WHITE);
 }
 
+// An arrow at the edge of a plot pointing right (off-scale) or up.
+void offScaleArrow(Canvas& canvas, double x, double y, bool up, Colour colour) {
+  if (up) {
+    canvas.fillPolygon({{x - 3, y + 3}, {x + 3, y + 3}, {x, y - 2}}, colour);
+  } else {
+    canvas.fillPolygon({{x - 3, y - 3}, {x - 3, y + 3}, {x + 2, y}}, colour);
+  }
+}
+
 }  // namespace
+
+long periodOrdinal(const std::string& code) {
+  auto p = engine::Period::parse(code);
+  if (!p) return 0;
+  return p->isQuarter() ? p->firstYear() * 4L + (p->quarter() - 1) : p->firstYear();
+}
 
 DistributionChart distributionChart(const engine::KpiResult& kpi, std::size_t minimumGroupSize) {
   DistributionChart chart;
   chart.rows.push_back(rowFor(kpi.sector));
   if (!kpi.type.group.empty()) chart.rows.push_back(rowFor(kpi.type));
+  // A type too small to show gives way to the wider group, when that is large enough.
+  if (!kpi.type.disclosed && kpi.wider.disclosed) chart.rows.push_back(rowFor(kpi.wider));
   if (kpi.current.value) chart.value = kpi.current.value->toDouble();
+  chart.valueWarned = !kpi.warnings.empty();
   chart.valueShown = text::value(kpi.current.value);
   chart.status = kpi.current.status;
   if (kpi.sector.disclosed && kpi.sector.rank) {
@@ -120,17 +155,20 @@ DistributionChart distributionChart(const engine::SectorKpi& kpi, std::size_t mi
   return chart;
 }
 
-TrendChart trendChart(const engine::KpiResult& kpi) {
+TrendChart trendChart(const engine::KpiResult& kpi, const std::vector<std::string>& noReturn) {
   TrendChart chart;
-  double highest = kpi.current.kpi->target.toDouble();
+  std::vector<double> figures, warned;
   for (const engine::TrendPoint& p : kpi.trend) {
     chart.periods.push_back(p.period);
     chart.values.push_back(p.value ? std::optional<double>(p.value->toDouble()) : std::nullopt);
     chart.shown.push_back(text::value(p.value));
-    if (p.value) highest = std::max(highest, p.value->toDouble());
+    chart.warned.push_back(!p.warnings.empty());
+    if (p.value) figures.push_back(p.value->toDouble());
+    if (p.value && !p.warnings.empty()) warned.push_back(p.value->toDouble());
   }
+  chart.noReturn = noReturn;
   chart.target = kpi.current.kpi->target.toDouble();
-  chart.scaleMax = scaleFor(*kpi.current.kpi, highest);
+  chart.scaleMax = scaleFor(*kpi.current.kpi, robustHighest(figures, *chart.target, warned));
   return chart;
 }
 
@@ -142,13 +180,15 @@ double distributionHeight(const DistributionChart& chart) {
 void drawDistribution(Canvas& canvas, double x, double y, double w, double h, const DistributionChart& chart) {
   const double labelWidth = std::min(w * 0.27, 100.0);
   const double plotX = x + labelWidth + 8;
-  const double plotW = w - labelWidth - 8 - 10;
+  const double plotW = w - labelWidth - 8 - 22;  // room on the right for an off-scale value
   const std::size_t n = std::max<std::size_t>(chart.rows.size(), 1);
   const double rowsTop = y + TOP_PAD;
   const double rowH = std::min(chart.rowHeight * 1.4, (h - TOP_PAD - AXIS_HEIGHT - LEGEND_HEIGHT) / static_cast<double>(n));
   const double rowsBottom = rowsTop + rowH * static_cast<double>(n);
   auto at = [&](double v) { return plotX + std::clamp(v / chart.scaleMax, 0.0, 1.0) * plotW; };
+  auto beyond = [&](double v) { return v > chart.scaleMax * (1 + 1e-9); };
   TextStyle label{Face::Regular, LABEL_SIZE, MUTED, 1.2};
+  TextStyle small{Face::Regular, 6.4, INK};
 
   // Axis and grid.
   double step = niceStep(chart.scaleMax);
@@ -160,27 +200,46 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
 
   for (std::size_t i = 0; i < chart.rows.size(); ++i) {
     const DistributionRow& row = chart.rows[i];
-    double cy = rowsTop + rowH * (static_cast<double>(i) + 0.5);
-    TextStyle rowLabel{Face::Bold, LABEL_SIZE, INK, 1.2};
+    double rowTop = rowsTop + rowH * static_cast<double>(i);
+    double cy = rowTop + rowH * 0.5;
+    TextStyle rowLabel{Face::Bold, LABEL_SIZE, INK, 1.15};
     std::string count = engine::counted(row.organisations, "organisation");
+    // The group's name may take two lines ("Metropolitan district"): never cut.
+    std::size_t nameLines = wrapFor(canvas, labelWidth, row.label, rowLabel, 2).size();
+    double nameH = static_cast<double>(nameLines) * LABEL_SIZE * 1.15;
+    double labelTop = cy - (nameH + LABEL_SIZE * 1.2 * (row.disclosed ? 1 : 2)) / 2;
+    drawWrapped(canvas, x, labelTop, labelWidth, row.label, rowLabel, 2);
+    drawLine(canvas, x, labelTop + nameH + LABEL_SIZE, labelWidth, count, label);
     if (!row.disclosed) {
       // Disclosure control: the group is named, its figures are not.
-      drawLine(canvas, x, cy - 5, labelWidth, row.label, rowLabel);
-      drawLine(canvas, x, cy + 3.5, labelWidth, count, label);
-      drawLine(canvas, x, cy + 12, labelWidth, "too few to show", label);
+      drawLine(canvas, x, labelTop + nameH + LABEL_SIZE * 2.2, labelWidth, "too few to show", label);
       canvas.line(plotX, cy, plotX + plotW, cy, 0.6, GRID);
       continue;
     }
-    drawLine(canvas, x, cy - 1, labelWidth, row.label, rowLabel);
-    drawLine(canvas, x, cy + LABEL_SIZE + 0.5, labelWidth, count, label);
-    double boxH = std::min(11.0, rowH * 0.46);
-    canvas.line(at(row.min), cy, at(row.max), cy, 1.1, RANGE);
-    canvas.line(at(row.min), cy - 3, at(row.min), cy + 3, 1.1, RANGE);
-    canvas.line(at(row.max), cy - 3, at(row.max), cy + 3, 1.1, RANGE);
-    canvas.fillRect(at(row.lowerQuartile), cy - boxH / 2, std::max(at(row.upperQuartile) - at(row.lowerQuartile), 1.0),
-                    boxH, BAND_QUARTILE);
-    canvas.line(at(row.median), cy - boxH / 2 - 1.5, at(row.median), cy + boxH / 2 + 1.5, 2.0, NAVY);
-    if (row.rate) diamond(canvas, at(*row.rate), cy + boxH / 2 + 4.2, 3.2, NAVY);
+    double boxH = std::min(10.0, rowH * 0.36);
+    double boxY = cy + 2;  // the box sits low in its row; this organisation's mark sits above it
+    double bc = boxY + boxH / 2;
+    canvas.line(at(row.min), bc, at(row.max), bc, 1.1, RANGE);
+    canvas.line(at(row.min), bc - 3, at(row.min), bc + 3, 1.1, RANGE);
+    if (beyond(row.max)) {
+      offScaleArrow(canvas, plotX + plotW + 3, bc, false, RANGE);
+      drawLine(canvas, plotX + plotW + 7, bc + 2.3, 30, tickLabel(std::round(row.max * 10) / 10), small);
+    } else {
+      canvas.line(at(row.max), bc - 3, at(row.max), bc + 3, 1.1, RANGE);
+    }
+    canvas.fillRect(at(row.lowerQuartile), boxY, std::max(at(row.upperQuartile) - at(row.lowerQuartile), 1.0), boxH,
+                    BAND_QUARTILE);
+    canvas.line(at(row.median), boxY - 1.5, at(row.median), boxY + boxH + 1.5, 2.0, NAVY);
+    if (row.rate) diamond(canvas, at(*row.rate), boxY + boxH + 4.2, 3.2, NAVY);
+    if (chart.value) {
+      // A downward pointer above the box: it hides neither the median nor a whisker.
+      double vx = beyond(*chart.value) ? plotX + plotW : at(*chart.value);
+      valueMarker(canvas, vx, boxY - 6.5, chart.status);
+      if (beyond(*chart.value)) {
+        offScaleArrow(canvas, plotX + plotW + 8, boxY - 6.5, false, INK);
+        drawLine(canvas, plotX + plotW + 12, boxY - 4.2, 30, chart.valueShown, small);
+      }
+    }
   }
 
   if (chart.target) {
@@ -192,46 +251,36 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
     double left = std::clamp(tx - width / 2, plotX, plotX + plotW - width);
     drawLine(canvas, left, rowsTop - 4, width + 2, words, targetStyle);
   }
-  if (chart.value) {
-    for (std::size_t i = 0; i < chart.rows.size(); ++i) {
-      double cy = rowsTop + rowH * (static_cast<double>(i) + 0.5);
-      valueMarker(canvas, at(*chart.value), cy, chart.status);
-    }
-  }
 
-  // Legend.
+  // Legend, on as many lines as the width needs: never cut.
   double ly = rowsBottom + AXIS_HEIGHT + 7;
   double lx = plotX;
   TextStyle legend{Face::Regular, 6.8, MUTED};
-  auto item = [&](const std::string& words) {
-    lx += drawLine(canvas, lx, ly + 2.4, 120, words, legend) + 9;
+  auto item = [&](double markWidth, const std::string& words, const std::function<void(double)>& mark) {
+    double need = markWidth + canvas.width(cleanFor(canvas, words), legend.face, legend.size) + 9;
+    if (lx + need > x + w && lx > plotX) {
+      lx = plotX;
+      ly += 10;
+    }
+    mark(lx);
+    lx += markWidth;
+    lx += drawLine(canvas, lx, ly + 2.4, need, words, legend) + 9;
   };
-  canvas.fillRect(lx, ly - 2.5, 10, 5, BAND_QUARTILE);
-  lx += 13;
-  item("middle half");
-  canvas.line(lx + 1, ly - 3.5, lx + 1, ly + 3.5, 2.0, NAVY);
-  lx += 5;
-  item("median");
-  diamond(canvas, lx + 3, ly, 3.0, NAVY);
-  lx += 8;
-  item("rate");
-  canvas.line(lx + 1, ly - 3.5, lx + 1, ly + 3.5, 1.0, TARGET, true);
-  lx += 5;
-  item("target");
-  if (chart.value) {
-    valueMarker(canvas, lx + 4, ly, chart.status);
-    lx += 11;
-    item("this organisation");
-  }
+  item(13, "middle half", [&](double at) { canvas.fillRect(at, ly - 2.5, 10, 5, BAND_QUARTILE); });
+  item(5, "median", [&](double at) { canvas.line(at + 1, ly - 3.5, at + 1, ly + 3.5, 2.0, NAVY); });
+  item(8, "rate", [&](double at) { diamond(canvas, at + 3, ly, 3.0, NAVY); });
+  item(5, "target", [&](double at) { canvas.line(at + 1, ly - 3.5, at + 1, ly + 3.5, 1.0, TARGET, true); });
+  if (chart.value) item(11, "this organisation", [&](double at) { valueMarker(canvas, at + 4, ly, chart.status); });
 }
 
 void drawTrend(Canvas& canvas, double x, double y, double w, double h, const TrendChart& chart) {
   const double axisW = 24;
   const double plotX = x + axisW;
   const double plotW = w - axisW - 4;
-  const double plotY = y + 8;
-  const double plotH = h - 8 - 24;
+  const double plotY = y + 12;  // room above for an off-scale value's label
+  const double plotH = h - 12 - 26;
   auto atY = [&](double v) { return plotY + plotH - std::clamp(v / chart.scaleMax, 0.0, 1.0) * plotH; };
+  auto beyond = [&](double v) { return v > chart.scaleMax * (1 + 1e-9); };
   TextStyle label{Face::Regular, LABEL_SIZE, MUTED, 1.15};
 
   double step = niceStep(chart.scaleMax);
@@ -239,81 +288,128 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
     canvas.line(plotX, atY(t), plotX + plotW, atY(t), 0.5, t == 0 ? RULE : GRID);
     drawLine(canvas, plotX - 3, atY(t) + 2.5, axisW - 3, tickLabel(t), label, Align::Right);
   }
+  std::optional<double> targetY;
   if (chart.target) {
-    double ty = atY(*chart.target);
-    canvas.line(plotX, ty, plotX + plotW, ty, 1.0, TARGET, true);
+    targetY = atY(*chart.target);
+    canvas.line(plotX, *targetY, plotX + plotW, *targetY, 1.0, TARGET, true);
   }
   if (chart.periods.empty()) return;
 
-  long last = ordinal(chart.periods.back());
-  long first = ordinal(chart.periods.front());
-  long slots = std::max<long>(static_cast<long>(engine::TREND_LENGTH), last - first + 1);
-  double slotW = plotW / static_cast<double>(slots);
-  auto atX = [&](const std::string& period) {
-    return plotX + slotW * (static_cast<double>(ordinal(period) - (last - slots + 1)) + 0.5);
-  };
+  // Slots for TREND_LENGTH periods ending with the latest: a missed period keeps its slot.
+  const long last = periodOrdinal(chart.periods.back());
+  const long slots = std::max<long>(static_cast<long>(engine::TREND_LENGTH),
+                                    last - periodOrdinal(chart.periods.front()) + 1);
+  const long firstSlot = last - slots + 1;
+  const double slotW = plotW / static_cast<double>(slots);
+  auto atSlot = [&](long ordinal) { return plotX + slotW * (static_cast<double>(ordinal - firstSlot) + 0.5); };
+  auto atX = [&](const std::string& period) { return atSlot(periodOrdinal(period)); };
+  auto pointY = [&](std::size_t i) { return beyond(*chart.values[i]) ? plotY : atY(*chart.values[i]); };
+
+  // Period labels under every slot, and each financial year once under its
+  // quarters, so that no point's period is ambiguous.
+  auto first = engine::Period::parse(chart.periods.front());
+  const bool quarters = first && first->isQuarter();
+  TextStyle yearStyle{Face::Regular, 6.4, MUTED};
+  for (long o = firstSlot; o <= last; ++o) {
+    double px = atSlot(o);
+    if (quarters) {
+      int q = static_cast<int>(((o % 4) + 4) % 4) + 1;
+      drawLine(canvas, px, plotY + plotH + 9, slotW, "Q" + std::to_string(q), label, Align::Centre);
+      bool yearStart = q == 1 || o == firstSlot;
+      if (!yearStart) continue;
+      long yearEnd = std::min(last, o + (4 - q));
+      long year = (o - (q - 1)) / 4;
+      double left = atSlot(o) - slotW / 2, right = atSlot(yearEnd) + slotW / 2;
+      char full[48], brief[48];
+      std::snprintf(full, sizeof full, "%04ld/%02ld", year, (year + 1) % 100);
+      std::snprintf(brief, sizeof brief, "%02ld/%02ld", year % 100, (year + 1) % 100);
+      double fullW = canvas.width(full, yearStyle.face, yearStyle.size);
+      std::string words = fullW + 2 <= right - left ? full : brief;
+      if (o != firstSlot) canvas.line(left, plotY + plotH + 2, left, plotY + plotH + 21, 0.4, RULE);
+      drawLine(canvas, (left + right) / 2, plotY + plotH + 18.5, right - left, words, yearStyle, Align::Centre);
+    } else {
+      // A year ("2010/11") is wider than its slot: alternate lines, two slots each.
+      char full[48];
+      std::snprintf(full, sizeof full, "%04ld/%02ld", o, (o + 1) % 100);
+      bool lower = (last - o) % 2 == 1;
+      drawLine(canvas, px, plotY + plotH + (lower ? 18.5 : 9), 2 * slotW, full, yearStyle, Align::Centre);
+    }
+  }
+  TextStyle gapStyle{Face::Regular, 5.6, MUTED, 1.1};
+  for (const std::string& missed : chart.noReturn) {
+    long o = periodOrdinal(missed);
+    if (o < firstSlot || o > last) continue;
+    drawWrapped(canvas, atSlot(o) - slotW / 2, plotY + plotH - 14, slotW, "no return", gapStyle, 2, Align::Centre);
+  }
 
   for (std::size_t i = 0; i + 1 < chart.periods.size(); ++i) {
     // Only neighbouring periods are joined: a line across a gap would invent data.
     if (!chart.values[i] || !chart.values[i + 1]) continue;
-    if (ordinal(chart.periods[i + 1]) - ordinal(chart.periods[i]) != 1) continue;
-    canvas.polyline({{atX(chart.periods[i]), atY(*chart.values[i])},
-                     {atX(chart.periods[i + 1]), atY(*chart.values[i + 1])}},
-                    1.6, NAVY);
-  }
-  TextStyle label2 = label;
-  for (std::size_t i = 0; i < chart.periods.size(); ++i) {
-    double px = atX(chart.periods[i]);
-    std::string period = text::periodShort(chart.periods[i]);
-    std::size_t space = period.find(' ');
-    std::string top = space == std::string::npos ? period : period.substr(0, space);
-    // The financial year under the first quarter and each Q1 only: eight
-    // periods share the chart's width.
-    std::string year = space == std::string::npos ? "" : period.substr(space + 1);
-    auto parsed = engine::Period::parse(chart.periods[i]);
-    bool newYear = i == 0 || (parsed && parsed->quarter() == 1);
-    if (space == std::string::npos) {
-      // A year ("2010/11") is wider than its slot: every other year goes on
-      // the second line, each with two slots' width (cut to fit, neighbours
-      // ran into one another as "2010.2011.2012…"). The latest is on the first.
-      bool lower = (last - ordinal(chart.periods[i])) % 2 == 1;
-      drawLine(canvas, px, plotY + plotH + (lower ? 17.5 : 9), 2 * slotW, top, label2, Align::Centre);
-    } else {
-      drawLine(canvas, px, plotY + plotH + 9, slotW + 6, top, label2, Align::Centre);
-    }
-    if (!year.empty() && newYear) {
-      double left = std::max(px - slotW / 2, x);
-      drawLine(canvas, left, plotY + plotH + 17.5, plotX + plotW - left, year, label2);
-    }
-    if (!chart.values[i]) {
-      drawLine(canvas, px, plotY + plotH - 3, slotW + 6, "n/a", label2, Align::Centre);
-      continue;
-    }
-    canvas.fillCircle(px, atY(*chart.values[i]), i + 1 == chart.periods.size() ? 3.4 : 2.5, NAVY);
+    if (periodOrdinal(chart.periods[i + 1]) - periodOrdinal(chart.periods[i]) != 1) continue;
+    canvas.polyline({{atX(chart.periods[i]), pointY(i)}, {atX(chart.periods[i + 1]), pointY(i + 1)}}, 1.6, NAVY);
   }
 
-  // Value labels, the latest first; a label that would overlap one already
-  // drawn is left out (the HTML version's table lists every value).
+  // What a value label must not touch: the target line, every point, every
+  // segment, and labels already placed.
   struct Box {
     double left, right, top, bottom;
+    bool meets(const Box& b) const { return left < b.right && b.left < right && top < b.bottom && b.top < bottom; }
   };
-  std::vector<Box> drawn;
+  std::vector<Box> taken;
+  if (targetY) taken.push_back({plotX, plotX + plotW, *targetY - 1.2, *targetY + 1.2});
+  for (std::size_t i = 0; i < chart.periods.size(); ++i) {
+    double px = atX(chart.periods[i]);
+    if (!chart.values[i]) {
+      drawLine(canvas, px, plotY + plotH - 3, slotW + 6, "n/a", label, Align::Centre);
+      taken.push_back({px - slotW / 2, px + slotW / 2, plotY + plotH - 10, plotY + plotH});
+      continue;
+    }
+    double py = pointY(i);
+    bool latest = i + 1 == chart.periods.size();
+    if (chart.warned[i]) {
+      // A value with a data-quality warning: a ring, not a dot.
+      canvas.fillCircle(px, py, 3.6, NAVY);
+      canvas.fillCircle(px, py, 2.0, WHITE);
+    } else {
+      canvas.fillCircle(px, py, latest ? 3.4 : 2.5, NAVY);
+    }
+    if (beyond(*chart.values[i])) offScaleArrow(canvas, px, py - 5, true, NAVY);
+    taken.push_back({px - 4, px + 4, py - 4 - (beyond(*chart.values[i]) ? 5 : 0), py + 4});
+  }
+  auto segmentBoxes = [&](const Box& label) {
+    for (std::size_t i = 0; i + 1 < chart.periods.size(); ++i) {
+      if (!chart.values[i] || !chart.values[i + 1]) continue;
+      if (periodOrdinal(chart.periods[i + 1]) - periodOrdinal(chart.periods[i]) != 1) continue;
+      double x1 = atX(chart.periods[i]), y1 = pointY(i), x2 = atX(chart.periods[i + 1]), y2 = pointY(i + 1);
+      // Sample the segment: a label box that contains a sample point touches it.
+      for (int k = 0; k <= 12; ++k) {
+        double t = k / 12.0, sx = x1 + (x2 - x1) * t, sy = y1 + (y2 - y1) * t;
+        if (sx > label.left - 0.8 && sx < label.right + 0.8 && sy > label.top - 0.8 && sy < label.bottom + 0.8) return true;
+      }
+    }
+    return false;
+  };
+
+  // Value labels, the latest first, above or below their point; a label with
+  // no clear place is left out (the table beside the chart lists every value).
   for (std::size_t n = chart.periods.size(); n-- > 0;) {
     if (!chart.values[n]) continue;
     bool latest = n + 1 == chart.periods.size();
     TextStyle style{latest ? Face::Bold : Face::Regular, 6.6, INK};
     double px = atX(chart.periods[n]);
-    double baseline = atY(*chart.values[n]) - 5;
+    double py = pointY(n);
     double width = canvas.width(cleanFor(canvas, chart.shown[n]), style.face, style.size);
-    Box box{px - width / 2 - 1.5, px + width / 2 + 1.5, baseline - style.size * 0.8, baseline + 1};
-    bool clear = std::none_of(drawn.begin(), drawn.end(), [&](const Box& b) {
-      return box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom;
-    });
-    if (!clear) continue;
-    // On a white ground, so that a label crossing the target line stays legible.
-    canvas.fillRect(box.left + 0.5, box.top, box.right - box.left - 1, box.bottom - box.top, WHITE);
-    drawLine(canvas, px, baseline, width + 4, chart.shown[n], style, Align::Centre);
-    drawn.push_back(box);
+    double lift = beyond(*chart.values[n]) ? 6 : 0;
+    for (double baseline : {py - 5 - lift, py + 4 + style.size * 0.8, py - 9 - lift}) {
+      Box box{px - width / 2 - 1, px + width / 2 + 1, baseline - style.size * 0.78, baseline + 1.2};
+      if (box.top < y || box.bottom > plotY + plotH) continue;
+      bool clear = std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return box.meets(b); }) &&
+                   !segmentBoxes(box);
+      if (!clear) continue;
+      drawLine(canvas, px, baseline, width + 4, chart.shown[n], style, Align::Centre);
+      taken.push_back(box);
+      break;
+    }
   }
 }
 

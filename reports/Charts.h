@@ -25,12 +25,13 @@ struct DistributionRow {
 struct DistributionChart {
   std::vector<DistributionRow> rows;
   std::optional<double> value;  // the organisation's own, marked on every row; absent in the sector report
+  bool valueWarned = false;     // the value carries a data-quality warning
   std::string valueShown;       // the value as the reports print it
   engine::Status status = engine::Status::None;
   std::optional<double> target;
   std::optional<std::size_t> rank;  // the organisation's among all organisations (1 = best), when shown
   std::size_t ranked = 0;           // organisations ranked
-  double scaleMax = 100;  // the axis runs from 0
+  double scaleMax = 100;  // the axis runs from 0; a figure beyond it is drawn off-scale, marked, with its value
   std::size_t minimumGroupSize = 5;
   double rowHeight = 26;  // points per group
 };
@@ -39,14 +40,20 @@ struct TrendChart {
   std::vector<std::string> periods;  // codes, oldest first
   std::vector<std::optional<double>> values;
   std::vector<std::string> shown;  // each value as the reports print it ("73.2", "n/a")
+  std::vector<bool> warned;        // the value carries a data-quality warning
+  std::vector<std::string> noReturn;  // periods in the window the organisation missed
   std::optional<double> target;
-  double scaleMax = 100;
+  double scaleMax = 100;  // a value beyond it is drawn off-scale, marked, with its value
 };
+
+// Orders periods of one length on one axis: consecutive periods differ by 1.
+long periodOrdinal(const std::string& code);
 
 DistributionChart distributionChart(const engine::KpiResult& kpi, std::size_t minimumGroupSize);
 // Only the groups large enough to show; the table beside the chart lists the others.
 DistributionChart distributionChart(const engine::SectorKpi& kpi, std::size_t minimumGroupSize);
-TrendChart trendChart(const engine::KpiResult& kpi);
+// `noReturn`: the periods the organisation missed (OrganisationResults::missedReturns).
+TrendChart trendChart(const engine::KpiResult& kpi, const std::vector<std::string>& noReturn = {});
 
 // The height the chart needs.
 double distributionHeight(const DistributionChart& chart);

@@ -2,6 +2,7 @@
 
 #include "engine/common/XmlEscape.h"
 #include "engine/ports/Errors.h"
+#include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
@@ -30,7 +31,7 @@ h3{color:#123866;margin-bottom:.3rem}.welsh{font-size:1.2rem;color:#616975;margi
 table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem;width:100%}caption{text-align:left;font-weight:bold;color:#616975;padding-bottom:.3rem}
 th,td{border-bottom:1px solid #d0d4da;padding:.3rem .45rem;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #123866;color:#4a525e}td.num,th.num{text-align:right}
-.mark{display:inline-block;width:1.1em}.green .mark{color:#1a8045}.amber .mark{color:#d98c00}.red .mark{color:#bf2121}.none .mark{color:#999ea6}
+.mark{display:inline-block;width:1.1em}.green .mark{color:#1a8045}.amber .mark{color:#9e5c00}.red .mark{color:#bf2121}.none .mark{color:#999ea6}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}.charts figure{margin:0;flex:1 1 22rem}svg{max-width:100%;height:auto}
 figcaption{font-weight:bold;color:#616975;font-size:.85rem}code{word-break:break-all}
 @media print{.band{background:none;color:#123866;border-bottom:2px solid #123866}}
@@ -57,7 +58,7 @@ std::string statusClass(engine::Status s) {
 std::string statusSymbol(engine::Status s) {
   switch (s) {
     case engine::Status::Green: return "\xE2\x97\x8F";  // ●
-    case engine::Status::Amber: return "\xE2\x96\xB2";  // ▲
+    case engine::Status::Amber: return "\xE2\x97\x86";  // ◆
     case engine::Status::Red: return "\xE2\x96\xA0";    // ■
     case engine::Status::None: break;
   }
@@ -146,25 +147,17 @@ class BoardHtml {
   }
 
   std::string index() const {
-    const auto& index = _r.results.scorecard.index;
+    const text::IndexPanel panel = text::indexPanel(_r);
     std::string out = "<section aria-labelledby=\"index\">\n<h2 id=\"index\">Professionalisation index</h2>\n"
-                      "<p class=\"index\">" +
-                      (index ? std::to_string(*index) : std::string("n/a")) + " <span>/ 100</span></p>\n<p>";
-    if (index && _r.results.previousIndex) {
-      int delta = *index - *_r.results.previousIndex;
-      out += h(text::arrow(delta) + " " +
-               (delta == 0 ? std::string("No change") : text::signedWhole(delta) + " points") + " since " +
-               text::periodShort(_r.previousPeriod) + " (" + std::to_string(*_r.results.previousIndex) + ")");
-    } else {
-      out += h("No " + text::periodShort(_r.previousPeriod) + " figure to compare with");
-    }
-    out += "</p>\n<p class=\"note\">" + h(text::indexExplanation()) + "</p>\n<table>\n<caption>Progress towards each target</caption>\n" +
+                      "<p class=\"index\">" + h(panel.value) + " <span>/ 100</span></p>\n<p><strong>" +
+                      h(panel.basis) + "</strong></p>\n<p>" + h(panel.change) + "</p>\n";
+    if (!panel.yearAgo.empty()) out += "<p>" + h(panel.yearAgo) + "</p>\n";
+    out += "<p class=\"note\">" + h(text::indexExplanation()) + "</p>\n<table>\n<caption>Progress towards each target</caption>\n" +
            head({{"KPI", false}, {"Status", false}, {"Progress", true}}) + "<tbody>\n";
-    for (std::size_t i = 0; i < _r.results.kpis.size(); ++i) {
-      const engine::KpiValue& v = _r.results.kpis[i].current;
-      std::optional<double> progress = i < _r.attainment.size() ? _r.attainment[i] : std::nullopt;
-      out += "<tr><th scope=\"row\">" + h(v.kpi->id + " " + v.kpi->title) + "</th>" + cell(status(v.status)) +
-             cell(progress ? std::to_string(static_cast<int>(std::lround(*progress * 100))) + "%" : "n/a", true) +
+    const text::ScorecardPage page = text::scorecardPage(_r);
+    for (std::size_t i = 0; i < page.rows.size(); ++i) {
+      const text::ScorecardRow& row = page.rows[i];
+      out += "<tr><th scope=\"row\">" + h(row.kpi) + "</th>" + cell(status(row.status)) + cell(h(row.progress), true) +
              "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
@@ -177,42 +170,41 @@ class BoardHtml {
   }
 
   std::string scorecard() const {
+    const text::ScorecardPage page = text::scorecardPage(_r);
+    std::vector<std::pair<std::string, bool>> columns = {
+        {"KPI", false}, {"Value", true}, {"Target", true}, {"Status", false}, {page.changeHeader, true}};
+    if (!page.yearHeader.empty()) columns.push_back({page.yearHeader, true});
+    columns.push_back({"Trend, " + page.trendHeader, false});
+    columns.push_back({"Median: all", true});
+    columns.push_back({"Median: " + page.groupHeader, true});
+    columns.push_back({"Quartile (all)", false});
     std::string out = "<section aria-labelledby=\"scorecard\">\n<h2 id=\"scorecard\">Scorecard</h2>\n<table>\n"
-                      "<caption>One row per KPI</caption>\n" +
-                      head({{"KPI", false},
-                            {"Value", true},
-                            {"Target", true},
-                            {"Status", false},
-                            {"Change", true},
-                            {"Peer median", true},
-                            {"Quartile", false}}) +
-                      "<tbody>\n";
-    for (const engine::KpiResult& k : _r.results.kpis) {
-      const engine::KpiDefinition& def = *k.current.kpi;
-      std::string change = k.changeTenths ? text::arrow(*k.changeTenths) + " " + text::signedTenths(*k.changeTenths)
-                                          : std::string(DASH);
-      std::string median = k.sector.disclosed && k.sector.distribution ? text::oneDecimal(k.sector.distribution->median)
-                                                                       : std::string("not shown");
-      out += "<tr><th scope=\"row\">" + h(def.id + " " + def.title) + "</th>" +
-             cell("<strong>" + h(text::withShortUnit(k.current.shown(), def)) + "</strong>", true) +
-             cell(h(text::withShortUnit(text::number(def.target), def)), true) + cell(status(k.current.status)) +
-             cell(h(change), true) + cell(h(median), true) + cell(h(text::quartile(k.sector))) + "</tr>\n";
+                      "<caption>One row per KPI</caption>\n" + head(columns) + "<tbody>\n";
+    for (std::size_t i = 0; i < page.rows.size(); ++i) {
+      const text::ScorecardRow& row = page.rows[i];
+      const engine::KpiResult& k = _r.results.kpis[i];
+      TrendChart trend = trendChart(k, _r.results.missedReturns);
+      std::string value = "<strong>" + h(row.value) + "</strong>" + (row.marks.empty() ? "" : " " + h(row.marks));
+      if (!row.counts.empty()) value += "<br/><span class=\"note\">" + h(row.counts) + "</span>";
+      out += "<tr><th scope=\"row\">" + h(row.kpi) + "</th>" + cell(value, true) + cell(h(row.target), true) +
+             cell(status(row.status)) + cell(h(row.change), true);
+      if (!page.yearHeader.empty()) out += cell(h(row.yearChange), true);
+      out += cell(h(describe(trend, k.current.kpi->unit))) + cell(h(row.median), true) + cell(h(row.groupMedian), true) +
+             cell(h(row.quartile)) + "</tr>\n";
     }
-    out += "</tbody>\n</table>\n<p class=\"note\">" +
-           h(text::statusKey(*_r.catalogue) + " Change is since " + text::periodShort(_r.previousPeriod) +
-             ". Peer median and quartile compare with the " + std::to_string(_r.sectorSubmissions) +
-             " organisations that submitted for this period; the 1st quartile is the best quarter.") +
-           "</p>\n</section>\n";
-    return out;
+    out += "</tbody>\n</table>\n";
+    for (const std::string& note : page.notes) out += "<p>" + h(note) + "</p>\n";
+    return out + "<p class=\"note\">" + h(page.key) + "</p>\n</section>\n";
   }
 
   std::string details() const {
     std::string out = "<section aria-labelledby=\"details\">\n<h2 id=\"details\">The KPIs in detail</h2>\n";
-    for (const engine::KpiResult& k : _r.results.kpis) {
+    for (std::size_t i = 0; i < _r.results.kpis.size(); ++i) {
+      const engine::KpiResult& k = _r.results.kpis[i];
       const engine::KpiDefinition& def = *k.current.kpi;
       std::string id = "kpi-" + idFor(def.id);
       DistributionChart distribution = distributionChart(k, _r.minimumGroupSize);
-      TrendChart trend = trendChart(k);
+      TrendChart trend = trendChart(k, _r.results.missedReturns);
       double distH = std::max(distributionHeight(distribution), 96.0);
       SvgCanvas peers(*_fonts.regular, *_fonts.bold, 300, distH);
       drawDistribution(peers, 0, 0, 300, distH, distribution);
@@ -221,14 +213,8 @@ class BoardHtml {
 
       out += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" + h(def.id + " " + def.title) +
              "</h3>\n<p><strong>" + h(text::withShortUnit(k.current.shown(), def)) + "</strong> " +
-             status(k.current.status) + DOT + "target " + h(text::withUnit(text::number(def.target), def));
-      if (k.changeTenths) {
-        out += DOT + h("change since " + text::periodShort(_r.previousPeriod) + ": " + text::changeInWords(*k.changeTenths));
-      }
-      if (k.sector.rank) {
-        out += DOT + h("rank " + std::to_string(*k.sector.rank) + " of " + std::to_string(k.sector.organisations) +
-                       ", " + text::quarterWords(k.sector));
-      }
+             status(k.current.status);
+      for (const std::string& sentence : text::detailFacts(_r, i)) out += " " + h(sentence);
       out += "</p>\n<p class=\"note\">" + h(def.description) + "</p>\n<div class=\"charts\">\n<figure>\n" +
              peers.svg(id + "-peers", def.id + " compared with peers", describe(distribution, def.unit)) +
              "\n<figcaption>Compared with peers</figcaption>\n</figure>\n<figure>\n" +
@@ -259,12 +245,14 @@ class BoardHtml {
         row("Organisation as sent", h(s.organisationName + " (" + s.organisation + ")")) +
         row("Period", h(s.period + DOT + _r.periodInWords)) +
         row("Received", h(text::ukTime(s.receivedAt) + " (" + text::isoTime(s.receivedAt) + ")")) +
-        row("Channel", h(s.channel)) + row("Source system", h(s.sourceSystem.empty() ? "not stated" : s.sourceSystem)) +
+        row("How it arrived", h(text::channelInWords(s.channel))) + row("Source system", h(s.sourceSystem.empty() ? "not stated" : s.sourceSystem)) +
         row("Prepared at", h(s.preparedAt)) +
         row("Kind and revision", h(s.kind + DOT + "revision " + std::to_string(s.revision))) +
-        row("SHA-256 of the document", "<code>" + h(s.sha256) + "</code>") + row("Schema version", h(s.schemaVersion)) +
+        row("Fingerprint of the document", "<code>" + h(s.sha256) + "</code> " +
+                                               h("(SHA-256: any change to the document, however small, changes it)")) + row("Schema version", h(s.schemaVersion)) +
         row("Catalogue version", h(_r.catalogue->version())) + row("Peer groups", h(peers)) +
-        row("Data cut-off", h(text::ukTime(_r.dataCutOff))) + "</tbody>\n</table>\n<h3>Warnings</h3>\n";
+        row("Data cut-off", h(text::ukTime(_r.dataCutOff))) + "</tbody>\n</table>\n<h3>Returns</h3>\n<p>" +
+        h(text::returnsInWords(_r)) + "</p>\n<h3>Warnings</h3>\n";
     if (s.warnings.empty()) {
       out += "<p>No warnings were raised for this submission.</p>\n";
     } else {
@@ -273,7 +261,8 @@ class BoardHtml {
              "<tbody>\n";
       for (const engine::Diagnostic& d : s.warnings) {
         out += "<tr><th scope=\"row\">" + h(d.code) + "</th>" + cell(h(d.kpi.empty() ? DASH : d.kpi)) +
-               cell(h(d.message)) + cell(h(d.explained ? d.explanation : "No explanation given")) + "</tr>\n";
+               cell(h(text::warningInWords(d.code) + ": " + d.message)) +
+               cell(h(d.explained ? d.explanation : "No explanation given")) + "</tr>\n";
       }
       out += "</tbody>\n</table>\n";
     }

@@ -10,7 +10,7 @@ void drawStatusMark(Canvas& canvas, double cx, double cy, double size, engine::S
       canvas.fillCircle(cx, cy, h, colour);
       break;
     case engine::Status::Amber:
-      canvas.fillPolygon({{cx - h * 1.1, cy + h}, {cx + h * 1.1, cy + h}, {cx, cy - h}}, colour);
+      canvas.fillPolygon({{cx, cy - h * 1.1}, {cx + h * 1.1, cy}, {cx, cy + h * 1.1}, {cx - h * 1.1, cy}}, colour);
       break;
     case engine::Status::Red:
       canvas.fillRect(cx - h * 0.9, cy - h * 0.9, h * 1.8, h * 1.8, colour);

@@ -29,13 +29,15 @@ inline constexpr Colour RULE{0.80, 0.82, 0.85};
 inline constexpr Colour PANEL{0.95, 0.96, 0.97};
 inline constexpr Colour NAVY{0.07, 0.22, 0.40};
 inline constexpr Colour WHITE{1, 1, 1};
-inline constexpr Colour BAND_QUARTILE{0.72, 0.81, 0.91};  // the middle half of a distribution
+// Every graphical mark at least 3:1 against white, text at least 4.5:1
+// (WCAG 2.2 AA 1.4.11, 1.4.3).
+inline constexpr Colour BAND_QUARTILE{0.45, 0.58, 0.75};  // the middle half of a distribution: 3.1:1
 inline constexpr Colour RANGE{0.55, 0.58, 0.63};
 
 inline constexpr Colour GREEN{0.10, 0.50, 0.27};
-inline constexpr Colour AMBER{0.85, 0.55, 0.00};
+inline constexpr Colour AMBER{0.62, 0.36, 0.00};  // dark enough for its word: 5.3:1
 inline constexpr Colour RED{0.75, 0.13, 0.13};
-inline constexpr Colour NO_VALUE{0.60, 0.62, 0.65};
+inline constexpr Colour NO_VALUE{0.50, 0.52, 0.55};
 
 inline Colour statusColour(engine::Status status) {
   switch (status) {
@@ -47,8 +49,9 @@ inline Colour statusColour(engine::Status status) {
   return NO_VALUE;
 }
 
-// Draws the status shape centred on (cx, cy): a circle for green, a triangle
-// for amber, a square for red, a short bar for no value. `size` is its height.
+// Draws the status shape centred on (cx, cy): a circle for green, a diamond
+// for amber (a triangle would read as "up"), a square for red, a short bar for
+// no value. `size` is its height.
 void drawStatusMark(Canvas& canvas, double cx, double cy, double size, engine::Status status);
 
 }  // namespace profkpi::reports::style

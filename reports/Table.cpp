@@ -14,8 +14,11 @@ constexpr double PAD_Y = 3.5;
 
 struct Laid {
   std::vector<std::vector<std::string>> lines;  // per cell
+  std::vector<std::vector<std::string>> details;  // per cell
   double height = 0;
 };
+
+double detailSize(double size) { return size * 0.82; }
 
 double markSpace(double size) { return size * 1.35; }
 
@@ -24,15 +27,23 @@ Laid layRow(Canvas& canvas, const std::vector<double>& widths, const TableRow& r
   Laid laid;
   double lineHeight = options.size * 1.25;
   std::size_t most = 1;
+  double tallest = 0;
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const TableCell empty;
     const TableCell& cell = c < row.size() ? row[c] : empty;
     double inner = widths[c] - 2 * PAD_X - (cell.status ? markSpace(options.size) : 0);
     TextStyle style{cell.face == Face::Bold ? Face::Bold : defaultFace, options.size};
     laid.lines.push_back(wrapFor(canvas, inner, cell.text, style, options.maxLines));
+    TextStyle small{Face::Regular, detailSize(options.size)};
+    laid.details.push_back(cell.detail.empty() ? std::vector<std::string>{}
+                                               : wrapFor(canvas, inner, cell.detail, small, 3));
+    double cellHeight = static_cast<double>(laid.lines.back().size()) * lineHeight +
+                        static_cast<double>(laid.details.back().size()) * detailSize(options.size) * 1.2;
+    cellHeight = std::max(cellHeight, cell.figure ? cell.figureHeight : 0.0);
+    tallest = std::max(tallest, cellHeight);
     most = std::max(most, laid.lines.back().size());
   }
-  laid.height = static_cast<double>(most) * lineHeight + 2 * PAD_Y;
+  laid.height = std::max(static_cast<double>(most) * lineHeight, tallest) + 2 * PAD_Y;
   return laid;
 }
 
@@ -57,14 +68,27 @@ void drawRow(Canvas& canvas, double x, double y, const std::vector<double>& widt
       left += markSpace(options.size);
       inner -= markSpace(options.size);
     }
+    if (cell.figure) {
+      std::optional<Tagged> figure;
+      if (!cell.figureAlt.empty()) figure.emplace(canvas, reports::figure(cell.figureAlt));
+      cell.figure(canvas, left, y + PAD_Y, inner, laid.height - 2 * PAD_Y);
+    }
     double baseline = y + PAD_Y + options.size;
-    for (const std::string& line : laid.lines[c]) {
-      double used = canvas.width(line, face, options.size);
+    auto put = [&](const std::string& line, Face f, double size, Colour ink) {
+      double used = canvas.width(line, f, size);
       double at = columns[c].align == Align::Right    ? left + inner - used
                   : columns[c].align == Align::Centre ? left + (inner - used) / 2
                                                       : left;
-      canvas.text(at, baseline, line, face, options.size, colour);
+      canvas.text(at, baseline, line, f, size, ink);
+    };
+    for (const std::string& line : laid.lines[c]) {
+      put(line, face, options.size, colour);
       baseline += lineHeight;
+    }
+    if (!laid.details[c].empty()) baseline -= lineHeight - detailSize(options.size) * 1.2;
+    for (const std::string& line : laid.details[c]) {
+      put(line, Face::Regular, detailSize(options.size), MUTED);
+      baseline += detailSize(options.size) * 1.2;
     }
     x += widths[c];
   }
@@ -84,7 +108,7 @@ void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const st
   for (const TableColumn& c : columns) header.push_back({c.header});
   TableOptions headerOptions = options;
   headerOptions.size = options.size * 0.9;
-  headerOptions.maxLines = 2;
+  headerOptions.maxLines = 3;
 
   Tagged table(canvas, Role::Table);
   bool repeated = false;

@@ -7,6 +7,7 @@
 #include "engine/kpi/KpiCalculator.h"
 #include "reports/PageFlow.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,11 @@ struct TableCell {
   }
 
   std::string text;
+  std::string detail;  // a smaller line under the text, muted ("2 of 21 staff")
+  // A small drawing instead of text (a sparkline), in the cell's inner box.
+  std::function<void(Canvas&, double x, double y, double w, double h)> figure;
+  double figureHeight = 0;
+  std::string figureAlt;  // the drawing in words (its Figure's Alt in a tagged PDF); none: decoration
   Face face = Face::Regular;
   std::optional<Colour> colour;          // the text colour; ink when absent
   std::optional<engine::Status> status;  // a status mark before the text

@@ -7,6 +7,7 @@ namespace profkpi::engine {
 
 namespace {
 const std::string SECTOR = "sector";
+const std::string NATION_PREFIX = "nation:";
 }  // namespace
 
 PeerBenchmark::PeerBenchmark(const KpiCalculator& calculator, const Registry& registry, const Period& period,
@@ -16,11 +17,12 @@ PeerBenchmark::PeerBenchmark(const KpiCalculator& calculator, const Registry& re
     ++_submissions;
     if (!_latestAcceptance || *_latestAcceptance < record.receivedAt) _latestAcceptance = record.receivedAt;
     std::string type = typeOf(record.organisation);
+    std::string nation = nationOf(record.organisation);
     if (!type.empty()) ++_submissionsByType[type];
     for (const KpiDefinition& kpi : calculator.catalogue().kpis()) {
       auto value = calculator.value(kpi, record.measures, period);
       if (!value) continue;
-      for (const std::string* group : std::initializer_list<const std::string*>{&SECTOR, &type}) {
+      for (const std::string* group : std::initializer_list<const std::string*>{&SECTOR, &type, &nation}) {
         if (group->empty()) continue;
         Group& g = _groups[{kpi.id, *group}];
         g.sorted.push_back(*value);
@@ -37,6 +39,13 @@ std::string PeerBenchmark::typeOf(const std::string& organisation) const {
   return o == nullptr ? std::string() : o->type;
 }
 
+std::string PeerBenchmark::nationOf(const std::string& organisation) const {
+  // GSS codes start with the nation: E England, W Wales, S Scotland, N Northern Ireland.
+  const Organisation* o = _registry.find(organisation);
+  if (o == nullptr || o->code.empty() || std::string("EWSN").find(o->code[0]) == std::string::npos) return {};
+  return NATION_PREFIX + o->code[0];
+}
+
 std::size_t PeerBenchmark::submissionsOfType(const std::string& type) const {
   auto found = _submissionsByType.find(type);
   return found == _submissionsByType.end() ? 0 : found->second;
@@ -45,7 +54,7 @@ std::size_t PeerBenchmark::submissionsOfType(const std::string& type) const {
 std::vector<std::string> PeerBenchmark::types() const {
   std::set<std::string> types;
   for (const auto& [key, group] : _groups) {
-    if (key.second != SECTOR) types.insert(key.second);
+    if (key.second != SECTOR && key.second.rfind(NATION_PREFIX, 0) != 0) types.insert(key.second);
   }
   return {types.begin(), types.end()};
 }

@@ -1,7 +1,8 @@
 // Peer statistics for one period, computed once from the current submissions of
 // every organisation and then asked about any organisation (so a run over all
 // organisations costs one pass, not one per organisation). Two comparator
-// groups: the whole sector, and organisations of the same type. Disclosure
+// groups: the whole sector, and organisations of the same type; and the
+// organisation's nation, the wider group shown when its type is too small. Disclosure
 // control: a group with fewer than `minimumGroupSize` values shows no
 // distribution, rank or quartile, and nothing names another organisation.
 // Immutable once built; safe to share across threads.
@@ -48,6 +49,9 @@ class PeerBenchmark {
   PeerComparison compare(const std::string& kpiId, const std::string& group, const std::optional<Ratio>& value) const;
   // The organisation's type in the registry, or empty.
   std::string typeOf(const std::string& organisation) const;
+  // The organisation's nation as a group ("nation:W", from its GSS code), for
+  // a comparison wider than the type; empty when not in the registry.
+  std::string nationOf(const std::string& organisation) const;
   // Types with at least one submission, sorted.
   std::vector<std::string> types() const;
 

@@ -6,8 +6,28 @@
 namespace profkpi::engine {
 
 std::int64_t changeInTenths(const Ratio& current, const Ratio& previous) {
-  return current >= previous ? (current - previous).roundedTenths() : -(previous - current).roundedTenths();
+  return current.roundedTenths() - previous.roundedTenths();
 }
+
+Period yearEarlier(const Period& period) {
+  Period p = period.previous();
+  if (period.isQuarter()) {
+    for (int i = 1; i < 4; ++i) p = p.previous();
+  }
+  return p;
+}
+
+namespace {
+
+std::vector<ValueWarning> warningsAbout(const SubmissionRecord& record, const std::string& kpi) {
+  std::vector<ValueWarning> out;
+  for (const Diagnostic& d : record.warnings) {
+    if (d.kpi == kpi) out.push_back({d.code, d.message, d.explained, d.explanation});
+  }
+  return out;
+}
+
+}  // namespace
 
 ResultsService::ResultsService(Store& store, const KpiCalculator& calculator, const Registry& registry,
                                BenchmarkOptions options)
@@ -46,13 +66,36 @@ std::optional<OrganisationResults> ResultsService::results(const std::string& or
   std::sort(series.begin(), series.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
   const SubmissionRecord* previous = nullptr;
+  const SubmissionRecord* yearAgo = nullptr;
+  const Period yearBefore = yearEarlier(period);
   for (const auto& [p, r] : series) {
     if (p == period.previous()) previous = r;
+    if (period.isQuarter() && p == yearBefore) yearAgo = r;
   }
-  std::optional<Scorecard> before;
+  std::optional<Scorecard> before, yearBeforeCard;
+  out.previousSubmitted = previous != nullptr;
   if (previous != nullptr) {
     before = _calculator.compute(previous->measures, period.previous());
     out.previousIndex = before->index;
+  } else if (series.size() > 1) {
+    const auto& [p, r] = series[series.size() - 2];
+    out.lastReturn = p.code();
+    out.lastReturnIndex = _calculator.compute(r->measures, p).index;
+  }
+  if (yearAgo != nullptr) {
+    yearBeforeCard = _calculator.compute(yearAgo->measures, yearBefore);
+    out.yearAgoIndex = yearBeforeCard->index;
+  }
+  if (!series.empty()) {
+    // A period without a submission after the first one with: a missed return.
+    std::size_t next = 0;
+    for (Period p = series.front().first; p < period; p = p.next()) {
+      if (next < series.size() && series[next].first == p) {
+        ++next;
+      } else {
+        out.missedReturns.push_back(p.code());
+      }
+    }
   }
 
   std::string type = benchmark.typeOf(organisation);
@@ -63,10 +106,18 @@ std::optional<OrganisationResults> ResultsService::results(const std::string& or
       if (const KpiValue* then = before->find(k.kpi->id)) result.previous = then->value;
     }
     if (k.value && result.previous) result.changeTenths = changeInTenths(*k.value, *result.previous);
+    if (yearBeforeCard) {
+      if (const KpiValue* then = yearBeforeCard->find(k.kpi->id)) result.yearAgo = then->value;
+    }
+    if (k.value && result.yearAgo) result.yearChangeTenths = changeInTenths(*k.value, *result.yearAgo);
+    result.warnings = warningsAbout(*here, k.kpi->id);
+    if (previous != nullptr) result.previousWarnings = warningsAbout(*previous, k.kpi->id);
     result.sector = benchmark.compare(k.kpi->id, "sector", k.value);
     if (!type.empty()) result.type = benchmark.compare(k.kpi->id, type, k.value);
+    std::string nation = benchmark.nationOf(organisation);
+    if (!nation.empty() && !result.type.disclosed) result.wider = benchmark.compare(k.kpi->id, nation, k.value);
     for (const auto& [p, r] : series) {
-      result.trend.push_back({p.code(), _calculator.value(*k.kpi, r->measures, p)});
+      result.trend.push_back({p.code(), _calculator.value(*k.kpi, r->measures, p), warningsAbout(*r, k.kpi->id)});
     }
     out.kpis.push_back(std::move(result));
   }

@@ -100,4 +100,10 @@ Period Period::previous() const {
   return Period(year, (year + 1) % 100, isQuarter() ? 4 : 0);
 }
 
+Period Period::next() const {
+  if (isQuarter() && _quarter < 4) return Period(_firstYear, _secondYear, _quarter + 1);
+  int year = _firstYear + 1;
+  return Period(year, (year + 1) % 100, isQuarter() ? 1 : 0);
+}
+
 }  // namespace profkpi::engine

@@ -45,6 +45,8 @@ class Period {
 
   // The period of the same length immediately before this one.
   Period previous() const;
+  // The period of the same length immediately after this one.
+  Period next() const;
 
   friend bool operator==(const Period& a, const Period& b) {
     return a._firstYear == b._firstYear && a._secondYear == b._secondYear && a._quarter == b._quarter;

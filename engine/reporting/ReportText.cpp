@@ -141,6 +141,10 @@ std::string peerGroups(std::size_t submissions, const std::string& periodCode, c
 std::string groupName(const std::string& group) {
   if (group == "sector") return "All organisations";
   if (group.empty()) return "Unknown type";
+  if (group == "nation:E") return "English councils";
+  if (group == "nation:W") return "Welsh councils";
+  if (group == "nation:S") return "Scottish councils";
+  if (group == "nation:N") return "Northern Irish councils";
   // "welsh-unitary" -> "Welsh unitary"; names of nations and London keep their capital.
   static const char* const PROPER[] = {"english", "welsh", "scottish", "irish", "london", "greater"};
   std::string words;
@@ -208,6 +212,142 @@ std::string indexExplanation() {
          "100 means every target is met.";
 }
 
+bool partialIndex(const BoardReport& report) {
+  return report.catalogue != nullptr && report.indexBasis < report.catalogue->kpis().size();
+}
+
+namespace {
+
+std::string listOf(const std::vector<std::string>& items);
+
+// The plural noun that counts a measure ("staff", "roles"), or empty.
+std::string nounOf(Measure measure) {
+  switch (measure) {
+    case Measure::RolesTotal:
+    case Measure::RolesMapped: return "roles";
+    case Measure::ItHeadcount:
+    case Measure::StaffAssessed:
+    case Measure::StaffWithPdp:
+    case Measure::StaffRecognised: return "staff";
+    case Measure::CpdDays: return "CPD days";
+    case Measure::ItFte: return "FTE";
+  }
+  return "";
+}
+
+// 2100 hundredths -> "21"; 2215 -> "22.15"; 2210 -> "22.1".
+std::string hundredthsAsNumber(std::int64_t hundredths) {
+  std::string whole = std::to_string(hundredths / 100);
+  std::int64_t cents = hundredths % 100;
+  if (cents == 0) return whole;
+  std::string frac = (cents < 10 ? "0" : "") + std::to_string(cents);
+  if (frac.back() == '0') frac.pop_back();
+  return whole + "." + frac;
+}
+
+}  // namespace
+
+std::string indexBasis(const BoardReport& report) {
+  std::size_t total = report.catalogue == nullptr ? report.results.kpis.size() : report.catalogue->kpis().size();
+  if (report.indexBasis == 0) return "no KPI has a value";
+  std::string words = "based on " + std::to_string(report.indexBasis) + " of " + std::to_string(total) + " KPIs";
+  if (report.indexBasis < total) {
+    std::vector<std::string> without;
+    for (const KpiResult& k : report.results.kpis) {
+      if (!k.current.value) without.push_back(k.current.kpi->id);
+    }
+    words += " (" + listOf(without) + (without.size() == 1 ? " has" : " have") + " no value)";
+  }
+  return words;
+}
+
+std::string counts(const KpiDefinition& kpi, std::int64_t numeratorHundredths, std::int64_t denominatorHundredths) {
+  std::string top = nounOf(kpi.numerator), bottom = nounOf(kpi.denominator);
+  if (top.empty() || bottom.empty()) return "";
+  std::string n = hundredthsAsNumber(numeratorHundredths), d = hundredthsAsNumber(denominatorHundredths);
+  if (top == bottom) return n + " of " + d + " " + bottom;
+  return n + " " + top + " over " + d + " " + bottom;
+}
+
+std::string unrounded(const Ratio& value) {
+  // Three decimals with trailing zeros dropped, never fewer than two: enough to
+  // see which side of a threshold the value is on.
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.3f", value.toDouble());
+  std::string out = buffer;
+  if (out.size() > 4 && out.back() == '0') out.pop_back();
+  return out;
+}
+
+std::string roundingNote(const KpiResult& kpi, const BoardKpi& facts) {
+  if (!kpi.current.value || facts.shownStatus == kpi.current.status) return "";
+  const KpiDefinition& def = *kpi.current.kpi;
+  return def.id + " shows " + withUnit(kpi.current.shown(), def) + ", rounded from " + unrounded(*kpi.current.value) +
+         ": status compares the unrounded value, so it is " + statusWord(kpi.current.status) + ", not " +
+         statusWord(facts.shownStatus) + ".";
+}
+
+std::string returnsInWords(const BoardReport& report) {
+  const OrganisationResults& r = report.results;
+  std::string first = r.kpis.empty() || r.kpis.front().trend.empty() ? report.period : r.kpis.front().trend.front().period;
+  std::string words = "Returns used in the trends: " + periodShort(first) + " to " + periodShort(report.period) + ". ";
+  if (r.missedReturns.empty()) return words + "None was missed in that time.";
+  std::vector<std::string> missed;
+  for (const std::string& p : r.missedReturns) missed.push_back(periodShort(p));
+  return words + "No return for " + listOf(missed) + ": shown as \xE2\x80\x9Cno return\xE2\x80\x9D in the trends.";
+}
+
+std::string channelInWords(const std::string& channel) {
+  if (channel == "http") return "over HTTP (the API)";
+  if (channel == "inbox") return "dropped in the inbox folder";
+  if (channel == "cli") return "from the command line (profkpi ingest)";
+  return channel;
+}
+
+std::string warningInWords(const std::string& code) {
+  if (code == "PQ101") return "a large move since the previous period";
+  if (code == "PQ102") return "CPD days above 30 per FTE";
+  if (code == "PQ103") return "no IT staff reported, so the staff KPIs have no value";
+  if (code == "PQ104") return "this submission replaces an earlier one";
+  return "a data-quality warning";
+}
+
+std::string firstWords(const std::string& text, std::size_t words) {
+  std::size_t at = 0, count = 0;
+  while (at < text.size()) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    if (at >= text.size()) break;
+    if (count == words) return text.substr(0, text.find_last_not_of(' ', at - 1) + 1) + "\xE2\x80\xA6";
+    while (at < text.size() && text[at] != ' ') ++at;
+    ++count;
+  }
+  return text;
+}
+
+std::string warningNote(const ValueWarning& warning) {
+  std::string note = warning.code + " " + warningInWords(warning.code);
+  if (warning.explained) {
+    note += ", explained by the sender: \xE2\x80\x9C" + firstWords(warning.explanation, 9) + "\xE2\x80\x9D";
+  } else {
+    note += ", not explained by the sender";
+  }
+  return note;
+}
+
+std::string comparedWith(const BoardReport& report) {
+  const OrganisationResults& r = report.results;
+  if (r.previousSubmitted) return "since " + periodShort(report.previousPeriod);
+  if (!r.lastReturn.empty()) {
+    return "no return for " + periodShort(report.previousPeriod) + " (last return " + periodShort(r.lastReturn) + ")";
+  }
+  return "no earlier return to compare with";
+}
+
+std::string progressPoints(double points) {
+  long whole = std::lround(points);
+  return signedWhole(whole) + (std::labs(whole) == 1 ? " point" : " points");
+}
+
 namespace {
 
 std::string listOf(const std::vector<std::string>& items) {
@@ -240,11 +380,16 @@ std::vector<std::string> headlines(const BoardReport& report) {
   if (!none.empty()) targets += "; " + std::to_string(none.size()) + " with nothing to measure (" + listOf(none) + ")";
   out.push_back(targets + ".");
 
+  if (partialIndex(report)) {
+    out.push_back("The index is " + indexBasis(report) +
+                  ": it is not comparable with an index based on every KPI, and is not ranked against one.");
+  }
+
   // Furthest from target: the lowest progress among KPIs not on target.
   std::optional<std::size_t> furthest;
-  for (std::size_t i = 0; i < kpis.size() && i < report.attainment.size(); ++i) {
-    if (!report.attainment[i] || kpis[i].current.status == Status::Green) continue;
-    if (!furthest || *report.attainment[i] < *report.attainment[*furthest]) furthest = i;
+  for (std::size_t i = 0; i < kpis.size() && i < report.kpis.size(); ++i) {
+    if (!report.kpis[i].progress || kpis[i].current.status == Status::Green) continue;
+    if (!furthest || *report.kpis[i].progress < *report.kpis[*furthest].progress) furthest = i;
   }
   if (furthest) {
     const KpiResult& k = kpis[*furthest];
@@ -253,27 +398,48 @@ std::vector<std::string> headlines(const BoardReport& report) {
                   withUnit(number(k.current.kpi->target), *k.current.kpi) + ".");
   }
 
-  // The biggest move since the previous period.
-  const KpiResult* moved = nullptr;
-  for (const KpiResult& k : kpis) {
-    if (k.changeTenths && *k.changeTenths != 0 &&
-        (moved == nullptr || std::llabs(*k.changeTenths) > std::llabs(*moved->changeTenths))) {
-      moved = &k;
-    }
+  // The biggest move, in progress towards target: the one unit in which a move
+  // of a percentage and a move in days compare, and what moves the index.
+  std::optional<std::size_t> moved;
+  for (std::size_t i = 0; i < kpis.size() && i < report.kpis.size(); ++i) {
+    const std::optional<double>& change = report.kpis[i].progressChange;
+    if (!change || std::lround(*change) == 0) continue;
+    if (!moved || std::fabs(*change) > std::fabs(*report.kpis[*moved].progressChange)) moved = i;
   }
-  if (moved != nullptr) {
-    out.push_back("Biggest move since " + periodShort(report.previousPeriod) + ": " + moved->current.kpi->id + " " +
-                  moved->current.kpi->title + ", " + changeInWords(*moved->changeTenths) + ".");
+  if (!report.results.previousSubmitted) {
+    out.push_back("No comparison with the previous period: " + comparedWith(report) + ".");
+  } else if (moved) {
+    const KpiResult& k = kpis[*moved];
+    const KpiDefinition& def = *k.current.kpi;
+    std::string line = "Biggest move since " + periodShort(report.previousPeriod) + ", in progress towards target: " +
+                       def.id + " " + def.title + ", " + progressPoints(*report.kpis[*moved].progressChange) + " (" +
+                       withUnit(value(k.previous), def) + " to " + withUnit(k.current.shown(), def) + ").";
+    auto codes = [](const std::vector<ValueWarning>& warnings) {
+      std::vector<std::string> out;
+      for (const ValueWarning& w : warnings) out.push_back(w.code);
+      return listOf(out);
+    };
+    if (!k.previousWarnings.empty()) {
+      line += " The " + periodShort(report.previousPeriod) + " value carried " +
+              (k.previousWarnings.size() == 1 ? "a warning, " : "warnings, ") + codes(k.previousWarnings) + ": see the notes.";
+    }
+    if (!k.warnings.empty()) {
+      line += " This value carries " + std::string(k.warnings.size() == 1 ? "a warning, " : "warnings, ") +
+              codes(k.warnings) + ": see the notes.";
+    }
+    out.push_back(line);
   }
 
-  // Position among peers, where the groups are large enough to show.
+  // Position among peers, where the groups are large enough to show; a
+  // position that rests on a value with a warning says so.
   std::vector<std::string> top, bottom;
   bool disclosed = false;
   for (const KpiResult& k : kpis) {
     if (!k.sector.disclosed) continue;
     disclosed = true;
-    if (k.sector.quartile == 1) top.push_back(k.current.kpi->id);
-    if (k.sector.quartile == 4) bottom.push_back(k.current.kpi->id);
+    std::string id = k.current.kpi->id + (k.warnings.empty() ? "" : " (a value with warning " + k.warnings.front().code + ")");
+    if (k.sector.quartile == 1) top.push_back(id);
+    if (k.sector.quartile == 4) bottom.push_back(id);
   }
   if (!disclosed) {
     out.push_back("Too few organisations submitted for " + periodShort(report.period) +
@@ -287,6 +453,12 @@ std::vector<std::string> headlines(const BoardReport& report) {
     if (!top.empty() && !bottom.empty()) peers += "; ";
     if (!bottom.empty()) peers += "bottom quarter for " + listOf(bottom);
     out.push_back(peers + ".");
+  }
+
+  if (!report.results.missedReturns.empty()) {
+    std::vector<std::string> missed;
+    for (const std::string& p : report.results.missedReturns) missed.push_back(periodShort(p));
+    out.push_back("No return for " + listOf(missed) + " (shown as gaps in the trends).");
   }
 
   const Diagnostics& warnings = report.results.record.warnings;

@@ -80,6 +80,43 @@ std::vector<MethodSection> method(const Catalogue& catalogue, std::size_t minimu
 
 // What the professionalisation index is, in one sentence for the cover.
 std::string indexExplanation();
+// What the index rests on: "based on 5 of 5 KPIs", "based on 1 of 5 KPIs
+// (K2, K3, K4 and K5 have no value)"; "no KPI has a value" without one.
+std::string indexBasis(const BoardReport& report);
+// True when the index rests on fewer KPIs than the catalogue holds.
+bool partialIndex(const BoardReport& report);
+
+// A KPI's inputs as counts: "2 of 21 staff", "45 of 50 roles",
+// "84.5 CPD days over 22.1 FTE"; empty for a KPI whose inputs have no words.
+std::string counts(const KpiDefinition& kpi, std::int64_t numeratorHundredths, std::int64_t denominatorHundredths);
+// The value before rounding, to two decimals more than shown: "3.96".
+std::string unrounded(const Ratio& value);
+// When rounding carries a value across a status threshold, the sentence that
+// says why the shown figure and the status seem to disagree; else empty.
+std::string roundingNote(const KpiResult& kpi, const BoardKpi& facts);
+
+// The organisation's returns over the trend's window, in one sentence that
+// names every missed one ("no return for Q4 2023/24").
+std::string returnsInWords(const BoardReport& report);
+
+// How a submission arrived, in words: "over HTTP", "dropped in the inbox
+// folder", "from the command line (profkpi ingest)".
+std::string channelInWords(const std::string& channel);
+
+// A warning in plain words: "CPD days above 30 per FTE" for PQ102.
+std::string warningInWords(const std::string& code);
+// The first `words` words of the sender's text, with "…" when cut.
+std::string firstWords(const std::string& text, std::size_t words);
+// One line for a warning on a value: "PQ102 CPD days above 30 per FTE,
+// explained by the sender: “The council ran a one-off …”" (or "not explained").
+std::string warningNote(const ValueWarning& warning);
+
+// What a change is measured against: "since Q1 2025/26"; when that return was
+// missed, "no return for Q1 2025/26 (last return Q4 2024/25)"; for a first
+// return, "no earlier return to compare with".
+std::string comparedWith(const BoardReport& report);
+// A progress change in points: "+12 points", "−44 points".
+std::string progressPoints(double points);
 
 // The few sentences a board member should take from the report, for the cover:
 // targets met, the KPI furthest from its target, the biggest move, the peer

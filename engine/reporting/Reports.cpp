@@ -3,6 +3,7 @@
 #include "engine/kpi/Quartiles.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -19,6 +20,17 @@ std::optional<double> medianOf(std::vector<double> values) {
 
 void noteLatest(std::optional<Instant>& latest, Instant candidate) {
   if (!latest || *latest < candidate) latest = candidate;
+}
+
+double progressOf(const KpiCalculator& calculator, const KpiDefinition& kpi, const Ratio& value) {
+  try {
+    return calculator.attainment(kpi, value).toDouble();
+  } catch (const std::overflow_error&) {
+    // Only absurd figures overflow exact arithmetic; doubles are good enough for progress.
+    double v = value.toDouble(), t = kpi.target.toDouble();
+    double share = kpi.direction == Direction::HigherIsBetter ? v / t : (v == 0 ? 1.0 : t / v);
+    return std::min(1.0, share);
+  }
 }
 
 // When nothing says otherwise, a report is dated by its data, so that rendering
@@ -71,20 +83,24 @@ std::optional<BoardReport> Reports::board(const std::string& organisation, const
   }
   report.dataCutOff = cutOff.value_or(results->record.receivedAt);
   report.generatedAt = generatedAt.value_or(report.dataCutOff);
-  for (const KpiValue& k : results->scorecard.kpis) {
-    std::optional<double> progress;
-    if (k.value) {
-      try {
-        progress = _results.calculator().attainment(*k.kpi, *k.value).toDouble();
-      } catch (const std::overflow_error&) {
-        // Only absurd figures overflow exact arithmetic; doubles are good enough for a bar.
-        double v = k.value->toDouble(), t = k.kpi->target.toDouble();
-        double share = k.kpi->direction == Direction::HigherIsBetter ? v / t : (v == 0 ? 1.0 : t / v);
-        progress = std::min(1.0, share);
-      }
+  const KpiCalculator& calculator = _results.calculator();
+  for (const KpiResult& k : results->kpis) {
+    BoardKpi facts;
+    const KpiDefinition& def = *k.current.kpi;
+    facts.numeratorHundredths = results->record.measures.hundredths(def.numerator);
+    facts.denominatorHundredths = results->record.measures.hundredths(def.denominator);
+    if (k.current.value) {
+      ++report.indexBasis;
+      facts.progress = progressOf(calculator, def, *k.current.value);
+      facts.progressPercent = k.current.status == Status::Green
+                                  ? 100
+                                  : std::min(99, static_cast<int>(std::floor(*facts.progress * 100)));
+      facts.shownStatus = calculator.status(def, Ratio(k.current.value->roundedTenths(), 10));
+      if (k.previous) facts.progressChange = (*facts.progress - progressOf(calculator, def, *k.previous)) * 100;
     }
-    report.attainment.push_back(progress);
+    report.kpis.push_back(facts);
   }
+  if (period.isQuarter()) report.yearAgoPeriod = yearEarlier(period).code();
   report.results = std::move(*results);
   return report;
 }

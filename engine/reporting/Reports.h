@@ -18,6 +18,27 @@
 
 namespace profkpi::engine {
 
+// What a board report says about one KPI beyond its result, so that every
+// figure on a page can be checked against the others.
+struct BoardKpi {
+  // Progress towards the target, 0..1, as the index averages it
+  // (KpiCalculator::attainment); absent without a value.
+  std::optional<double> progress;
+  // Progress as a whole percentage, rounded down so that it never reaches a
+  // status threshold the value does not reach (79.9% of target is 79, not 80).
+  std::optional<int> progressPercent;
+  // Progress now minus progress in the previous period, in points (0..100
+  // scale): the one unit in which KPIs' moves compare, and what moves the index.
+  std::optional<double> progressChange;
+  // The status the value shown (rounded to one decimal) would have; differs from
+  // the status when rounding carries the figure across a threshold.
+  Status shownStatus = Status::None;
+  // The KPI's inputs from the submission, in hundredths (numerator over
+  // denominator: "2 of 21 staff").
+  std::int64_t numeratorHundredths = 0;
+  std::int64_t denominatorHundredths = 0;
+};
+
 // One organisation, one period (issue 5, "Board report").
 struct BoardReport {
   std::string organisationCode;
@@ -37,9 +58,9 @@ struct BoardReport {
   std::size_t sectorSubmissions = 0;  // organisations with a current submission for the period
   std::size_t typeSubmissions = 0;    // of those, of this organisation's type
   OrganisationResults results;        // scorecard, KPIs with peers and trend, the submission
-  // Per KPI in catalogue order: progress towards the target, 0..1, as the index
-  // averages it (KpiCalculator::attainment); absent without a value.
-  std::vector<std::optional<double>> attainment;
+  std::vector<BoardKpi> kpis;         // catalogue order, beside results.kpis
+  std::size_t indexBasis = 0;         // KPIs with a value: what the index rests on
+  std::string yearAgoPeriod;          // the same period a year earlier; empty for years
 };
 
 // One comparator group of one KPI in the sector report.

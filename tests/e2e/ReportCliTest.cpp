@@ -358,18 +358,94 @@ BOOST_AUTO_TEST_CASE(yearlyReportWithAGapForAWelshCouncilAlone) {
   BOOST_TEST(text.find("1 organisation submitted for 2012/13, 1 of them Welsh unitary") != std::string::npos);
   // K1 27/30 = 90.0, green against 90, up 10.0 from 24/30; K2 30/41 = 73.17 -> 73.2, amber;
   // K5 48.5 / 38.5 x 12/12 = 1.26 -> 1.3 days, red.
-  BOOST_TEST(text.find("90.0% 90% Green ▲ +10.0") != std::string::npos, text.substr(0, 3000));
+  BOOST_TEST(text.find("90.0% 90% Green +10.0") != std::string::npos, text.substr(0, 3000));
+  BOOST_TEST(text.find("27 of 30 roles") != std::string::npos);
   BOOST_TEST(text.find("73.2% 80% Amber") != std::string::npos);
   BOOST_TEST(text.find("1.3 days 5 days Red") != std::string::npos);
-  // Each KPI's trend labels 2008/09, whole (a cut label read "2008…").
+  // Each KPI's trend labels 2008/09, whole (a cut label read "2008…"); so do
+  // the scorecard's trend heading and the returns on the data-quality page.
   std::size_t labels = 0;
   for (std::size_t at = text.find("2008/09"); at != std::string::npos; at = text.find("2008/09", at + 1)) ++labels;
-  BOOST_TEST(labels == 5u);
+  BOOST_TEST(labels == 7u);
   BOOST_TEST(text.find("2008…") == std::string::npos);
 
   ProcessResult missed = profkpi({"report", "--org", "W06000001", "--period", "2010-11", "--out", dir.file("m.pdf")});
   BOOST_TEST(missed.exitCode == 1);
   BOOST_TEST(missed.err.find("W06000001 has no submission for 2010-11") != std::string::npos, missed.err);
+}
+
+BOOST_AUTO_TEST_CASE(pageOneSaysWhatEachFigureRestsOn) {
+  // Hartlepool: four quarters of 2024/25, no return for Q1 2025/26, then Q2
+  // 2025/26 with an explained CPD spike and K2 at 79.955% (shown 80.0, amber
+  // against 80). Darlington: no IT staff, so its index rests on K1 alone.
+  int n = 0;
+  auto ingest = [&](const std::string& org, const std::string& name, const std::string& period,
+                    const AggregateFields& f, const std::string& explanations = {}) {
+    HeaderFields h;
+    h.submissionId = "5a1e2f3a-4b5c-4d6e-8f70-00000000000" + std::to_string(++n);
+    h.organisationCode = org;
+    h.organisationName = name;
+    h.period = period;
+    h.preparedAt = "2025-11-20T09:00:00+00:00";
+    std::string file = dir.file(org + period + ".xml");
+    writeFile(file, aggregateDocument(h, f, explanations));
+    ProcessResult r = profkpi({"ingest", file});
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, period << ": " << r.out << r.err);
+  };
+  AggregateFields usual;
+  for (const char* q : {"2024-25-Q1", "2024-25-Q2", "2024-25-Q3", "2024-25-Q4"}) {
+    ingest("E06000001", "Hartlepool Borough Council", q, usual);
+  }
+  AggregateFields spike;
+  spike.itHeadcount = "4001";
+  spike.staffAssessed = "3199";
+  spike.staffWithPdp = "3000";
+  spike.staffRecognised = "1000";
+  spike.cpdDays = "400";  // 400 / 38.5 x 4 = 41.6 days per FTE: PQ102
+  ingest("E06000001", "Hartlepool Borough Council", "2025-26-Q2", spike,
+         "<Explanation code=\"PQ102\" kpi=\"K5\">The whole team attended a one-off accredited course this "
+         "quarter</Explanation>");
+  AggregateFields empty;
+  empty.itHeadcount = "0";
+  empty.itFte = "0";
+  empty.staffAssessed = "0";
+  empty.staffWithPdp = "0";
+  empty.staffRecognised = "0";
+  empty.cpdDays = "0";
+  ingest("E06000005", "Darlington Borough Council", "2025-26-Q2", empty,
+         "<Explanation code=\"PQ103\">No IT staff: the service is outsourced</Explanation>");
+
+  std::string pdf = board("E06000001", "2025-26-Q2", "hartlepool.pdf");
+  checkSoundPdf(pdf);
+  std::string page1 = squeezed(tool({"/usr/bin/pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-"}).out);
+  std::string all = squeezed(pdftotext(pdf).out);
+  BOOST_TEST(page1.find("based on 5 of 5 KPIs") != std::string::npos, page1);
+  BOOST_TEST(page1.find("No return for Q1 2025/26; the last, Q4 2024/25, had") != std::string::npos, page1);
+  BOOST_TEST(page1.find("no return") != std::string::npos);
+  // The spike is marked beside its value, with the sender's first words.
+  BOOST_TEST(page1.find("[1]") != std::string::npos, page1);
+  BOOST_TEST(page1.find("carries warning PQ102 (CPD days above 30 per FTE), explained: \u201CThe whole team attended a one-off") !=
+                 std::string::npos, page1);
+  // Rounding that crosses a threshold is said in words.
+  BOOST_TEST(page1.find("K2 shows 80.0%, rounded from 79.955") != std::string::npos, page1);
+  BOOST_TEST(page1.find("3199 of 4001 staff") != std::string::npos, page1);
+  // Amber's mark is not an arrow, and no change wears one.
+  BOOST_TEST(all.find("\u25B2") == std::string::npos);
+  BOOST_TEST(all.find("\u25BC") == std::string::npos);
+  // The trend and the data-quality page say which return was missed.
+  BOOST_TEST(all.find("No return for Q1 2025/26: shown as") != std::string::npos);
+  BOOST_TEST(all.find("Warning on this value: PQ102") != std::string::npos);
+
+  std::string partial = board("E06000005", "2025-26-Q2", "darlington.pdf");
+  std::string text = squeezed(tool({"/usr/bin/pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", partial, "-"}).out);
+  BOOST_TEST(text.find("based on 1 of 5 KPIs (K2, K3, K4 and K5 have no value)") != std::string::npos, text);
+  BOOST_TEST(text.find("not comparable with an index based on every KPI") != std::string::npos, text);
+
+  // The HTML version says the same.
+  std::string html = readFile(board("E06000001", "2025-26-Q2", "hartlepool.html"));
+  BOOST_TEST(html.find("based on 5 of 5 KPIs") != std::string::npos);
+  BOOST_TEST(html.find("K2 shows 80.0%, rounded from 79.955") != std::string::npos);
+  BOOST_TEST(html.find("carries warning PQ102") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
