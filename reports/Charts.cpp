@@ -277,10 +277,14 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
   const double axisW = 24;
   const double plotX = x + axisW;
   const double plotW = w - axisW - 4;
-  const double plotY = y + 12;  // room above for an off-scale value's label
-  const double plotH = h - 12 - 26;
-  auto atY = [&](double v) { return plotY + plotH - std::clamp(v / chart.scaleMax, 0.0, 1.0) * plotH; };
   auto beyond = [&](double v) { return v > chart.scaleMax * (1 + 1e-9); };
+  // Room above the plot for an off-scale value's arrow and label.
+  const bool offScale = std::any_of(chart.values.begin(), chart.values.end(),
+                                    [&](const std::optional<double>& v) { return v && beyond(*v); });
+  const double headroom = offScale ? 20 : 12;
+  const double plotY = y + headroom;
+  const double plotH = h - headroom - 26;
+  auto atY = [&](double v) { return plotY + plotH - std::clamp(v / chart.scaleMax, 0.0, 1.0) * plotH; };
   TextStyle label{Face::Regular, LABEL_SIZE, MUTED, 1.15};
 
   double step = niceStep(chart.scaleMax);
@@ -399,14 +403,20 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
     double px = atX(chart.periods[n]);
     double py = pointY(n);
     double width = canvas.width(cleanFor(canvas, chart.shown[n]), style.face, style.size);
-    double lift = beyond(*chart.values[n]) ? 6 : 0;
-    for (double baseline : {py - 5 - lift, py + 4 + style.size * 0.8, py - 9 - lift}) {
-      Box box{px - width / 2 - 1, px + width / 2 + 1, baseline - style.size * 0.78, baseline + 1.2};
-      if (box.top < y || box.bottom > plotY + plotH) continue;
+    double lift = beyond(*chart.values[n]) ? 8 : 0;
+    // Above, below, right of and left of the point, then higher above.
+    const std::pair<double, double> places[] = {{0, py - 5 - lift},
+                                                {0, py + 4 + style.size * 0.8},
+                                                {width / 2 + 5, py + 2.3},
+                                                {-width / 2 - 5, py + 2.3},
+                                                {0, py - 9 - lift}};
+    for (const auto& [dx, baseline] : places) {
+      Box box{px + dx - width / 2 - 1, px + dx + width / 2 + 1, baseline - style.size * 0.78, baseline + 1.2};
+      if (box.top < y || box.bottom > plotY + plotH || box.left < plotX || box.right > plotX + plotW + 4) continue;
       bool clear = std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return box.meets(b); }) &&
                    !segmentBoxes(box);
       if (!clear) continue;
-      drawLine(canvas, px, baseline, width + 4, chart.shown[n], style, Align::Centre);
+      drawLine(canvas, px + dx, baseline, width + 4, chart.shown[n], style, Align::Centre);
       taken.push_back(box);
       break;
     }

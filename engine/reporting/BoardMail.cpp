@@ -29,7 +29,7 @@ Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment 
        << "IT professionalisation KPIs, " << report.periodInWords << "\n\n";
   text << "Professionalisation index: ";
   if (scorecard.index) {
-    text << *scorecard.index << " out of 100";
+    text << *scorecard.index << " out of 100, " << report::indexBasis(report);
   } else {
     text << "n/a (no KPI has a value)";
   }
