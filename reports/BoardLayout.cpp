@@ -66,6 +66,7 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
   y += 2;
   tag.emplace(canvas, Role::P);
   y += drawWrapped(canvas, leftX, y, leftW, panel.change, TextStyle{Face::Regular, 8.2, INK, 1.2}, 5);
+  tag.emplace(canvas, Role::P);
   if (!panel.yearAgo.empty()) y += drawWrapped(canvas, leftX, y, leftW, panel.yearAgo, TextStyle{Face::Regular, 8.2, INK, 1.2}, 2);
   // What the index means, where it fits; otherwise the scorecard's key says it.
   const TextStyle explanationStyle{Face::Regular, 7, MUTED, 1.2};
