@@ -5,12 +5,15 @@
 // not timed: this measures the PDF renderer. Also checks that every run gives
 // byte-identical files. With --ops, writes each report's drawing operations as
 // JSON (bench/DrawingJson.h) for bench/reportlab-board.py to draw the same pages.
+// Each run also renders the same reports untagged (PDF/A-1b, as before issue 24)
+// right after the tagged ones, so the cost of tagging is measured in the same run.
 //   board-reports --config FILE --period P [--count N] [--runs R] [--out DIR] [--ops FILE]
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/StoreServices.h"
 #include "bench/DrawingJson.h"
 #include "engine/reporting/Reports.h"
 #include "reports/BoardLayout.h"
+#include "reports/PdfReportRenderer.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/LayeredConfiguration.h>
@@ -18,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -102,6 +106,12 @@ int main(int argc, char** argv) {
     }
     double assembly = std::chrono::duration<double>(Clock::now() - started).count();
     engine::ReportRenderer& renderer = *services.renderer("pdf");
+    reports::PdfReportRenderer untagged(reports::loadFonts(services.config().getString("reports.font.regular", ""),
+                                                           services.config().getString("reports.font.bold", "")),
+                                        false);
+    std::vector<double> untaggedRates, untaggedSizes;
+    // Processor time as well as wall time: on a shared machine it is what one core gives.
+    double taggedCpu = 0, untaggedCpu = 0;
     std::cerr << "assembled " << boards.size() << " board reports in " << assembly << " s; fonts loaded\n";
 
     std::vector<std::string> first(options.count);
@@ -109,14 +119,25 @@ int main(int argc, char** argv) {
     bool identical = true;
     for (int run = 0; run < options.runs; ++run) {
       auto start = Clock::now();
+      std::clock_t cpu = std::clock();
       for (std::size_t i = 0; i < options.count; ++i) {
         std::string bytes = renderer.renderBoard(boards[i % boards.size()]);
         if (run == 0) first[i] = std::move(bytes);
         else if (bytes != first[i]) identical = false;
       }
       double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      taggedCpu += static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
       rates.push_back(static_cast<double>(options.count) / seconds);
       std::cerr << "run " << run + 1 << ": " << options.count << " reports in " << seconds << " s\n";
+      start = Clock::now();
+      cpu = std::clock();
+      for (std::size_t i = 0; i < options.count; ++i) {
+        std::string bytes = untagged.renderBoard(boards[i % boards.size()]);
+        if (run == 0) untaggedSizes.push_back(static_cast<double>(bytes.size()));
+      }
+      untaggedCpu += static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
+      untaggedRates.push_back(static_cast<double>(options.count) /
+                              std::chrono::duration<double>(Clock::now() - start).count());
     }
 
     std::vector<double> sizes;
@@ -145,6 +166,14 @@ int main(int argc, char** argv) {
                 options.count, options.runs, median(rates), rates.front(), rates.back(), median(sizes),
                 *std::min_element(sizes.begin(), sizes.end()), *std::max_element(sizes.begin(), sizes.end()),
                 identical ? "yes" : "NO");
+    std::sort(untaggedRates.begin(), untaggedRates.end());
+    std::printf("untagged (before issue 24), same run: median %.1f/s min %.1f/s max %.1f/s; size median %.0f B; "
+                "tagged/untagged: rate %.2fx, size %.2fx\n",
+                median(untaggedRates), untaggedRates.front(), untaggedRates.back(), median(untaggedSizes),
+                median(rates) / median(untaggedRates), median(sizes) / median(untaggedSizes));
+    double rendered = static_cast<double>(options.count) * options.runs;
+    std::printf("per processor-second (one core): tagged %.1f reports/s, untagged %.1f reports/s (%.2fx)\n",
+                rendered / taggedCpu, rendered / untaggedCpu, untaggedCpu / taggedCpu);
     return identical ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "board-reports: " << e.what() << "\n";

@@ -8,8 +8,10 @@
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
 #include "reports/Table.h"
+#include "reports/Tagged.h"
 
 #include <cmath>
+#include <optional>
 
 namespace profkpi::reports {
 
@@ -23,15 +25,18 @@ const char* const DOT = " \xC2\xB7 ";  // " · "
 // Returns whether the index panel had room to say what the index means.
 bool cover(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
+  std::optional<Tagged> tag(std::in_place, canvas, Role::H1);  // the organisation and the period
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.name,
                         TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 3);
   if (!r.welshName.empty() && r.welshName != r.name) {
+    Tagged welsh(canvas, inLanguage("cy"));
     flow.y += drawWrapped(canvas, flow.left(), flow.y + 1, flow.width(), r.welshName,
                           TextStyle{Face::Regular, 13, MUTED, 1.2}, 2) + 1;
   }
   flow.y += 3;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.periodInWords,
                         TextStyle{Face::Regular, 13, INK, 1.25}, 2);
+  tag.emplace(canvas, Role::P);
   std::string meta = r.organisationCode;
   if (!r.type.empty()) meta += DOT + text::groupName(r.type);
   meta += DOT + std::string("Produced ") + text::ukTime(r.generatedAt) + " from data received up to " +
@@ -39,6 +44,7 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
   flow.y += 2;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), meta, TextStyle{Face::Regular, 8, MUTED}, 2);
   flow.y += 12;
+  tag.reset();
 
   // The index panel: the number, what it rests on, its change, and the
   // progress it averages.
@@ -49,26 +55,34 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
   canvas.fillRect(flow.left(), top, 4, height, NAVY);
   const double leftX = flow.left() + 18;
   const double leftW = 172;
+  tag.emplace(canvas, Role::H2);
   drawLine(canvas, leftX, top + 20, leftW, "PROFESSIONALISATION INDEX", TextStyle{Face::Bold, 8, MUTED});
+  tag.emplace(canvas, Role::P);
   // Every line wraps, none is cut: the basis and the comparison are what make the number honest.
   double numberWidth = drawLine(canvas, leftX - 2, top + 66, 150, panel.value, TextStyle{Face::Bold, 48, NAVY});
   drawLine(canvas, leftX + numberWidth + 4, top + 66, 60, "/ 100", TextStyle{Face::Regular, 12, MUTED});
   double y = top + 76;
+  tag.emplace(canvas, Role::P);
   y += drawWrapped(canvas, leftX, y, leftW, panel.basis, TextStyle{Face::Bold, 8.2, panel.partial ? RED : INK, 1.2}, 2);
   y += 2;
+  tag.emplace(canvas, Role::P);
   y += drawWrapped(canvas, leftX, y, leftW, panel.change, TextStyle{Face::Regular, 8.2, INK, 1.2}, 5);
+  tag.emplace(canvas, Role::P);
   if (!panel.yearAgo.empty()) y += drawWrapped(canvas, leftX, y, leftW, panel.yearAgo, TextStyle{Face::Regular, 8.2, INK, 1.2}, 2);
   // What the index means, where it fits; otherwise the scorecard's key says it.
   const TextStyle explanationStyle{Face::Regular, 7, MUTED, 1.2};
   const std::size_t explanationLines = wrapFor(canvas, leftW, text::indexExplanation(), explanationStyle, 3).size();
   const bool explained = y + 2 + static_cast<double>(explanationLines) * 7 * 1.2 <= top + height - 4;
+  tag.emplace(canvas, Role::P);
   if (explained) drawWrapped(canvas, leftX, y + 2, leftW, text::indexExplanation(), explanationStyle, 3);
 
   // Progress towards each target: the index is the mean of these bars. One
   // colour for every bar: the status is the mark and the word, not the hue.
   const double barsX = flow.left() + 205;
   const double barsW = flow.right() - barsX - 14;
+  tag.emplace(canvas, Role::H3);
   drawLine(canvas, barsX, top + 20, barsW, "PROGRESS TOWARDS EACH TARGET", TextStyle{Face::Bold, 8, MUTED});
+  tag.emplace(canvas, Role::L);
   const double labelW = barsW * 0.52;
   const double trackX = barsX + labelW + 6;
   const double trackW = barsW - labelW - 6 - 34;
@@ -77,6 +91,8 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
   for (std::size_t i = 0; i < r.results.kpis.size(); ++i) {
     const engine::KpiValue& v = r.results.kpis[i].current;
     const engine::BoardKpi facts = i < r.kpis.size() ? r.kpis[i] : engine::BoardKpi{};
+    Tagged item(canvas, Role::LI);
+    Tagged body(canvas, Role::LBody);
     double cy = rowY + rowH / 2;
     drawStatusMark(canvas, barsX + 4, cy - 0.5, 7, v.status);
     TextStyle labelStyle{Face::Regular, 7.4, INK, 1.15};
@@ -93,6 +109,7 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
     drawLine(canvas, trackX + trackW + 32, cy + 3, 30, percent, TextStyle{Face::Bold, 8, INK}, Align::Right);
     rowY += rowH;
   }
+  tag.reset();
   flow.y = top + height + 14;
   return explained;
 }
@@ -101,9 +118,12 @@ void headlines(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
   flow.heading("Headlines", SIZE_H2, 60);
   TextStyle style{Face::Regular, 8.8, INK, 1.25};
+  Tagged list(canvas, Role::L);
   for (const std::string& line : text::headlines(r)) {
     double height = static_cast<double>(wrapFor(canvas, flow.width() - 12, line, style, 4).size()) * style.size * style.leading;
     flow.need(height);
+    Tagged item(canvas, Role::LI);
+    Tagged body(canvas, Role::LBody);
     canvas.fillCircle(flow.left() + 3, flow.y + style.size * 0.62, 1.8, NAVY);
     flow.y += drawWrapped(canvas, flow.left() + 12, flow.y, flow.width() - 12, line, style, 4) + 2;
   }
@@ -165,6 +185,7 @@ void scorecard(PageFlow& flow, const engine::BoardReport& r, bool indexExplained
     const engine::KpiResult& k = r.results.kpis[i];
     trend.figure = [&k](Canvas& c, double x, double y, double w, double h) { sparkline(c, x, y, w, std::min(h, 20.0), k); };
     trend.figureHeight = 18;
+    trend.figureAlt = "Trend. " + describe(trendChart(k), k.current.kpi->unit);
     TableRow cells = {{row.kpi}, value, {row.target}, TableCell::marked(text::statusWord(row.status), row.status),
                       {row.change}};
     if (!page.yearHeader.empty()) cells.push_back({row.yearChange});
@@ -206,22 +227,33 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
   const double top = flow.y;
   canvas.line(flow.left(), top, flow.right(), top, 1.2, NAVY);
 
-  // Title on the left; value and status on the right.
+  // Title on the left; value and status on the right (measured first: the
+  // title is read first).
   std::string value = text::withShortUnit(k.current.shown(), def);
   TextStyle valueStyle{Face::Bold, 15, INK};
-  double valueWidth = drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
+  double valueWidth = lineWidth(canvas, 140, value, valueStyle);
   std::string status = text::statusWord(k.current.status);
   TextStyle statusStyle{Face::Bold, 9, statusColour(k.current.status)};
-  double statusWidth = drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
-  drawStatusMark(canvas, flow.right() - valueWidth - 10 - statusWidth - 8, top + 15.5, 8, k.current.status);
+  double statusWidth = lineWidth(canvas, 80, status, statusStyle);
   double titleWidth = flow.width() - valueWidth - statusWidth - 40;
+  std::optional<Tagged> tag(std::in_place, canvas, Role::H3);
   drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + def.title, TextStyle{Face::Bold, 12, NAVY});
+  tag.emplace(canvas, Role::P);
+  drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
+  drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
+  drawStatusMark(canvas, flow.right() - valueWidth - 10 - statusWidth - 8, top + 15.5, 8, k.current.status);
 
   double y = top + 27;
+  tag.emplace(canvas, Role::P);
   y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
   y += 2;
+  tag.emplace(canvas, Role::P);
   y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 8);
-  if (r.boardNotes) y += drawKpiActions(canvas, flow.left(), y + 2, flow.width(), *r.boardNotes, def.id, r.notesDay);
+  if (r.boardNotes) {
+    tag.emplace(canvas, Role::P);
+    y += drawKpiActions(canvas, flow.left(), y + 2, flow.width(), *r.boardNotes, def.id, r.notesDay);
+  }
+  tag.reset();
 
   const double chartTop = top + textH + 16;
   const double gap = 22;
@@ -229,10 +261,13 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
   const double trendX = flow.left() + distW + gap;
   const double trendW = flow.right() - trendX;
   TextStyle caption{Face::Bold, 7.6, MUTED};
+  tag.emplace(canvas, figure("Compared with peers. " + describe(distribution, def.unit)));
   drawLine(canvas, flow.left(), chartTop - 5, distW, "COMPARED WITH PEERS", caption);
-  drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
   drawDistribution(canvas, flow.left(), chartTop, distW, chartH, distribution);
+  tag.emplace(canvas, figure("Trend. " + describe(trend, def.unit)));
+  drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
   drawTrend(canvas, trendX, chartTop, trendW, chartH, trend);
+  tag.reset();
   flow.y = top + height;
 }
 
@@ -263,7 +298,9 @@ void provenance(PageFlow& flow, const engine::BoardReport& r) {
       {{"Peer groups", Face::Bold}, {peers}},
       {{"Data cut-off", Face::Bold}, {text::ukTime(r.dataCutOff)}},
   };
-  drawTable(flow, {{"Item", 150}, {"Value", 350}}, rows, TableOptions{8.6, 4, true});
+  TableOptions itemOptions{8.6, 4, true};
+  itemOptions.rowHeaders = true;
+  drawTable(flow, {{"Item", 150}, {"Value", 350}}, rows, itemOptions);
 
   flow.heading("Warnings", SIZE_H3, 40);
   if (s.warnings.empty()) {

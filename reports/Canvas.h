@@ -4,8 +4,15 @@
 // Text handed to text() must already be clean (TextLayout::clean): no control
 // characters, nothing the font lacks. One canvas draws one document; not
 // thread-safe.
+//
+// Tagging (tagged PDF; other canvases ignore it): text belongs to the innermost
+// open tag; lines, rectangles and other shapes are decoration (Artifacts)
+// unless a Figure is open, where everything drawn is the figure. What is drawn
+// between beginArtifact and endArtifact is an Artifact whatever is open.
 #ifndef PROFKPI_REPORTS_CANVAS_H
 #define PROFKPI_REPORTS_CANVAS_H
+
+#include "reports/Tag.h"
 
 #include <string>
 #include <string_view>
@@ -52,6 +59,14 @@ class Canvas {
   virtual void fillCircle(double cx, double cy, double r, Colour fill) = 0;
   virtual void fillPolygon(const std::vector<Point>& points, Colour fill) = 0;
   virtual void polyline(const std::vector<Point>& points, double width, Colour colour) = 0;
+
+  // Opens a structure element inside the innermost open one; endTag closes the
+  // innermost. Use reports/Tagged.h's scoped guards rather than these.
+  virtual void beginTag(Tag tag) { (void)tag; }
+  virtual void endTag() {}
+  // Marks what follows as an Artifact until endArtifact; may nest.
+  virtual void beginArtifact() {}
+  virtual void endArtifact() {}
 };
 
 }  // namespace profkpi::reports

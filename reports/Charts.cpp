@@ -133,6 +133,10 @@ DistributionChart distributionChart(const engine::KpiResult& kpi, std::size_t mi
   chart.valueWarned = !kpi.warnings.empty();
   chart.valueShown = text::value(kpi.current.value);
   chart.status = kpi.current.status;
+  if (kpi.sector.disclosed && kpi.sector.rank) {
+    chart.rank = kpi.sector.rank;
+    chart.ranked = kpi.sector.organisations;
+  }
   chart.target = kpi.current.kpi->target.toDouble();
   chart.minimumGroupSize = minimumGroupSize;
   chart.scaleMax = scaleFor(*kpi.current.kpi, highestIn(chart));
@@ -434,6 +438,7 @@ std::string describe(const DistributionChart& chart, const std::string& unit) {
     out += ". ";
   }
   if (chart.value) out += "This organisation: " + chart.valueShown + " " + unit + ". ";
+  if (chart.rank) out += "Rank " + std::to_string(*chart.rank) + " of " + std::to_string(chart.ranked) + ". ";
   if (chart.target) out += "Target: " + tickLabel(*chart.target) + " " + unit + ".";
   return out;
 }

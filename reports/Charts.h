@@ -29,6 +29,8 @@ struct DistributionChart {
   std::string valueShown;       // the value as the reports print it
   engine::Status status = engine::Status::None;
   std::optional<double> target;
+  std::optional<std::size_t> rank;  // the organisation's among all organisations (1 = best), when shown
+  std::size_t ranked = 0;           // organisations ranked
   double scaleMax = 100;  // the axis runs from 0; a figure beyond it is drawn off-scale, marked, with its value
   std::size_t minimumGroupSize = 5;
   double rowHeight = 26;  // points per group
@@ -60,7 +62,8 @@ double distributionHeight(const DistributionChart& chart);
 void drawDistribution(Canvas& canvas, double x, double y, double w, double h, const DistributionChart& chart);
 void drawTrend(Canvas& canvas, double x, double y, double w, double h, const TrendChart& chart);
 
-// One sentence each, for a chart's text alternative (the SVG <desc>).
+// One sentence each, for a chart's text alternative: the SVG <desc> of the
+// HTML report and the Figure's Alt in the tagged PDF, so both say the same.
 std::string describe(const DistributionChart& chart, const std::string& unit);
 std::string describe(const TrendChart& chart, const std::string& unit);
 

@@ -45,6 +45,12 @@ double drawWrapped(Canvas& canvas, double x, double top, double width, std::stri
   return static_cast<double>(lines.size()) * lineHeight;
 }
 
+double lineWidth(Canvas& canvas, double width, std::string_view text, const TextStyle& style) {
+  std::string clean = cleanFor(canvas, text);
+  if (clean.empty()) return 0;
+  return canvas.width(fitText(clean, width, measureWith(canvas, style), ellipsis(canvas)), style.face, style.size);
+}
+
 double drawLine(Canvas& canvas, double x, double baseline, double width, std::string_view text,
                 const TextStyle& style, Align align) {
   std::string clean = cleanFor(canvas, text);

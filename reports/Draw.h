@@ -38,6 +38,9 @@ std::vector<std::string> wrapFor(Canvas& canvas, double width, std::string_view 
 // the centre or the right edge according to `align`. Returns the width drawn.
 double drawLine(Canvas& canvas, double x, double baseline, double width, std::string_view text,
                 const TextStyle& style, Align align = Align::Left);
+// The width drawLine would draw, without drawing (to lay out what is drawn
+// after it first, in reading order).
+double lineWidth(Canvas& canvas, double width, std::string_view text, const TextStyle& style);
 
 }  // namespace profkpi::reports
 

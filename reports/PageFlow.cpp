@@ -1,6 +1,7 @@
 #include "reports/PageFlow.h"
 
 #include "reports/Style.h"
+#include "reports/Tagged.h"
 
 namespace profkpi::reports {
 
@@ -15,6 +16,7 @@ double PageFlow::remaining() const { return CONTENT_BOTTOM - y; }
 
 void PageFlow::newPage() {
   _canvas.newPage();
+  AsArtifact band(_canvas);
   _canvas.fillRect(0, 0, PAGE_WIDTH, BAND_HEIGHT, NAVY);
   TextStyle bandStyle{Face::Bold, 8.5, WHITE};
   double rightWidth = drawLine(_canvas, right(), 19, width() / 2, _bandRight, bandStyle, Align::Right);
@@ -30,6 +32,7 @@ void PageFlow::heading(std::string_view text, double size, double keepWith) {
   TextStyle h{Face::Bold, size, NAVY, 1.25};
   std::vector<std::string> lines = wrapFor(_canvas, width(), text, h, 2);
   need(static_cast<double>(lines.size()) * size * 1.25 + keepWith);
+  Tagged tag(_canvas, size >= SIZE_H2 ? Role::H2 : Role::H3);
   y += drawWrapped(_canvas, left(), y, width(), text, h, 2);
   y += size * 0.45;
 }
@@ -38,6 +41,7 @@ void PageFlow::paragraph(std::string_view text, const TextStyle& style, double s
   // Line by line, so that a long paragraph continues on the next page.
   std::vector<std::string> lines = wrapFor(_canvas, width(), text, style, 1000);
   double lineHeight = style.size * style.leading;
+  Tagged tag(_canvas, Role::P);
   for (const std::string& line : lines) {
     need(lineHeight);
     _canvas.text(left(), y + style.size, line, style.face, style.size, style.colour);
@@ -53,6 +57,7 @@ void PageFlow::rule(double spaceAfter) {
 
 void PageFlow::finish() {
   int total = _canvas.pages();
+  AsArtifact pagination(_canvas);
   TextStyle footerStyle{Face::Regular, SIZE_SMALL, MUTED};
   double baseline = PAGE_HEIGHT - 30;
   for (int page = 1; page <= total; ++page) {

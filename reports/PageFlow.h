@@ -1,6 +1,7 @@
 // Pages as a board paper has them: a coloured band at the top, content flowing
 // down from a cursor onto new pages as needed, and a running footer with the
 // organisation, the period and "page N of M" added once the count is known.
+// The band and the footer are Artifacts.
 // Not thread-safe; one per document.
 #ifndef PROFKPI_REPORTS_PAGEFLOW_H
 #define PROFKPI_REPORTS_PAGEFLOW_H
@@ -32,9 +33,9 @@ class PageFlow {
   double remaining() const;
   void space(double points) { y += points; }
 
-  // A section heading; keeps at least `keepWith` points of what follows on its page.
+  // A section heading, tagged H2 at SIZE_H2 and above, else H3; keeps at least `keepWith` points of what follows on its page.
   void heading(std::string_view text, double size, double keepWith = 60);
-  // A paragraph across the width at the cursor, breaking across pages between lines.
+  // A paragraph (tagged P) across the width at the cursor, breaking across pages between lines.
   void paragraph(std::string_view text, const TextStyle& style, double spaceAfter = 6);
   // A horizontal rule across the width at the cursor.
   void rule(double spaceAfter = 8);

@@ -4,6 +4,7 @@
 #include "engine/ports/Errors.h"
 #include "reports/PdfFont.h"
 #include "reports/PdfParts.h"
+#include "reports/PdfStructure.h"
 #include "reports/TextLayout.h"
 
 #include <hpdf.h>
@@ -12,6 +13,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <cstdio>
@@ -51,6 +53,9 @@ void recordError(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   }
 }
 
+// British English; a span in another language carries its own (Tag::lang).
+const char* const DOCUMENT_LANGUAGE = "en-GB";
+
 std::string hex(HPDF_STATUS value) {
   char text[16];
   std::snprintf(text, sizeof text, "0x%04X", static_cast<unsigned>(value));
@@ -84,6 +89,9 @@ struct PdfCanvas::Impl {
   HPDF_Font boldFont = nullptr;
   std::vector<HPDF_Page> pages;
   HPDF_Page page = nullptr;
+  int pageIndex = -1;  // of `page` in `pages`
+  bool tagged = true;
+  PdfStructure structure;
   std::string trace;  // everything drawn, for the document ID
   std::u32string decoded;  // reused by width()
   bool fillSet = false;
@@ -99,8 +107,9 @@ struct PdfCanvas::Impl {
     for (char32_t c : ub) {
       if (b.has(c)) usedBold.insert(c);
     }
-    // Cap and x height come from these glyphs when libharu loads the font.
-    for (char32_t c : {U'H', U'x'}) {
+    // Cap and x height come from these glyphs when libharu loads the font;
+    // the space ends each line of tagged text.
+    for (char32_t c : {U'H', U'x', U' '}) {
       usedRegular.insert(c);
       usedBold.insert(c);
     }
@@ -246,10 +255,28 @@ struct PdfCanvas::Impl {
     check(HPDF_Array_Add(id, checked(HPDF_Binary_New(doc->mmgr, digest, 16), "ID")), "document ID");
   }
 
+  void addPdfUaIdentification(HPDF_Stream stream) {
+    std::string xmp(HPDF_Stream_Size(stream), '\0');
+    HPDF_UINT length = static_cast<HPDF_UINT>(xmp.size());
+    check(HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET), "reading the XMP metadata");
+    HPDF_STATUS status = HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(xmp.data()), &length);
+    if (status != HPDF_OK && status != HPDF_STREAM_EOF) check(status, "reading the XMP metadata");
+    errors = ErrorRecord{};  // end of stream is reported as an error code
+    HPDF_ResetError(doc);
+    xmp.resize(length);
+    std::string tagged = withPdfUaIdentification(xmp);
+    if (tagged.empty()) throw engine::RenderError("PDF: libharu's XMP metadata has no rdf:RDF element");
+    HPDF_MemStream_FreeData(stream);
+    check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(tagged.data()),
+                            static_cast<HPDF_UINT>(tagged.size())),
+          "writing the XMP metadata");
+  }
+
   void fixMetadata() {
     HPDF_Dict metadata = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(doc->catalog, "Metadata", HPDF_OCLASS_DICT));
     if (metadata == nullptr) throw engine::RenderError("PDF: libharu wrote no XMP metadata");
     removeKey(metadata, "SubType");
+    if (tagged) addPdfUaIdentification(metadata->stream);
     check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "metadata Subtype");
     // PDF/A-1 wants metadata readable without a PDF parser.
     metadata->filter = HPDF_STREAM_FILTER_NONE;
@@ -295,6 +322,21 @@ struct PdfCanvas::Impl {
     trace.append(bytes, sizeof v);
   }
 
+  // Writes operators libharu has no call for into the current page's content.
+  void writeRaw(const std::string& operators) {
+    if (operators.empty()) return;
+    auto* attr = static_cast<HPDF_PageAttr>(current()->attr);
+    check(HPDF_Stream_WriteStr(attr->stream, operators.c_str()), "marked content");
+    log('m', {}, operators);
+  }
+  // Ties what is drawn next to its structure element, or marks it an Artifact.
+  void mark(PdfStructure::Kind kind) {
+    if (tagged) writeRaw(structure.markFor(pageIndex, kind));
+  }
+  void leavePage() {
+    if (tagged && page != nullptr) writeRaw(structure.close());
+  }
+
   // The fill colour and font stay set until changed, across text objects; a
   // new page, or a return to an earlier one, starts from unknown.
   void setFill(HPDF_Page p, Colour c) {
@@ -317,9 +359,10 @@ struct PdfCanvas::Impl {
 };
 
 PdfCanvas::PdfCanvas(const FontFace& regular, const FontFace& bold, const std::set<char32_t>& usedRegular,
-                     const std::set<char32_t>& usedBold)
+                     const std::set<char32_t>& usedBold, bool tagged)
     : _impl(std::make_unique<Impl>(regular, bold, usedRegular, usedBold)) {
   Impl& m = *_impl;
+  m.tagged = tagged;
   m.doc = HPDF_New(recordError, &m.errors);
   if (m.doc == nullptr) throw engine::RenderError("PDF: cannot create a libharu document (out of memory)");
   m.check(HPDF_SetCompressionMode(m.doc, HPDF_COMP_ALL), "compression");
@@ -346,11 +389,13 @@ bool PdfCanvas::has(char32_t codePoint) const {
 
 void PdfCanvas::newPage() {
   Impl& m = *_impl;
+  m.leavePage();
   HPDF_Page p = m.checked(HPDF_AddPage(m.doc), "adding a page");
   m.check(HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(PAGE_WIDTH)), "page width");
   m.check(HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(PAGE_HEIGHT)), "page height");
   m.pages.push_back(p);
   m.page = p;
+  m.pageIndex = static_cast<int>(m.pages.size()) - 1;
   m.forgetState();
   m.log('p', {});
 }
@@ -359,7 +404,9 @@ int PdfCanvas::pages() const { return static_cast<int>(_impl->pages.size()); }
 
 void PdfCanvas::goToPage(int page) {
   if (page < 1 || page > pages()) throw engine::RenderError("PDF: no page " + std::to_string(page));
+  _impl->leavePage();
   _impl->page = _impl->pages[static_cast<std::size_t>(page - 1)];
+  _impl->pageIndex = page - 1;
   _impl->forgetState();
   _impl->log('g', {static_cast<double>(page)});
 }
@@ -370,6 +417,19 @@ void PdfCanvas::text(double x, double baseline, std::string_view text, Face face
   HPDF_Page p = m.current();
   // PDF draws glyphs left to right; right-to-left runs are put in that order here.
   std::string s = visualOrder(text);
+  bool content = m.tagged && m.structure.textIsContent();
+  // Glyphs put in visual order would extract backwards: the words go with them as ActualText.
+  bool reordered = content && s != text;
+  // A line of content ends with a space (no ink), so that words broken across
+  // lines or cells are not run together when the structure's text is read.
+  bool spaced = content && text.back() != ' ';
+  if (spaced) s += ' ';
+  if (reordered) {
+    Tag span{Role::Span};
+    span.actualText = std::string(text) + (spaced ? " " : "");
+    m.structure.begin(std::move(span));
+  }
+  m.mark(PdfStructure::Kind::Text);
   m.check(HPDF_Page_BeginText(p), "begin text");
   m.setFont(p, m.font(face), size);
   m.setFill(p, colour);
@@ -377,11 +437,13 @@ void PdfCanvas::text(double x, double baseline, std::string_view text, Face face
           "drawing text");
   m.check(HPDF_Page_EndText(p), "end text");
   m.log(face == Face::Bold ? 'T' : 't', {x, baseline, size}, s);
+  if (reordered) m.structure.end();
 }
 
 void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, Colour colour, bool dashed) {
   Impl& m = *_impl;
   HPDF_Page p = m.current();
+  m.mark(PdfStructure::Kind::Shape);
   m.check(HPDF_Page_GSave(p), "save state");
   if (dashed) {
     const HPDF_UINT16 pattern[] = {3, 2};
@@ -401,6 +463,7 @@ void PdfCanvas::line(double x1, double y1, double x2, double y2, double width, C
 void PdfCanvas::fillRect(double x, double y, double w, double h, Colour fill) {
   Impl& m = *_impl;
   HPDF_Page p = m.current();
+  m.mark(PdfStructure::Kind::Shape);
   m.setFill(p, fill);
   m.check(HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(PAGE_HEIGHT - y - h),
                               static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h)),
@@ -412,6 +475,7 @@ void PdfCanvas::fillRect(double x, double y, double w, double h, Colour fill) {
 void PdfCanvas::strokeRect(double x, double y, double w, double h, double width, Colour colour) {
   Impl& m = *_impl;
   HPDF_Page p = m.current();
+  m.mark(PdfStructure::Kind::Shape);
   m.check(HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(width)), "line width");
   m.check(HPDF_Page_SetRGBStroke(p, static_cast<HPDF_REAL>(colour.r), static_cast<HPDF_REAL>(colour.g),
                                  static_cast<HPDF_REAL>(colour.b)),
@@ -426,6 +490,7 @@ void PdfCanvas::strokeRect(double x, double y, double w, double h, double width,
 void PdfCanvas::fillCircle(double cx, double cy, double r, Colour fill) {
   Impl& m = *_impl;
   HPDF_Page p = m.current();
+  m.mark(PdfStructure::Kind::Shape);
   m.setFill(p, fill);
   m.check(HPDF_Page_Circle(p, static_cast<HPDF_REAL>(cx), static_cast<HPDF_REAL>(PAGE_HEIGHT - cy),
                            static_cast<HPDF_REAL>(r)),
@@ -438,6 +503,7 @@ void PdfCanvas::fillPolygon(const std::vector<Point>& points, Colour fill) {
   if (points.size() < 3) return;
   Impl& m = *_impl;
   HPDF_Page p = m.current();
+  m.mark(PdfStructure::Kind::Shape);
   m.setFill(p, fill);
   for (std::size_t i = 0; i < points.size(); ++i) {
     auto x = static_cast<HPDF_REAL>(points[i].first);
@@ -454,6 +520,7 @@ void PdfCanvas::polyline(const std::vector<Point>& points, double width, Colour 
   if (points.size() < 2) return;
   Impl& m = *_impl;
   HPDF_Page p = m.current();
+  m.mark(PdfStructure::Kind::Shape);
   m.check(HPDF_Page_GSave(p), "save state");
   m.check(HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN), "line join");
   m.check(HPDF_Page_SetLineCap(p, HPDF_ROUND_END), "line cap");
@@ -472,9 +539,27 @@ void PdfCanvas::polyline(const std::vector<Point>& points, double width, Colour 
   for (const Point& point : points) m.log('+', {point.first, point.second});
 }
 
+void PdfCanvas::beginTag(Tag tag) {
+  if (_impl->tagged) _impl->structure.begin(std::move(tag));
+}
+void PdfCanvas::endTag() {
+  if (_impl->tagged) _impl->structure.end();
+}
+void PdfCanvas::beginArtifact() {
+  if (_impl->tagged) _impl->structure.beginArtifact();
+}
+void PdfCanvas::endArtifact() {
+  if (_impl->tagged) _impl->structure.endArtifact();
+}
+
 std::string PdfCanvas::finish(const PdfInfo& info) {
   Impl& m = *_impl;
   if (m.pages.empty()) throw engine::RenderError("PDF: a document needs at least one page");
+  m.leavePage();
+  if (m.tagged) {
+    m.structure.write(m.doc, m.pages, DOCUMENT_LANGUAGE,
+                      [&m](HPDF_STATUS status, const char* what) { m.check(status, what); });
+  }
   m.buildDescriptor(m.regularFont, m.usedRegular);
   m.buildDescriptor(m.boldFont, m.usedBold);
 
@@ -483,7 +568,7 @@ std::string PdfCanvas::finish(const PdfInfo& info) {
   m.setDates(info.date);
   m.setAllInfo(info, true);
   m.setDocumentId(info);
-  m.check(HPDF_PDFA_SetPDFAConformance(m.doc, HPDF_PDFA_1B), "PDF/A-1b conformance");
+  m.check(HPDF_PDFA_SetPDFAConformance(m.doc, m.tagged ? HPDF_PDFA_1A : HPDF_PDFA_1B), "PDF/A conformance");
   m.setAllInfo(info, false);
   m.fixMetadata();
   m.addOutputIntent();

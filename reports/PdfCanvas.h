@@ -1,7 +1,9 @@
 // The second pass of a PDF report: a canvas that draws with libharu into one
 // HPDF_Doc of its own (so concurrent reports never share one), with the two
 // faces subset to the characters the first pass recorded and embedded, and
-// finishes the document as PDF/A-1b. Every libharu status is checked; a
+// finishes the document as a tagged PDF (PDF/UA-1, PDF/A-1a): every piece of
+// content is in the structure the layout opened (reports/Tagged.h) or an
+// Artifact (reports/PdfStructure.h). Every libharu status is checked; a
 // failure is recorded by the error handler and thrown as engine::RenderError
 // after the call returns, never through libharu's C callback. Not thread-safe;
 // libharu types stay inside the .cpp.
@@ -32,9 +34,10 @@ class PdfCanvas final : public Canvas {
  public:
   // The faces must outlive the canvas. `usedRegular` and `usedBold`: every
   // character the layout will draw in each face (MeasureCanvas::used).
-  // Throws engine::RenderError.
+  // `tagged` false ignores the tags and finishes as untagged PDF/A-1b (for the
+  // benchmark's comparison). Throws engine::RenderError.
   PdfCanvas(const FontFace& regular, const FontFace& bold, const std::set<char32_t>& usedRegular,
-            const std::set<char32_t>& usedBold);
+            const std::set<char32_t>& usedBold, bool tagged = true);
   ~PdfCanvas() override;
 
   double width(std::string_view text, Face face, double size) override;
@@ -49,8 +52,12 @@ class PdfCanvas final : public Canvas {
   void fillCircle(double cx, double cy, double r, Colour fill) override;
   void fillPolygon(const std::vector<Point>& points, Colour fill) override;
   void polyline(const std::vector<Point>& points, double width, Colour colour) override;
+  void beginTag(Tag tag) override;
+  void endTag() override;
+  void beginArtifact() override;
+  void endArtifact() override;
 
-  // Completes the document as PDF/A-1b with this information and returns the
+  // Completes the document as PDF/A-1a and PDF/UA-1 with this information and returns the
   // file's bytes. The document ID is a digest of everything drawn, so the same
   // drawing gives the same file. Call once, after all drawing. Throws engine::RenderError.
   std::string finish(const PdfInfo& info);

@@ -178,4 +178,23 @@ std::string cidSet(const std::set<char32_t>& codePoints) {
   return bits;
 }
 
+std::string withPdfUaIdentification(const std::string& xmp) {
+  static const char* const ADDED =
+      "<rdf:Description rdf:about='' xmlns:pdfuaid='http://www.aiim.org/pdfua/ns/id/' pdfuaid:part='1'/>"
+      "<rdf:Description rdf:about='' xmlns:pdfaExtension='http://www.aiim.org/pdfa/ns/extension/' "
+      "xmlns:pdfaSchema='http://www.aiim.org/pdfa/ns/schema#' xmlns:pdfaProperty='http://www.aiim.org/pdfa/ns/property#'>"
+      "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType='Resource'>"
+      "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>"
+      "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+      "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+      "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType='Resource'>"
+      "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+      "<pdfaProperty:category>internal</pdfaProperty:category>"
+      "<pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>"
+      "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>";
+  std::size_t end = xmp.rfind("</rdf:RDF>");
+  if (end == std::string::npos) return {};
+  return xmp.substr(0, end) + ADDED + xmp.substr(end);
+}
+
 }  // namespace profkpi::reports

@@ -16,10 +16,10 @@ const char* const CREATOR = "profkpi " PROFKPI_VERSION;
 // Draws the layout twice: once to learn which characters (and how many pages)
 // it needs, once for real with fonts subset to those characters.
 template <typename Report, typename Draw>
-std::string render(const Fonts& fonts, const Report& report, Draw draw, const PdfInfo& info) {
+std::string render(const Fonts& fonts, const Report& report, Draw draw, const PdfInfo& info, bool tagged) {
   MeasureCanvas measure(*fonts.regular, *fonts.bold);
   draw(measure, report);
-  PdfCanvas pdf(*fonts.regular, *fonts.bold, measure.used(Face::Regular), measure.used(Face::Bold));
+  PdfCanvas pdf(*fonts.regular, *fonts.bold, measure.used(Face::Regular), measure.used(Face::Bold), tagged);
   draw(pdf, report);
   if (pdf.pages() != measure.pages()) throw engine::RenderError("PDF: the two layout passes disagree");
   return pdf.finish(info);
@@ -27,7 +27,7 @@ std::string render(const Fonts& fonts, const Report& report, Draw draw, const Pd
 
 }  // namespace
 
-PdfReportRenderer::PdfReportRenderer(Fonts fonts) : _fonts(std::move(fonts)) {
+PdfReportRenderer::PdfReportRenderer(Fonts fonts, bool tagged) : _fonts(std::move(fonts)), _tagged(tagged) {
   if (!_fonts.regular || !_fonts.bold) throw engine::RenderError("PDF renderer needs both font faces");
 }
 
@@ -41,7 +41,7 @@ std::string PdfReportRenderer::renderBoard(const engine::BoardReport& report) co
   info.keywords = "IT profession, KPI, board report, " + report.organisationCode + ", " + report.period;
   info.creator = CREATOR;
   info.date = report.generatedAt;
-  return render(_fonts, report, drawBoardReport, info);
+  return render(_fonts, report, drawBoardReport, info, _tagged);
 }
 
 std::string PdfReportRenderer::renderSector(const engine::SectorReport& report) const {
@@ -54,7 +54,7 @@ std::string PdfReportRenderer::renderSector(const engine::SectorReport& report) 
   info.keywords = "IT profession, KPI, sector report, benchmark, " + report.period;
   info.creator = CREATOR;
   info.date = report.generatedAt;
-  return render(_fonts, report, drawSectorReport, info);
+  return render(_fonts, report, drawSectorReport, info, _tagged);
 }
 
 }  // namespace profkpi::reports

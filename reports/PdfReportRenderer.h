@@ -1,4 +1,5 @@
-// Board and sector reports as PDF/A-1b files (A4 portrait) with libharu: the
+// Board and sector reports as tagged PDF files (PDF/UA-1 and PDF/A-1a, A4
+// portrait) with libharu: the
 // layout is drawn twice, first to measure and record the characters used, then
 // into a document whose fonts are subset to exactly those characters and
 // embedded. Thread-safe: every call builds its own HPDF_Doc; the fonts are
@@ -13,8 +14,9 @@ namespace profkpi::reports {
 
 class PdfReportRenderer final : public engine::ReportRenderer {
  public:
-  // REQUIRES: both faces loaded.
-  explicit PdfReportRenderer(Fonts fonts);
+  // REQUIRES: both faces loaded. `tagged` false gives the untagged PDF/A-1b
+  // files of before, for the benchmark's comparison only.
+  explicit PdfReportRenderer(Fonts fonts, bool tagged = true);
 
   std::string mediaType() const override { return "application/pdf"; }
   std::string extension() const override { return "pdf"; }
@@ -23,6 +25,7 @@ class PdfReportRenderer final : public engine::ReportRenderer {
 
  private:
   Fonts _fonts;
+  bool _tagged;
 };
 
 }  // namespace profkpi::reports

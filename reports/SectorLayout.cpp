@@ -6,9 +6,11 @@
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
 #include "reports/Table.h"
+#include "reports/Tagged.h"
 
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 namespace profkpi::reports {
 
@@ -22,19 +24,29 @@ const char* const DASH = "\xE2\x80\x93";
 
 void bigFigure(Canvas& canvas, double x, double top, double width, const std::string& caption,
                const std::string& figure, const std::string& under, const std::string& change) {
-  drawLine(canvas, x, top + 18, width, caption, TextStyle{Face::Bold, 8, MUTED});
-  drawLine(canvas, x - 1, top + 56, width, figure, TextStyle{Face::Bold, 34, NAVY});
-  drawWrapped(canvas, x, top + 62, width, under, TextStyle{Face::Regular, 8.4, INK, 1.25}, 3);
+  {
+    Tagged h2(canvas, Role::H2);
+    drawLine(canvas, x, top + 18, width, caption, TextStyle{Face::Bold, 8, MUTED});
+  }
+  {
+    Tagged p(canvas, Role::P);
+    drawLine(canvas, x - 1, top + 56, width, figure, TextStyle{Face::Bold, 34, NAVY});
+    drawWrapped(canvas, x, top + 62, width, under, TextStyle{Face::Regular, 8.4, INK, 1.25}, 3);
+  }
+  Tagged p(canvas, Role::P);
   drawWrapped(canvas, x, top + 101, width, change, TextStyle{Face::Regular, 7.8, MUTED, 1.25}, 2);
 }
 
 void overview(PageFlow& flow, const engine::SectorReport& r) {
   Canvas& canvas = flow.canvas();
+  std::optional<Tagged> tag(std::in_place, canvas, Role::H1);
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), "Sector benchmark",
                         TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 2);
   flow.y += 3;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.periodInWords,
                         TextStyle{Face::Regular, 13, INK, 1.25}, 2);
+  tag.reset();
+  tag.emplace(canvas, Role::P);
   std::string meta = "Produced " + text::ukTime(r.generatedAt) +
                      (r.dataCutOff ? " from data received up to " + text::ukTime(*r.dataCutOff)
                                    : std::string(" (no submissions yet)")) +
@@ -42,6 +54,7 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
   flow.y += 2;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), meta, TextStyle{Face::Regular, 8, MUTED}, 2);
   flow.y += 12;
+  tag.reset();
 
   const double top = flow.y;
   const double height = 128;
@@ -158,6 +171,7 @@ void distributions(PageFlow& flow, const engine::SectorReport& r) {
     double chartH = chart.rows.empty() ? 0 : distributionHeight(chart);
     flow.heading(def.id + "  " + def.title + " (" + text::shortUnit(def) + ")", SIZE_H3, chartH + 90);
     if (!chart.rows.empty()) {
+      Tagged figure(flow.canvas(), reports::figure("Distribution by group. " + describe(chart, def.unit)));
       drawDistribution(flow.canvas(), flow.left(), flow.y, flow.width(), chartH, chart);
       flow.y += chartH + 4;
     }

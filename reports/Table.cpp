@@ -1,6 +1,7 @@
 #include "reports/Table.h"
 
 #include "reports/Style.h"
+#include "reports/Tagged.h"
 
 #include <algorithm>
 
@@ -52,11 +53,15 @@ Laid layRow(Canvas& canvas, const std::vector<double>& widths, const TableRow& r
 
 void drawRow(Canvas& canvas, double x, double y, const std::vector<double>& widths,
              const std::vector<TableColumn>& columns, const TableRow& row, const Laid& laid,
-             const TableOptions& options, Face defaultFace, Colour defaultColour) {
+             const TableOptions& options, Face defaultFace, Colour defaultColour, bool header) {
   double lineHeight = options.size * 1.25;
+  Tagged tr(canvas, Role::TR);
   for (std::size_t c = 0; c < widths.size(); ++c) {
     const TableCell empty;
     const TableCell& cell = c < row.size() ? row[c] : empty;
+    Tag tag{header || (options.rowHeaders && c == 0) ? Role::TH : Role::TD};
+    if (tag.role == Role::TH) tag.scope = header ? Scope::Column : Scope::Row;
+    Tagged td(canvas, std::move(tag));
     Face face = cell.face == Face::Bold ? Face::Bold : defaultFace;
     Colour colour = cell.colour.value_or(defaultColour);
     double left = x + PAD_X;
@@ -67,7 +72,11 @@ void drawRow(Canvas& canvas, double x, double y, const std::vector<double>& widt
       left += markSpace(options.size);
       inner -= markSpace(options.size);
     }
-    if (cell.figure) cell.figure(canvas, left, y + PAD_Y, inner, laid.height - 2 * PAD_Y);
+    if (cell.figure) {
+      std::optional<Tagged> figure;
+      if (!cell.figureAlt.empty()) figure.emplace(canvas, reports::figure(cell.figureAlt));
+      cell.figure(canvas, left, y + PAD_Y, inner, laid.height - 2 * PAD_Y);
+    }
     double baseline = y + PAD_Y + options.size;
     auto put = [&](const std::string& line, Face f, double size, Colour ink) {
       double used = canvas.width(line, f, size);
@@ -108,8 +117,14 @@ void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const st
   std::vector<Laid> laid;
   for (const TableRow& row : rows) laid.push_back(layRow(canvas, widths, row, options, Face::Regular));
 
+  Tagged table(canvas, Role::Table);
+  bool repeated = false;
   auto drawHeader = [&] {
-    drawRow(canvas, flow.left(), flow.y, widths, columns, header, headerLaid, headerOptions, Face::Bold, MUTED);
+    // A header repeated on a later page is an artifact: the table has one.
+    std::optional<AsArtifact> repeat;
+    if (repeated) repeat.emplace(canvas);
+    repeated = true;
+    drawRow(canvas, flow.left(), flow.y, widths, columns, header, headerLaid, headerOptions, Face::Bold, MUTED, true);
     flow.y += headerLaid.height;
     canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.9, NAVY);
   };
@@ -136,7 +151,7 @@ void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const st
     drawHeader();
     for (std::size_t end = r + take; r < end; ++r) {
       if (options.zebra && r % 2 == 1) canvas.fillRect(flow.left(), flow.y, flow.width(), laid[r].height, PANEL);
-      drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid[r], options, Face::Regular, INK);
+      drawRow(canvas, flow.left(), flow.y, widths, columns, rows[r], laid[r], options, Face::Regular, INK, false);
       flow.y += laid[r].height;
       canvas.line(flow.left(), flow.y, flow.right(), flow.y, 0.4, RULE);
     }

@@ -37,6 +37,7 @@ struct TableCell {
   // A small drawing instead of text (a sparkline), in the cell's inner box.
   std::function<void(Canvas&, double x, double y, double w, double h)> figure;
   double figureHeight = 0;
+  std::string figureAlt;  // the drawing in words (its Figure's Alt in a tagged PDF); none: decoration
   Face face = Face::Regular;
   std::optional<Colour> colour;          // the text colour; ink when absent
   std::optional<engine::Status> status;  // a status mark before the text
@@ -48,9 +49,12 @@ struct TableOptions {
   double size = 8.8;          // text size
   std::size_t maxLines = 3;   // per cell; the last line shown ends with an ellipsis
   bool zebra = true;          // shade every other row
+  bool rowHeaders = false;    // the first cell of each row heads it (tagged TH, Scope Row)
 };
 
-// Draws the table at the flow's cursor and moves the cursor below it.
+// Draws the table at the flow's cursor and moves the cursor below it, tagged
+// Table, TR, TH (Scope Column for the header row) and TD; the header repeated
+// on a later page is an Artifact.
 void drawTable(PageFlow& flow, const std::vector<TableColumn>& columns, const std::vector<TableRow>& rows,
                const TableOptions& options = {});
 
