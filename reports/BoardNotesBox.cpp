@@ -3,6 +3,7 @@
 #include "engine/reporting/BoardNotesText.h"
 #include "reports/Style.h"
 #include "reports/Table.h"
+#include "reports/Tagged.h"
 
 #include <algorithm>
 #include <cmath>
@@ -47,12 +48,16 @@ void drawSummary(PageFlow& flow, const std::string& summary) {
     canvas.fillRect(flow.left(), flow.y, flow.width(), height, PANEL);
     canvas.fillRect(flow.left(), flow.y, BAR, height, NAVY);
     double baseline = flow.y + PADDING + SUMMARY.size;
-    for (std::size_t i = next; i < next + count; ++i, baseline += lineH) {
-      canvas.text(textX, baseline, lines[i], SUMMARY.face, SUMMARY.size, SUMMARY.colour);
+    {
+      Tagged paragraph(canvas, Role::P);
+      for (std::size_t i = next; i < next + count; ++i, baseline += lineH) {
+        drawLine(canvas, textX, baseline, textW + 1, lines[i], SUMMARY);
+      }
     }
     flow.y += height;
     next += count;
     if (next < lines.size()) {
+      AsArtifact pagination(canvas);
       drawLine(canvas, flow.right(), flow.y + MARKER.size + 2, flow.width(), text::CONTINUED_OVERLEAF, MARKER,
                Align::Right);
       flow.newPage();
