@@ -1,6 +1,7 @@
 #include "engine/intake/xml/SubmissionReader.h"
 
 #include "engine/intake/IdSet.h"
+#include "engine/intake/xml/ContentModelFault.h"
 #include "engine/intake/Lexical.h"
 #include "engine/intake/xml/GrammarPool.h"
 #include "engine/intake/xml/LengthFacet.h"
@@ -149,6 +150,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _figures = rules::AggregateFigures{};
     _roleIds.clear();
     _memberIds.clear();
+    _children.clear();
+    _textFault.reset();
     _names.fill({});
   }
 
@@ -179,6 +182,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
     if (_rootRefused) return;
     // Xerces counts string lengths in UTF-16 units; the schema counts characters.
     std::u16string_view message(e.getMessage());
+    if (_depth > 0 && placeAtChild(message)) return;
+    if (isTextInElementOnlyContent(message)) return holdTextFault();
     if (_capturing && isCutValueFinding(message)) return judgeCutContentFinding(e);
     if (auto recounted = recountedLengthFinding(message)) fromParser(CODE_XSD, e, recounted->c_str());
   }
@@ -217,8 +222,16 @@ class SubmissionReader::Handler final : public DefaultHandler {
                     const Attributes& attributes) override {
     if (_depth >= _limits.maxDepth || attributes.getLength() > _limits.maxAttributes) refuseShape();
     El element = inOurNamespace(uri) ? classifyCached(localName) : El::Other;
-    if (_depth == 0) judgeRoot(uri, localName, element, attributes);
+    if (_depth == 0) {
+      // The scanner picks its validator by the document: the schema one is in place by the root.
+      _validator = dynamic_cast<SchemaValidator*>(_reader != nullptr ? _reader->getValidator() : nullptr);
+      judgeRoot(uri, localName, element, attributes);
+    }
     if (_rootRefused) element = El::Other;  // read on for well-formedness only
+    if (_textFault) placeTextFault({});
+    Position at = here();
+    if (_depth > 0) _children.child(_depth - 1, uri, localName, at);
+    _children.open(_depth, localName, at, _validator != nullptr ? _validator->getCurrentTypeInfo() : nullptr);
     _stack[_depth++] = element;
     bool tagClean = _errorCount == _errorMark;
 
@@ -256,12 +269,14 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   void characters(const XMLCh* const chars, const XMLSize_t length) override {
+    if (_textFault) placeTextFault(std::u16string_view(chars, length));
     if (_capturing && _text.size() < MAX_CAPTURED_TEXT) {
       _text.append(chars, std::min<std::size_t>(length, MAX_CAPTURED_TEXT - _text.size()));
     }
   }
 
   void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
+    if (_textFault) placeTextFault({});
     El element = _stack[--_depth];
     bool contentClean = _errorCount == _captureErrorMark;
     _capturing = false;
@@ -383,6 +398,32 @@ class SubmissionReader::Handler final : public DefaultHandler {
     const XMLCh* uriText = scanner->getURIText(uri);
     if (uriText == nullptr || std::u16string_view(uriText) != XSI_NAMESPACE_U16) return std::nullopt;
     return toUtf8(qname.c_str());
+  }
+
+  // A content-model finding (reported by Xerces at the end tag of the element
+  // at the top of the stack) placed at the child that breaks the model.
+  [[gnu::cold]] bool placeAtChild(std::u16string_view message) {
+    XMLScanner* scanner = scannerOf(_validator);
+    if (scanner == nullptr) return false;
+    auto placed = placeContentModelFault(message, *scanner, _children, _depth - 1);
+    if (!placed) return false;
+    ++_errorCount;
+    add(Severity::Error, CODE_XSD, std::move(placed->message), placed->where, true);
+    return true;
+  }
+
+  // Xerces reports text in element-only content where the text ends, before
+  // handing the text over: the finding waits for it (or for the next tag).
+  [[gnu::cold]] void holdTextFault() {
+    ++_errorCount;
+    _textFault = TextFault{here(), _depth > 0 ? toUtf8(_children.nameAt(_depth - 1)) : std::string()};
+  }
+  [[gnu::cold]] void placeTextFault(std::u16string_view text) {
+    TextFault fault = std::move(*_textFault);
+    _textFault.reset();
+    add(Severity::Error, CODE_XSD,
+        "text is not allowed in '" + fault.parent + "', whose content is elements only", firstNonSpace(text, fault.end),
+        true);
   }
 
   // Deeper than maxDepth, or more than maxAttributes: reading stops.
@@ -687,6 +728,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   const ReaderLimits& _limits;
   const SAX2XMLReader* _reader = nullptr;
+  SchemaValidator* _validator = nullptr;  // the reader's, taken at the root element
   SubmissionBuilder* _builder = nullptr;
   std::string_view _document;
   const std::string* _path = nullptr;
@@ -711,6 +753,12 @@ class SubmissionReader::Handler final : public DefaultHandler {
   MemberRecord _member;
   Explanation _explanation;
   Position _workforcePosition;
+  ChildRuns _children;
+  struct TextFault {
+    Position end;        // where Xerces found it: the end of the text
+    std::string parent;  // the element the text stands in
+  };
+  std::optional<TextFault> _textFault;
   IdSet _roleIds;
   IdSet _memberIds;
   std::string _longValue;

@@ -1,0 +1,38 @@
+#pragma once
+// Xerces judges an element's children against its content model at the end
+// tag and reports there. These place such a finding where the model breaks:
+// at the first child out of place, or, for missing children, at the parent's
+// start tag; and name the elements expected there (asked of the content model
+// itself, so any complex type, of any schema version, is placed alike).
+
+#include "engine/intake/xml/ChildRuns.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+XERCES_CPP_NAMESPACE_BEGIN
+class XMLScanner;
+XERCES_CPP_NAMESPACE_END
+
+namespace profkpi::engine::xml {
+
+struct PlacedFault {
+  Position where;
+  std::string message;
+};
+
+// For Xerces' "element 'X' is not allowed for content model" and "missing
+// elements in content model" findings about the element at `depth` (whose
+// end tag is being read): where and what. nullopt for any other finding.
+std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, xercesc::XMLScanner& scanner, const ChildRuns& runs,
+                                                  std::size_t depth);
+
+// Xerces' finding for text in element-only content.
+bool isTextInElementOnlyContent(std::u16string_view message);
+
+// Where the first character other than white space stands in `text`, which
+// ends where `end` is (the locator after the text).
+Position firstNonSpace(std::u16string_view text, Position end);
+
+}  // namespace profkpi::engine::xml
