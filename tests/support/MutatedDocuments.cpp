@@ -233,6 +233,7 @@ std::string whitespace(std::string& doc, Rng& rng) {
   switch (std::uniform_int_distribution<int>(0, 4)(rng)) {
     case 0: {
       auto s = element(doc, "SubmissionId");
+      if (!s) return "";
       std::string id = doc.substr(s->contentBegin, s->contentEnd - s->contentBegin);
       doc.replace(s->contentBegin, s->contentEnd - s->contentBegin, "\n      " + id + "\n    ");
       return "whitespace: SubmissionId on a line of its own";
