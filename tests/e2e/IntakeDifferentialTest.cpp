@@ -206,6 +206,22 @@ const std::vector<Explanation>& verdictClasses() {
        [](const Case& c) {
          return c.mentions("09:15:60") && c.xerces.valid && !c.profkpi.valid && !c.libxml2.valid;
        }},
+      {"Xerces takes \".\" for a decimal",
+       "XSD's decimal needs a digit; Xerces-C 3.2 accepts \".\" (and \"+.\"). profkpi refuses it after Xerces, naming it "
+       "(SubmissionReader's measureValue), as libxml2 does",
+       [](const Case& c) {
+         return c.mentions("\".\"") && c.xerces.valid && !c.profkpi.valid && !c.libxml2.valid &&
+                c.profkpi.firstMessage.find("is not a decimal number") != std::string::npos;
+       }},
+      {"profkpi's calendar or range, and Xerces' UTF-16 lengths, in one document",
+       "several changes: profkpi refuses a year or value beyond its limits (below), Xerces a text within maxLength "
+       "with characters outside the BMP (above); libxml2 accepts both",
+       [](const Case& c) {
+         bool profkpiLimit = c.profkpi.firstMessage.find("years 0001 to 32767") != std::string::npos ||
+                             c.profkpi.firstMessage.find("outside the range profkpi supports") != std::string::npos;
+         return !c.mutant.single() && c.mentions("outside the BMP") && profkpiLimit && c.libxml2.valid &&
+                !c.xerces.valid;
+       }},
       {"profkpi's calendar: years 0001 to 32767",
        "SUBMISSION.md section 8: a date the schema accepts in a year the engine's calendar cannot hold (before 0001, "
        "where XSD 1.0 and 1.1 disagree about leap years, or after 32767) is refused, naming the range",

@@ -20,6 +20,7 @@ namespace {
 constexpr std::u16string_view NOT_ALLOWED_START = u"element '";
 constexpr std::u16string_view NOT_ALLOWED = u"' is not allowed for content model '";
 constexpr std::u16string_view MISSING = u"missing elements in content model '";
+constexpr std::u16string_view EMPTY = u"empty content is not valid for content model '";  // no children at all
 
 bool startsWith(std::u16string_view text, std::u16string_view start) { return text.substr(0, start.size()) == start; }
 
@@ -109,9 +110,10 @@ std::string wordList(const std::vector<std::string>& names) {
 
 std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, XMLScanner& scanner, const ChildRuns& runs, std::size_t depth) {
   std::size_t modelStart = 0;
-  bool missing = startsWith(message, MISSING);
-  if (missing) {
+  if (startsWith(message, MISSING)) {
     modelStart = MISSING.size();
+  } else if (startsWith(message, EMPTY)) {
+    modelStart = EMPTY.size();
   } else if (startsWith(message, NOT_ALLOWED_START)) {
     std::size_t at = message.find(NOT_ALLOWED);
     if (at == std::u16string_view::npos) return std::nullopt;

@@ -22,8 +22,8 @@ struct PlacedFault {
   std::string message;
 };
 
-// For Xerces' "element 'X' is not allowed for content model" and "missing
-// elements in content model" findings about the element at `depth` (whose
+// For Xerces' "element 'X' is not allowed for content model", "missing
+// elements in content model" and "empty content is not valid" findings about the element at `depth` (whose
 // end tag is being read): where and what. nullopt for any other finding.
 std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, xercesc::XMLScanner& scanner, const ChildRuns& runs,
                                                   std::size_t depth);
