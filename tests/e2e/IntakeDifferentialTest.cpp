@@ -243,12 +243,6 @@ const std::vector<Explanation>& verdictClasses() {
 
 const std::vector<Explanation>& positionClasses() {
   static const std::vector<Explanation> classes = {
-      {"text in element-only content",
-       "libxml2 reports it at the parent element's start tag; profkpi where the text starts (issue 22 item 6)",
-       [](const Case& c) {
-         return c.mentions("text before") && c.profkpi.firstMessage.find("text is not allowed") != std::string::npos &&
-                c.profkpi.firstLine > c.libxml2.firstLine;
-       }},
       {"a value spread over lines",
        "profkpi reports a value's fault where the value ends (where Xerces reads it: a documented limit), libxml2 "
        "where its element starts; the lines differ only when the value holds a line end",

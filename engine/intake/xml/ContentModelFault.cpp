@@ -151,15 +151,4 @@ bool isTextInElementOnlyContent(std::u16string_view message) {
   return message == u"no character data is allowed by content model";
 }
 
-Position firstNonSpace(std::u16string_view text, Position end) {
-  std::size_t first = text.find_first_not_of(u" \t\r\n");
-  if (first == std::u16string_view::npos) return end;
-  long linesAfter = 0;
-  for (std::size_t i = first; i < text.size(); ++i) linesAfter += text[i] == u'\n';
-  std::size_t lineStart = text.rfind(u'\n', first);
-  if (linesAfter == 0) return {end.line, end.column - static_cast<long>(text.size() - first)};
-  if (lineStart == std::u16string_view::npos) return {end.line - linesAfter, 0};  // column before the text unknown
-  return {end.line - linesAfter, static_cast<long>(first - lineStart)};
-}
-
 }  // namespace profkpi::engine::xml

@@ -31,8 +31,4 @@ std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, x
 // Xerces' finding for text in element-only content.
 bool isTextInElementOnlyContent(std::u16string_view message);
 
-// Where the first character other than white space stands in `text`, which
-// ends where `end` is (the locator after the text).
-Position firstNonSpace(std::u16string_view text, Position end);
-
 }  // namespace profkpi::engine::xml

@@ -151,7 +151,6 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _roleIds.clear();
     _memberIds.clear();
     _children.clear();
-    _textFault.reset();
     _names.fill({});
   }
 
@@ -183,7 +182,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     // Xerces counts string lengths in UTF-16 units; the schema counts characters.
     std::u16string_view message(e.getMessage());
     if (_depth > 0 && placeAtChild(message)) return;
-    if (isTextInElementOnlyContent(message)) return holdTextFault();
+    if (_depth > 0 && isTextInElementOnlyContent(message)) return reportTextInElementOnlyContent();
     if (_capturing && isCutValueFinding(message)) return judgeCutContentFinding(e);
     if (auto recounted = recountedLengthFinding(message)) fromParser(CODE_XSD, e, recounted->c_str());
   }
@@ -228,7 +227,6 @@ class SubmissionReader::Handler final : public DefaultHandler {
       judgeRoot(uri, localName, element, attributes);
     }
     if (_rootRefused) element = El::Other;  // read on for well-formedness only
-    if (_textFault) placeTextFault({});
     Position at = here();
     if (_depth > 0) _children.child(_depth - 1, uri, localName, at);
     _children.open(_depth, localName, at, _validator != nullptr ? _validator->getCurrentTypeInfo() : nullptr);
@@ -269,14 +267,12 @@ class SubmissionReader::Handler final : public DefaultHandler {
   }
 
   void characters(const XMLCh* const chars, const XMLSize_t length) override {
-    if (_textFault) placeTextFault(std::u16string_view(chars, length));
     if (_capturing && _text.size() < MAX_CAPTURED_TEXT) {
       _text.append(chars, std::min<std::size_t>(length, MAX_CAPTURED_TEXT - _text.size()));
     }
   }
 
   void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
-    if (_textFault) placeTextFault({});
     El element = _stack[--_depth];
     bool contentClean = _errorCount == _captureErrorMark;
     _capturing = false;
@@ -412,18 +408,18 @@ class SubmissionReader::Handler final : public DefaultHandler {
     return true;
   }
 
-  // Xerces reports text in element-only content where the text ends, before
-  // handing the text over: the finding waits for it (or for the next tag).
-  [[gnu::cold]] void holdTextFault() {
+  // Xerces reports text in element-only content where the text ends, and
+  // does not hand the text over: the finding names the element it stands in
+  // and is placed at that element's start tag (as libxml2 does).
+  [[gnu::cold]] void reportTextInElementOnlyContent() {
     ++_errorCount;
-    _textFault = TextFault{here(), _depth > 0 ? toUtf8(_children.nameAt(_depth - 1)) : std::string()};
-  }
-  [[gnu::cold]] void placeTextFault(std::u16string_view text) {
-    TextFault fault = std::move(*_textFault);
-    _textFault.reset();
+    Position end = here();
+    std::size_t parent = _depth > 0 ? _depth - 1 : 0;
     add(Severity::Error, CODE_XSD,
-        "text is not allowed in '" + fault.parent + "', whose content is elements only", firstNonSpace(text, fault.end),
-        true);
+        "text is not allowed in '" + toUtf8(_children.nameAt(parent)) +
+            "', whose content is elements only (the text ends at line " + std::to_string(end.line) + ", column " +
+            std::to_string(end.column) + ")",
+        _children.openedAt(parent), true);
   }
 
   // Deeper than maxDepth, or more than maxAttributes: reading stops.
@@ -754,11 +750,6 @@ class SubmissionReader::Handler final : public DefaultHandler {
   Explanation _explanation;
   Position _workforcePosition;
   ChildRuns _children;
-  struct TextFault {
-    Position end;        // where Xerces found it: the end of the text
-    std::string parent;  // the element the text stands in
-  };
-  std::optional<TextFault> _textFault;
   IdSet _roleIds;
   IdSet _memberIds;
   std::string _longValue;
