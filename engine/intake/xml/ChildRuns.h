@@ -26,7 +26,6 @@ struct ChildRun {
   std::size_t count = 0;
   Position first;
   Position second;
-  Position last;  // the latest child of the run: where any further one stood
 };
 
 class ChildRuns {
@@ -50,10 +49,9 @@ class ChildRuns {
     if (!runs.empty() && runs.back().localName == localName && runs.back().uri == uri) {
       ChildRun& run = runs.back();
       if (++run.count == 2) run.second = at;
-      run.last = at;
       return;
     }
-    runs.push_back({uri, localName, 1, at, {}, at});
+    runs.push_back({uri, localName, 1, at, {}});
   }
 
   const std::vector<ChildRun>& of(std::size_t depth) const { return depth < _runs.size() ? _runs[depth] : NONE; }
@@ -61,7 +59,8 @@ class ChildRuns {
   const XMLCh* nameAt(std::size_t depth) const { return _names[depth]; }
   xercesc::ComplexTypeInfo* typeAt(std::size_t depth) const { return _types[depth]; }
 
-  // Where the child with this index (0 first) started, as near as the runs know.
+  // Where the child with this index (0 first) started, as near as the runs
+  // know: beyond a run's second element, where the second stands.
   Position childAt(std::size_t depth, std::size_t index) const;
 
   void clear() {

@@ -108,7 +108,8 @@ std::string wordList(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, XMLScanner& scanner, const ChildRuns& runs, std::size_t depth) {
+std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, XMLScanner& scanner,
+                                                  const ChildRuns& runs, std::size_t depth, Position endTag) {
   std::size_t modelStart = 0;
   if (startsWith(message, MISSING)) {
     modelStart = MISSING.size();
@@ -135,7 +136,9 @@ std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, X
   std::string wording = "content model of '" + parent + "': '" + modelOf(message, modelStart) + "'";
 
   if (index == children.size()) {
-    return PlacedFault{runs.openedAt(depth),
+    // An element whose start is unknown: at its end tag, where the children were expected.
+    Position parentAt = runs.openedAt(depth).line != 0 ? runs.openedAt(depth) : endTag;
+    return PlacedFault{parentAt,
                        "element '" + parent + "' is incomplete: expected " +
                            (expected.empty() ? std::string("more elements") : wordList(expected)) + " (" + wording + ")"};
   }

@@ -23,10 +23,12 @@ struct PlacedFault {
 };
 
 // For Xerces' "element 'X' is not allowed for content model", "missing
-// elements in content model" and "empty content is not valid" findings about the element at `depth` (whose
-// end tag is being read): where and what. nullopt for any other finding.
-std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, xercesc::XMLScanner& scanner, const ChildRuns& runs,
-                                                  std::size_t depth);
+// elements in content model" and "empty content is not valid" findings about
+// the element at `depth` (whose end tag, `endTag`, is being read): where and
+// what; nullopt for any other finding. Missing children are placed at the
+// parent's start tag (at its end tag, where they were expected, if that is unknown).
+std::optional<PlacedFault> placeContentModelFault(std::u16string_view message, xercesc::XMLScanner& scanner,
+                                                  const ChildRuns& runs, std::size_t depth, Position endTag);
 
 // Xerces' finding for text in element-only content.
 bool isTextInElementOnlyContent(std::u16string_view message);

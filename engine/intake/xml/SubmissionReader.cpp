@@ -239,11 +239,11 @@ class SubmissionReader::Handler final : public DefaultHandler {
     switch (element) {
       case El::Member: startMember(attributes, tagClean); break;
       case El::Assessment:
-        _member.assessmentPosition = here();
+        _member.assessmentPosition = at;
         _member.assessment = dateAttribute(attributes, u"date", "Assessment date", tagClean);
         break;
       case El::Pdp:
-        _member.pdpPosition = here();
+        _member.pdpPosition = at;
         _member.pdp = dateAttribute(attributes, u"agreed", "Pdp agreed", tagClean);
         break;
       case El::Recognition:
@@ -401,7 +401,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
   [[gnu::cold]] bool placeAtChild(std::u16string_view message) {
     XMLScanner* scanner = scannerOf(_validator);
     if (scanner == nullptr) return false;
-    auto placed = placeContentModelFault(message, *scanner, _children, _depth - 1);
+    auto placed = placeContentModelFault(message, *scanner, _children, _depth - 1, here());
     if (!placed) return false;
     ++_errorCount;
     add(Severity::Error, CODE_XSD, std::move(placed->message), placed->where, true);
@@ -419,7 +419,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
         "text is not allowed in '" + toUtf8(_children.nameAt(parent)) +
             "', whose content is elements only (the text ends at line " + std::to_string(end.line) + ", column " +
             std::to_string(end.column) + ")",
-        _children.openedAt(parent), true);
+        _children.openedAt(parent).line != 0 ? _children.openedAt(parent) : end, true);
   }
 
   // Deeper than maxDepth, or more than maxAttributes: reading stops.
