@@ -115,6 +115,8 @@ ScorecardPage scorecardPage(const BoardReport& r) {
   }
   page.groupHeader = common.empty() ? std::string("Same type") : groupName(common);
 
+  bool anyGroupShown = false;
+  for (const KpiResult& k : kpis) anyGroupShown = anyGroupShown || groupShown(k).disclosed;
   std::size_t noteNumber = 0;
   bool yearReturned = r.yearAgoPeriod.empty() || submitted(r, r.yearAgoPeriod);
   for (std::size_t i = 0; i < kpis.size(); ++i) {
@@ -161,8 +163,10 @@ ScorecardPage scorecardPage(const BoardReport& r) {
              "between the values shown, " + comparedWith(r) +
              (r.yearAgoPeriod.empty() ? std::string() : " and since " + periodShort(r.yearAgoPeriod) + " (a year earlier)") +
              ". Medians compare with the " + counted(r.sectorSubmissions, "organisation") +
-             " that submitted for this period and with the " + page.groupHeader +
-             " group; the quartile is among all organisations, the 1st the best quarter.";
+             " that submitted for this period and with the " + page.groupHeader + " group" +
+             (anyGroupShown ? std::string()
+                            : " (too few to show, and no wider group large enough short of all organisations)") +
+             "; the quartile is among all organisations, the 1st the best quarter.";
   return page;
 }
 
