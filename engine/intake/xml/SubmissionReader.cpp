@@ -1,6 +1,7 @@
 #include "engine/intake/xml/SubmissionReader.h"
 
 #include "engine/intake/IdSet.h"
+#include "engine/intake/xml/ContentModelFault.h"
 #include "engine/intake/Lexical.h"
 #include "engine/intake/xml/GrammarPool.h"
 #include "engine/intake/xml/LengthFacet.h"
@@ -159,6 +160,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
     _figures = rules::AggregateFigures{};
     _roleIds.clear();
     _memberIds.clear();
+    _children.clear();
     _names.fill({});
   }
 
@@ -200,6 +202,8 @@ class SubmissionReader::Handler final : public DefaultHandler {
       return boardNotesNeedsVersion11({static_cast<long>(e.getLineNumber()), static_cast<long>(e.getColumnNumber())});
     }
     if (_notesRefusedAt != 0 && isAboutRefusedBoardNotes(e)) return;
+    if (_depth > 0 && placeAtChild(message)) return;
+    if (_depth > 0 && isTextInElementOnlyContent(message)) return reportTextInElementOnlyContent();
     // Xerces counts string lengths in UTF-16 units; the schema counts characters.
     if (_capturing && isCutValueFinding(message)) return judgeCutContentFinding(e);
     if (auto recounted = recountedLengthFinding(message)) fromParser(CODE_XSD, e, recounted->c_str());
@@ -239,8 +243,15 @@ class SubmissionReader::Handler final : public DefaultHandler {
                     const Attributes& attributes) override {
     if (_depth >= _limits.maxDepth || attributes.getLength() > _limits.maxAttributes) refuseShape();
     El element = inOurNamespace(uri) ? classifyCached(localName) : El::Other;
-    if (_depth == 0) judgeRoot(uri, localName, element, attributes);
+    if (_depth == 0) {
+      // The scanner picks its validator by the document: the schema one is in place by the root.
+      _validator = dynamic_cast<SchemaValidator*>(_reader != nullptr ? _reader->getValidator() : nullptr);
+      judgeRoot(uri, localName, element, attributes);
+    }
     if (_rootRefused) element = El::Other;  // read on for well-formedness only
+    Position at = here();
+    if (_depth > 0) _children.child(_depth - 1, uri, localName, at);
+    _children.open(_depth, localName, at, _validator != nullptr ? _validator->getCurrentTypeInfo() : nullptr);
     _stack[_depth++] = element;
     bool tagClean = _errorCount == _errorMark;
 
@@ -250,11 +261,11 @@ class SubmissionReader::Handler final : public DefaultHandler {
     switch (element) {
       case El::Member: startMember(attributes, tagClean); break;
       case El::Assessment:
-        _member.assessmentPosition = here();
+        _member.assessmentPosition = at;
         _member.assessment = dateAttribute(attributes, u"date", "Assessment date", tagClean);
         break;
       case El::Pdp:
-        _member.pdpPosition = here();
+        _member.pdpPosition = at;
         _member.pdp = dateAttribute(attributes, u"agreed", "Pdp agreed", tagClean);
         break;
       case El::Recognition:
@@ -424,6 +435,32 @@ class SubmissionReader::Handler final : public DefaultHandler {
     const XMLCh* uriText = scanner->getURIText(uri);
     if (uriText == nullptr || std::u16string_view(uriText) != XSI_NAMESPACE_U16) return std::nullopt;
     return toUtf8(qname.c_str());
+  }
+
+  // A content-model finding (reported by Xerces at the end tag of the element
+  // at the top of the stack) placed at the child that breaks the model.
+  [[gnu::cold]] bool placeAtChild(std::u16string_view message) {
+    XMLScanner* scanner = scannerOf(_validator);
+    if (scanner == nullptr) return false;
+    auto placed = placeContentModelFault(message, *scanner, _children, _depth - 1, here());
+    if (!placed) return false;
+    ++_errorCount;
+    add(Severity::Error, CODE_XSD, std::move(placed->message), placed->where, true);
+    return true;
+  }
+
+  // Xerces reports text in element-only content where the text ends, and
+  // does not hand the text over: the finding names the element it stands in
+  // and is placed at that element's start tag (as libxml2 does).
+  [[gnu::cold]] void reportTextInElementOnlyContent() {
+    ++_errorCount;
+    Position end = here();
+    std::size_t parent = _depth > 0 ? _depth - 1 : 0;
+    add(Severity::Error, CODE_XSD,
+        "text is not allowed in '" + toUtf8(_children.nameAt(parent)) +
+            "', whose content is elements only (the text ends at line " + std::to_string(end.line) + ", column " +
+            std::to_string(end.column) + ")",
+        _children.openedAt(parent).line != 0 ? _children.openedAt(parent) : end, true);
   }
 
   // Deeper than maxDepth, or more than maxAttributes: reading stops.
@@ -761,6 +798,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
 
   const ReaderLimits& _limits;
   const SAX2XMLReader* _reader = nullptr;
+  SchemaValidator* _validator = nullptr;  // the reader's, taken at the root element
   SubmissionBuilder* _builder = nullptr;
   std::string_view _document;
   const std::string* _path = nullptr;
@@ -791,6 +829,7 @@ class SubmissionReader::Handler final : public DefaultHandler {
   std::size_t _notesRefusedAt = 0;  // depth of the latest refused BoardNotes (1.0 documents); 0 before one
   bool _notesReported = false;      // its refusal was reported from the schema's finding
   Position _workforcePosition;
+  ChildRuns _children;
   IdSet _roleIds;
   IdSet _memberIds;
   std::string _longValue;
