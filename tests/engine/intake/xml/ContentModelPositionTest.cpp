@@ -21,7 +21,7 @@ std::string replaced(std::string document, const std::string& from, const std::s
 // The one error of a document with one fault.
 Diagnostic onlyError(const std::string& document) {
   ManualClock clock;
-  xml::SubmissionReader reader(sharedSchemas(), shippedRegistry(), clock);
+  xml::SubmissionReader reader(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock);
   IntakeResult r = reader.read(document.data(), document.size());
   std::vector<Diagnostic> errors;
   for (const Diagnostic& d : r.diagnostics) {

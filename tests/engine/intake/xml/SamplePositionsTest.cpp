@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_SUITE(SamplePositionsTest)
 
 BOOST_AUTO_TEST_CASE(everySampleIsReportedWhereItsCommentSays) {
   ManualClock clock;
-  xml::SubmissionReader reader(sharedSchemas(), shippedRegistry(), clock);
+  xml::SubmissionReader reader(sharedSchemas(), shippedRegistry(), shippedCatalogue(), clock);
   std::size_t checked = 0;
   for (const auto& path : samples()) {
     std::string document = readFile(path.string());
