@@ -3,7 +3,6 @@
 #include "engine/common/Counted.h"
 #include "engine/reporting/ReportText.h"
 
-#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -73,11 +72,7 @@ IndexPanel indexPanel(const BoardReport& r) {
   }
   // A move that comes mostly from a value with a warning says so.
   if (o.previousSubmitted && index && o.previousIndex && *index != *o.previousIndex) {
-    std::optional<std::size_t> most;
-    for (std::size_t i = 0; i < r.kpis.size() && i < o.kpis.size(); ++i) {
-      if (!r.kpis[i].progressChange) continue;
-      if (!most || std::fabs(*r.kpis[i].progressChange) > std::fabs(*r.kpis[*most].progressChange)) most = i;
-    }
+    std::optional<std::size_t> most = biggestMove(r);
     if (most && (!o.kpis[*most].warnings.empty() || !o.kpis[*most].previousWarnings.empty())) {
       panel.change += "; mostly from " + o.kpis[*most].current.kpi->id + ", whose " +
                       (o.kpis[*most].previousWarnings.empty() ? std::string("value now carries")

@@ -212,6 +212,16 @@ std::string indexExplanation() {
          "100 means every target is met.";
 }
 
+std::optional<std::size_t> biggestMove(const BoardReport& report) {
+  std::optional<std::size_t> moved;
+  for (std::size_t i = 0; i < report.kpis.size() && i < report.results.kpis.size(); ++i) {
+    const std::optional<double>& change = report.kpis[i].progressChange;
+    if (!change) continue;
+    if (!moved || std::fabs(*change) > std::fabs(*report.kpis[*moved].progressChange)) moved = i;
+  }
+  return moved;
+}
+
 bool partialIndex(const BoardReport& report) {
   return report.catalogue != nullptr && report.indexBasis < report.catalogue->kpis().size();
 }
@@ -400,12 +410,8 @@ std::vector<std::string> headlines(const BoardReport& report) {
 
   // The biggest move, in progress towards target: the one unit in which a move
   // of a percentage and a move in days compare, and what moves the index.
-  std::optional<std::size_t> moved;
-  for (std::size_t i = 0; i < kpis.size() && i < report.kpis.size(); ++i) {
-    const std::optional<double>& change = report.kpis[i].progressChange;
-    if (!change || std::lround(*change) == 0) continue;
-    if (!moved || std::fabs(*change) > std::fabs(*report.kpis[*moved].progressChange)) moved = i;
-  }
+  std::optional<std::size_t> moved = biggestMove(report);
+  if (moved && std::lround(*report.kpis[*moved].progressChange) == 0) moved.reset();  // no move worth a point
   if (!report.results.previousSubmitted) {
     out.push_back("No comparison with the previous period: " + comparedWith(report) + ".");
   } else if (moved) {

@@ -83,6 +83,9 @@ std::string indexExplanation();
 // What the index rests on: "based on 5 of 5 KPIs", "based on 1 of 5 KPIs
 // (K2, K3, K4 and K5 have no value)"; "no KPI has a value" without one.
 std::string indexBasis(const BoardReport& report);
+// The KPI (catalogue position) whose progress towards target moved most since
+// the previous period: what moved the index most. None without a comparison.
+std::optional<std::size_t> biggestMove(const BoardReport& report);
 // True when the index rests on fewer KPIs than the catalogue holds.
 bool partialIndex(const BoardReport& report);
 
