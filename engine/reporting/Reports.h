@@ -41,6 +41,9 @@ struct BoardKpi {
 
 // One organisation, one period (issue 5, "Board report").
 struct BoardReport {
+  // The language the report is written in: "en" or "cy" (issue 25). Set by
+  // whoever asks for the report; renderers take every fixed word from it.
+  std::string language = "en";
   std::string organisationCode;
   std::string name;       // the registry's name; the sender's when not in the registry
   std::string welshName;  // the registry's Welsh name, or empty
@@ -152,6 +155,7 @@ struct TypeSummary {
 
 // One period, every organisation (issue 5, "Sector report").
 struct SectorReport {
+  std::string language = "en";  // as BoardReport::language
   std::string period;
   std::string periodInWords;
   std::string previousPeriod;
