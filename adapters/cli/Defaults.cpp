@@ -34,6 +34,7 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setString("opendata.publisher", "");
   defaults->setInt("opendata.dueDays", 42);
   defaults->setString("inbox.dir", "var/inbox");
+  defaults->setString("inbox.claimName", "");  // empty: this host's name
   defaults->setString("reports.dir", "var/reports");
   defaults->setString("reports.font.regular", "");  // empty: DejaVu Sans as found when profkpi was built
   defaults->setString("reports.font.bold", "");

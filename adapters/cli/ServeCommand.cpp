@@ -75,7 +75,8 @@ int ServeCommand::run(const std::vector<std::string>& args, Services& services) 
   http::HttpService httpService(context);
   inbox::InboxWatcher inbox(config.getString("inbox.dir"), storeServices.gateway(),
                             config.getInt("inbox.pollMilliseconds"),
-                            [&metrics](const std::string& result) { metrics.inboxFile(result); });
+                            [&metrics](const std::string& result) { metrics.inboxFile(result); },
+                            config.getString("inbox.claimName"));
 
   ServeNightly nightly(storeServices);
 

@@ -7,11 +7,13 @@
 #include "platform/FileError.h"
 #include "platform/ScratchFile.h"
 
+#include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -26,6 +28,8 @@ namespace {
 
 const char* const ACCEPTED = "accepted";
 const char* const REFUSED = "refused";
+// Each instance's claim folder is CLAIMED/NAME: hidden, so no pass takes it for a file.
+const char* const CLAIMED = ".claimed";
 
 bool isGssCode(const std::string& name) {
   return name.size() == 9 && std::string("ENSW").find(name[0]) != std::string::npos &&
@@ -93,11 +97,50 @@ void removeUnfinishedVerdicts(const std::string& folder) {
   }
 }
 
+// The folders a pass looks in under `root`: root itself (any organisation) and
+// its sub-folders named for a GSS code (that organisation), as (path, code).
+std::vector<std::pair<std::string, std::string>> foldersUnder(const std::string& root) {
+  std::vector<std::pair<std::string, std::string>> folders{{root, ""}};
+  std::vector<std::string> top;
+  Poco::File(root).list(top);
+  std::sort(top.begin(), top.end());
+  for (const std::string& name : top) {
+    std::string path = root + "/" + name;
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode) && isGssCode(name)) folders.emplace_back(path, name);
+  }
+  return folders;
+}
+
+// The complete files of a folder, in name order.
+std::vector<std::string> completeFiles(const std::string& folder) {
+  std::vector<std::string> names;
+  Poco::File(folder).list(names);
+  std::sort(names.begin(), names.end());
+  names.erase(std::remove_if(names.begin(), names.end(),
+                             [](const std::string& name) { return !endsWith(name, ".xml") || name[0] == '.'; }),
+              names.end());  // not complete yet, or hidden
+  return names;
+}
+
+std::string checkedClaimName(const std::string& configured) {
+  const std::string name = configured.empty() ? Poco::Environment::nodeName() : configured;
+  if (name.empty() || name[0] == '.' || name.find('/') != std::string::npos) {
+    throw std::invalid_argument("inbox.claimName must be a plain folder name, not \"" + name + "\"");
+  }
+  return name;
+}
+
 }  // namespace
 
 InboxWatcher::InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds,
-                           std::function<void(const std::string&)> onFile)
-    : _folder(std::move(folder)), _gateway(gateway), _pollMilliseconds(pollMilliseconds), _onFile(std::move(onFile)) {
+                           std::function<void(const std::string&)> onFile, const std::string& claimName)
+    : _folder(std::move(folder)),
+      _claims(_folder + "/" + CLAIMED + "/" + checkedClaimName(claimName)),
+      _gateway(gateway),
+      _pollMilliseconds(pollMilliseconds),
+      _onFile(std::move(onFile)) {
+  Poco::File(_claims).createDirectories();
   for (const char* sub : {ACCEPTED, REFUSED}) {
     Poco::File(_folder + "/" + sub).createDirectories();
     removeUnfinishedVerdicts(_folder + "/" + sub);
@@ -106,28 +149,37 @@ InboxWatcher::InboxWatcher(std::string folder, intake::IntakeGateway& gateway, i
 
 InboxWatcher::~InboxWatcher() { stop(); }
 
+// First what this instance claimed and has not finished (a stop, a store
+// failure), then the inbox, each file claimed before it is read.
 InboxCounts InboxWatcher::processOnce() {
   InboxCounts counts;
-  std::vector<std::pair<std::string, std::string>> folders{{_folder, ""}};  // (path, organisation)
-  std::vector<std::string> top;
-  Poco::File(_folder).list(top);
-  std::sort(top.begin(), top.end());
-  for (const std::string& name : top) {
-    std::string path = _folder + "/" + name;
-    struct stat info {};
-    if (::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode) && isGssCode(name)) folders.emplace_back(path, name);
-  }
-  for (const auto& [folder, organisation] : folders) {
-    std::vector<std::string> names;
-    Poco::File(folder).list(names);
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
-      if (!endsWith(name, ".xml") || name[0] == '.') continue;  // not complete yet, or hidden
+  for (const auto& [folder, organisation] : foldersUnder(_claims)) {
+    for (const std::string& name : completeFiles(folder)) {
       if (_stopping) return counts;
       process(folder + "/" + name, name, organisation, counts);
     }
   }
+  for (const auto& [folder, organisation] : foldersUnder(_folder)) {
+    for (const std::string& name : completeFiles(folder)) {
+      if (_stopping) return counts;
+      if (auto claimed = claim(folder + "/" + name, name, organisation)) process(*claimed, name, organisation, counts);
+    }
+  }
   return counts;
+}
+
+// A rename into this instance's own claim folder: of several instances sharing
+// the inbox, one wins and the others find the file gone (ENOENT), so a file is
+// read, stored and answered by one instance only. The claim folder holds no
+// file of that name: what it held was processed before the inbox was looked at.
+std::optional<std::string> InboxWatcher::claim(const std::string& path, const std::string& name,
+                                               const std::string& organisation) {
+  std::string folder = organisation.empty() ? _claims : _claims + "/" + organisation;
+  if (!organisation.empty()) Poco::File(folder).createDirectories();
+  std::string target = folder + "/" + name;
+  if (::rename(path.c_str(), target.c_str()) == 0) return target;
+  if (errno == ENOENT) return std::nullopt;  // another instance took it first
+  throw engine::StoreError("inbox: cannot claim " + path + ": " + std::strerror(errno));
 }
 
 void InboxWatcher::process(const std::string& path, const std::string& name, const std::string& folderOrganisation,
@@ -153,7 +205,9 @@ void InboxWatcher::process(const std::string& path, const std::string& name, con
   for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<std::size_t>(n));
   ::close(fd);
 
-  engine::Receipt receipt = _gateway.submit(bytes, "inbox", "inbox", path, folderOrganisation);
+  // The origin audited is where the sender dropped it, not the claim folder.
+  std::string dropped = _folder + (folderOrganisation.empty() ? "" : "/" + folderOrganisation) + "/" + name;
+  engine::Receipt receipt = _gateway.submit(bytes, "inbox", "inbox", dropped, folderOrganisation);
   bool accepted = receipt.outcome == engine::IntakeOutcome::Accepted || receipt.outcome == engine::IntakeOutcome::Duplicate;
   if (accepted) {
     std::string target = freeName(_folder + "/" + ACCEPTED, name);

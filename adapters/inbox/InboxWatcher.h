@@ -11,10 +11,15 @@
 // Symbolic links and anything that is not a regular file are refused without
 // being read.
 //
+// Several instances may share one inbox: each file is claimed before it is
+// read, by renaming it into the instance's own claim folder
+// (inbox/.claimed/CLAIM-NAME/, keeping its organisation sub-folder), which only
+// one instance can do; the others find it gone and leave it.
+//
 // Exactly once: a file is moved only after its submission is committed; should
-// the process stop in between, the file is taken again on restart and answered
-// as an identical resend, so it is stored once. Not thread-safe: one watcher per
-// inbox folder.
+// the process stop in between, the file is taken again from the claim folder
+// when that instance starts again and answered as an identical resend, so it is
+// stored once. Not thread-safe: one watcher per claim name.
 #ifndef PROFKPI_ADAPTERS_INBOX_INBOXWATCHER_H
 #define PROFKPI_ADAPTERS_INBOX_INBOXWATCHER_H
 
@@ -25,6 +30,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace profkpi::adapters::inbox {
@@ -37,9 +43,12 @@ struct InboxCounts {
 class InboxWatcher : public Poco::Runnable {
  public:
   // `gateway` must outlive the watcher. `onFile` (optional) hears "accepted" or
-  // "refused" for each file processed (metrics).
+  // "refused" for each file processed (metrics). `claimName` names this
+  // instance's claim folder: unique among the instances sharing the inbox and
+  // the same across restarts (inbox.claimName); empty: the host's name.
+  // Throws std::invalid_argument for a claim name that is not a plain folder name.
   InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds = 2000,
-               std::function<void(const std::string&)> onFile = {});
+               std::function<void(const std::string&)> onFile = {}, const std::string& claimName = "");
   ~InboxWatcher() override;
 
   // Processes every complete file present now. Throws engine::StoreError when
@@ -55,9 +64,13 @@ class InboxWatcher : public Poco::Runnable {
  private:
   void process(const std::string& path, const std::string& name, const std::string& folderOrganisation,
                InboxCounts& counts);
+  // The claimed file's path, or none when another instance took it first.
+  // Throws engine::StoreError when the rename fails otherwise.
+  std::optional<std::string> claim(const std::string& path, const std::string& name, const std::string& organisation);
   void refuse(const std::string& path, const std::string& name, const std::string& reasons);
 
   std::string _folder;
+  std::string _claims;  // this instance's claim folder
   intake::IntakeGateway& _gateway;
   int _pollMilliseconds;
   std::function<void(const std::string&)> _onFile;

@@ -2,8 +2,9 @@
 
 #include "adapters/json/BoardNotesJson.h"
 #include "adapters/json/DiagnosticJson.h"
-#include "adapters/store/AcceptStatements.h"
+#include "adapters/store/ApiKeyColumns.h"
 #include "adapters/store/Migrations.h"
+#include "adapters/store/PgQueries.h"
 #include "adapters/store/SqlTransaction.h"
 #include "adapters/store/SqliteQueries.h"
 #include "adapters/store/SubmissionColumns.h"
@@ -58,36 +59,14 @@ void registerConnectors() {
 std::int64_t millis(engine::Instant t) { return t.time_since_epoch().count(); }
 engine::Instant fromMillis(std::int64_t ms) { return engine::Instant{std::chrono::milliseconds{ms}}; }
 
-SubmissionRecord recordAt(Poco::Data::RecordSet& rs, std::size_t row) {
-  auto i64 = [&](std::size_t col) { return rs.value(col, row).convert<Poco::Int64>(); };
-  auto str = [&](std::size_t col) { return rs.value(col, row).convert<std::string>(); };
-  SubmissionRecord r;
-  r.sequence = i64(0);
-  r.submissionId = str(1);
-  r.organisation = str(2);
-  r.organisationName = str(3);
-  r.period = str(4);
-  r.receivedAt = fromMillis(i64(5));
-  r.channel = str(6);
-  r.sha256 = str(7);
-  r.kind = str(8);
-  r.schemaVersion = str(9);
-  r.preparedAt = str(10);
-  r.sourceSystem = str(11);
-  r.measures.itHeadcount = i64(12);
-  r.measures.itFte = engine::Amount::fromHundredths(i64(13));
-  r.measures.rolesTotal = i64(14);
-  r.measures.rolesMapped = i64(15);
-  r.measures.staffAssessed = i64(16);
-  r.measures.staffWithPdp = i64(17);
-  r.measures.staffRecognised = i64(18);
-  r.measures.cpdDays = engine::Amount::fromHundredths(i64(19));
-  r.warnings = json::diagnosticsFromText(str(20));
-  r.revision = static_cast<int>(i64(21));
-  r.current = i64(22) != 0;
-  r.boardNotes = json::boardNotesFromText(str(23));
-  return r;
-}
+// A row of a Poco::Data RecordSet, read as SubmissionColumns.h reads rows.
+struct RecordSetRow {
+  Poco::Data::RecordSet& rs;
+  std::size_t row;
+  std::int64_t integer(int column) const { return rs.value(column, row).convert<Poco::Int64>(); }
+  std::string text(int column) const { return rs.value(column, row).convert<std::string>(); }
+  bool isNull(int column) const { return rs.value(column, row).isEmpty(); }
+};
 
 }  // namespace
 
@@ -135,6 +114,9 @@ SqlStore::SqlStore(const std::string& connector, const std::string& connection, 
                                                            CHECKPOINT_PAGES, WRITER_CHECKPOINT_PAGES);
       _lookups = std::make_unique<SqliteConnectionPool>(connection, options.busyTimeoutSeconds, LOOKUP_CACHE_KIB,
                                                         static_cast<std::size_t>(options.maxIdleLookups));
+    } else {
+      _pg = std::make_unique<PgConnectionPool>(connection, options.busyTimeoutSeconds * 1000,
+                                               static_cast<std::size_t>(options.maxIdleLookups));
     }
     return 0;
   });
@@ -148,6 +130,24 @@ Session SqlStore::session() {
   } catch (const Poco::Exception& e) {
     throw StoreError(storeMessage("no connection", e));
   }
+}
+
+// Poco's pool learns that a session is dead only by using it, and a restart of
+// PostgreSQL kills every idle one: a read whose session turned out dead is
+// asked again on another, as often as the pool has idle sessions that may have
+// died with it, and then once on a new one. Reads only: nothing to commit twice.
+template <typename Work>
+auto SqlStore::reading(const char* what, Work&& work) -> decltype(work(std::declval<Session&>())) {
+  return guardStore(what, [&] {
+    for (int attempt = 0;; ++attempt) {
+      Session s = session();
+      try {
+        return work(s);
+      } catch (const std::exception&) {
+        if (_dialect != SqlDialect::PostgreSQL || s.isConnected() || attempt > _pool->idle()) throw;
+      }
+    }
+  });
 }
 
 void SqlStore::migrate() {
@@ -180,8 +180,7 @@ void SqlStore::migrate() {
 }
 
 int SqlStore::schemaVersion() {
-  return guardStore("schema version", [&] {
-    Session s = session();
+  return reading("schema version", [&](Session& s) {
     int version = 0;
     s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(version), now;
     return version;
@@ -200,15 +199,8 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
     commitGrouped(mine);
     return *mine.result;
   }
-  return guardStore("accept", [&]() -> AcceptResult {
-    Session s = session();
-    SqlTransaction tx(s, _dialect);
-    tx.lock("id:" + record.submissionId);
-    tx.lock("current:" + record.organisation + "/" + record.period);
-    AcceptResult result = acceptWithin(s, record, originalBytes, audit);
-    if (result.outcome == Outcome::Stored) tx.commit();
-    return result;
-  });
+  return guardStore("accept",
+                    [&] { return _pg->withConnection([&](PgConnection& c) { return pg::accept(c, record, originalBytes, audit); }); });
 }
 
 // Group commit for SQLite, where every commit is an fsync and writers queue for
@@ -295,55 +287,8 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
   return batch;
 }
 
-engine::Store::AcceptResult SqlStore::acceptWithin(Session& s, const SubmissionRecord& record,
-                                                   std::string_view originalBytes, const engine::AuditEntry& audit) {
-  auto existing = selectRecords(s, "submission_id = ?", {record.submissionId});
-  if (!existing.empty()) {
-    const SubmissionRecord& first = existing.front();
-    return {first.sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, first};
-  }
-  SubmissionRecord stored = record;
-  // The current one has the highest revision; its row is found through the
-  // one-current index, so numbering costs the same however long the history.
-  std::vector<int> currentRevision;
-  s << translate(_dialect, SELECT_CURRENT_REVISION), bind(record.organisation), bind(record.period),
-      into(currentRevision), now;
-  stored.revision =
-      nextRevision(currentRevision.empty() ? std::nullopt : std::optional<int>(currentRevision.front()));
-  stored.current = true;
-  s << translate(_dialect, CLEAR_CURRENT),
-      bind(record.organisation), bind(record.period), now;
-
-  const engine::Measures& m = record.measures;
-  Statement insert(s);
-  insert << translate(_dialect, INSERT_SUBMISSION),
-      bind(record.submissionId), bind(record.organisation), bind(record.organisationName), bind(record.period),
-      bind(static_cast<Poco::Int64>(millis(record.receivedAt))), bind(record.channel), bind(record.sha256),
-      bind(record.kind), bind(record.schemaVersion), bind(record.preparedAt), bind(record.sourceSystem),
-      bind(static_cast<Poco::Int64>(m.itHeadcount)), bind(static_cast<Poco::Int64>(m.itFte.hundredths())),
-      bind(static_cast<Poco::Int64>(m.rolesTotal)), bind(static_cast<Poco::Int64>(m.rolesMapped)),
-      bind(static_cast<Poco::Int64>(m.staffAssessed)), bind(static_cast<Poco::Int64>(m.staffWithPdp)),
-      bind(static_cast<Poco::Int64>(m.staffRecognised)), bind(static_cast<Poco::Int64>(m.cpdDays.hundredths())),
-      bind(json::diagnosticsToText(record.warnings)), bind(json::boardNotesToText(record.boardNotes)),
-      bind(stored.revision);
-  insert.execute();
-
-  Poco::Data::BLOB body(reinterpret_cast<const unsigned char*>(originalBytes.data()), originalBytes.size());
-  s << translate(_dialect, INSERT_BODY),
-      bind(record.submissionId), bind(body), now;
-  s << translate(_dialect, INSERT_AUDIT),
-      bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
-      bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
-  Poco::Int64 sequence = 0;
-  s << translate(_dialect, "SELECT seq FROM submissions WHERE submission_id = ?"), bind(record.submissionId),
-      into(sequence), now;
-  stored.sequence = sequence;
-  return {Outcome::Stored, stored};
-}
-
 std::vector<SubmissionRecord> SqlStore::selectRecords(const std::string& where, const std::vector<std::string>& args) {
-  Session s = session();
-  return selectRecords(s, where, args);
+  return reading("select", [&](Session& s) { return selectRecords(s, where, args); });
 }
 
 std::vector<SubmissionRecord> SqlStore::selectRecords(Session& s, const std::string& where,
@@ -355,22 +300,19 @@ std::vector<SubmissionRecord> SqlStore::selectRecords(Session& s, const std::str
   Poco::Data::RecordSet rs(select);
   std::vector<SubmissionRecord> records;
   records.reserve(rs.rowCount());
-  for (std::size_t row = 0; row < rs.rowCount(); ++row) records.push_back(recordAt(rs, row));
+  for (std::size_t row = 0; row < rs.rowCount(); ++row) records.push_back(submissionFrom(RecordSetRow{rs, row}));
   return records;
 }
 
 std::optional<SubmissionRecord> SqlStore::findBySubmissionId(const std::string& submissionId) {
   return guardStore("find", [&]() -> std::optional<SubmissionRecord> {
     if (_lookups) return sqlite::findSubmission(*_lookups->borrow(), submissionId);
-    auto found = selectRecords("submission_id = ?", {submissionId});
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    return _pg->withConnection([&](PgConnection& c) { return pg::findSubmission(c, submissionId); });
   });
 }
 
 std::optional<std::string> SqlStore::originalBytes(const std::string& submissionId) {
-  return guardStore("original bytes", [&]() -> std::optional<std::string> {
-    Session s = session();
+  return reading("original bytes", [&](Session& s) -> std::optional<std::string> {
     std::vector<Poco::Data::BLOB> bodies;  // one row at most: read singly (a Poco 1.11 PostgreSQL BLOB fix)
     s << translate(_dialect, "SELECT body FROM submission_bodies WHERE submission_id = ?"), bind(submissionId),
         into(bodies), now;
@@ -381,16 +323,16 @@ std::optional<std::string> SqlStore::originalBytes(const std::string& submission
 }
 
 std::optional<SubmissionRecord> SqlStore::currentFigures(const std::string& organisation, const std::string& period) {
-  if (!_lookups) return Store::currentFigures(organisation, period);
-  return guardStore("current", [&] { return sqlite::findCurrentFigures(*_lookups->borrow(), organisation, period); });
+  return guardStore("current", [&] {
+    if (_lookups) return sqlite::findCurrentFigures(*_lookups->borrow(), organisation, period);
+    return _pg->withConnection([&](PgConnection& c) { return pg::findCurrentFigures(c, organisation, period); });
+  });
 }
 
 std::optional<SubmissionRecord> SqlStore::current(const std::string& organisation, const std::string& period) {
   return guardStore("current", [&]() -> std::optional<SubmissionRecord> {
     if (_lookups) return sqlite::findCurrent(*_lookups->borrow(), organisation, period);
-    auto found = selectRecords("organisation = ? AND period = ? AND is_current = 1", {organisation, period});
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    return _pg->withConnection([&](PgConnection& c) { return pg::findCurrent(c, organisation, period); });
   });
 }
 
@@ -411,8 +353,7 @@ std::vector<SubmissionRecord> SqlStore::revisions(const std::string& organisatio
 }
 
 std::vector<std::string> SqlStore::periods() {
-  return guardStore("periods", [&] {
-    Session s = session();
+  return reading("periods", [&](Session& s) {
     std::vector<std::string> periods;
     s << "SELECT DISTINCT period FROM submissions WHERE is_current = 1 ORDER BY period", into(periods), now;
     return periods;
@@ -427,17 +368,13 @@ void SqlStore::appendAudit(const engine::AuditEntry& audit) {
     return;
   }
   guardStore("audit", [&] {
-    Session s = session();
-    s << translate(_dialect, INSERT_AUDIT),
-        bind(static_cast<Poco::Int64>(millis(audit.at))), bind(audit.actor), bind(audit.action),
-        bind(audit.submissionId), bind(audit.organisation), bind(audit.origin), bind(audit.detail), now;
+    _pg->withConnection([&](PgConnection& c) { pg::insertAudit(c, audit); });
     return 0;
   });
 }
 
 std::vector<engine::AuditEntry> SqlStore::recentAudit(std::size_t limit) {
-  return guardStore("read audit", [&] {
-    Session s = session();
+  return reading("read audit", [&](Session& s) {
     Statement select(s);
     select << translate(_dialect,
                         "SELECT at_ms, actor, action, submission_id, organisation, origin, detail FROM audit_log"
@@ -461,8 +398,11 @@ std::vector<engine::AuditEntry> SqlStore::recentAudit(std::size_t limit) {
   });
 }
 
+// With a round trip on a connection /healthz has just proven: on PostgreSQL a
+// dead pooled one is replaced and the query asked again on a new one.
 bool SqlStore::ping() {
   try {
+    if (_pg) return _pg->withConnection([](PgConnection& c) { return pg::answers(c); });
     Session s = session();
     int one = 0;
     s << "SELECT 1", into(one), now;
@@ -473,9 +413,8 @@ bool SqlStore::ping() {
 }
 
 std::vector<std::string> SqlStore::integrityProblems() {
-  return guardStore("integrity check", [&] {
+  return reading("integrity check", [&](Session& s) {
     std::vector<std::string> problems;
-    Session s = session();
     if (_dialect == SqlDialect::SQLite) {
       std::vector<std::string> result;
       s << "PRAGMA integrity_check", into(result), now;
@@ -509,7 +448,7 @@ void SqlStore::addKey(const engine::ApiKeyRecord& key) {
 }
 
 std::vector<engine::ApiKeyRecord> SqlStore::selectKeys(const std::string& where, const std::vector<std::string>& args) {
-  Session s = session();
+  return reading("select keys", [&](Session& s) {
   Statement select(s);
   select << translate(_dialect,
                       "SELECT key_id, organisation, role, secret_hash, created_at_ms, revoked_at_ms FROM api_keys " + where);
@@ -518,24 +457,16 @@ std::vector<engine::ApiKeyRecord> SqlStore::selectKeys(const std::string& where,
   Poco::Data::RecordSet rs(select);
   std::vector<engine::ApiKeyRecord> keys;
   for (std::size_t row = 0; row < rs.rowCount(); ++row) {
-    engine::ApiKeyRecord k;
-    k.id = rs.value(0, row).convert<std::string>();
-    k.organisation = rs.value(1, row).convert<std::string>();
-    k.role = engine::roleFromName(rs.value(2, row).convert<std::string>()).value_or(engine::Role::Reader);
-    k.secretHash = rs.value(3, row).convert<std::string>();
-    k.createdAt = fromMillis(rs.value(4, row).convert<Poco::Int64>());
-    if (!rs.value(5, row).isEmpty()) k.revokedAt = fromMillis(rs.value(5, row).convert<Poco::Int64>());
-    keys.push_back(std::move(k));
+    keys.push_back(apiKeyFrom(RecordSetRow{rs, row}));
   }
   return keys;
+  });
 }
 
 std::optional<engine::ApiKeyRecord> SqlStore::findKey(const std::string& id) {
   return guardStore("find key", [&]() -> std::optional<engine::ApiKeyRecord> {
     if (_lookups) return sqlite::findKey(*_lookups->borrow(), id);
-    auto keys = selectKeys("WHERE key_id = ?", {id});
-    if (keys.empty()) return std::nullopt;
-    return keys.front();
+    return _pg->withConnection([&](PgConnection& c) { return pg::findKey(c, id); });
   });
 }
 

@@ -3,12 +3,15 @@
 // service instances sharing one database; writers serialised per SubmissionId
 // and per organisation and period with transaction-scoped advisory locks).
 // Thread-safe: each call takes a session from a pool. Every failure becomes
-// engine::StoreError, after the transaction has been rolled back. On SQLite the
-// calls every submission makes (accept, the key and history look-ups) run on
-// connections of the store's own with their statements kept compiled.
+// engine::StoreError, after the transaction has been rolled back. The calls
+// every submission makes (accept, audit, the key and history look-ups, and the
+// health check) run on connections of the store's own with their statements
+// kept compiled: SqliteConnection, PgConnection; on PostgreSQL a connection
+// found dead is replaced and the call made again once (PgConnectionPool).
 #ifndef PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 #define PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 
+#include "adapters/store/PgConnectionPool.h"
 #include "adapters/store/SqlDialect.h"
 #include "adapters/store/SqliteCheckpointer.h"
 #include "adapters/store/SqliteConnection.h"
@@ -37,8 +40,9 @@ struct SqlStoreOptions {
   // busy server's requests and the nightly run never wait for one. Default 80,
   // as the shipped store.maxSessions (ShippedDefaultsTest keeps them equal).
   int maxSessions = 80;
-  // SQLite: idle look-up connections kept open (SqliteConnectionPool); as many
-  // as the HTTP threads, so a busy server does not reopen them. Default 64.
+  // Idle connections of the store's own kept open for look-ups (SQLite) or for
+  // every submission's calls (PostgreSQL); as many as the HTTP threads, so a
+  // busy server does not reopen them. Default 64.
   int maxIdleLookups = 64;
 };
 
@@ -82,6 +86,10 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
  private:
   class Pool;
   void migrate();
+  // Runs `work(Session&)` for a read, on PostgreSQL again on another session when
+  // the server had ended the first; failures become engine::StoreError naming `what`.
+  template <typename Work>
+  auto reading(const char* what, Work&& work) -> decltype(work(std::declval<Poco::Data::Session&>()));
   std::vector<engine::ApiKeyRecord> selectKeys(const std::string& where, const std::vector<std::string>& args);
   std::vector<engine::SubmissionRecord> selectRecords(const std::string& where, const std::vector<std::string>& args);
   std::vector<engine::SubmissionRecord> selectRecords(Poco::Data::Session& s, const std::string& where,
@@ -105,9 +113,6 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   // Leads one group commit: takes the queue once the write lock is held, writes
   // each entry in a savepoint of its own and commits once.
   std::vector<PendingAccept*> writeBatch();
-  // Checks, numbers and writes one submission inside the caller's transaction.
-  AcceptResult acceptWithin(Poco::Data::Session& s, const engine::SubmissionRecord& record,
-                            std::string_view originalBytes, const engine::AuditEntry& audit);
 
   SqlDialect _dialect;
   std::unique_ptr<Pool> _pool;
@@ -116,6 +121,8 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   std::unique_ptr<SqliteConnection> _writer;
   std::unique_ptr<SqliteCheckpointer> _checkpointer;
   std::unique_ptr<SqliteConnectionPool> _lookups;
+  // PostgreSQL only: the connections every submission's calls use.
+  std::unique_ptr<PgConnectionPool> _pg;
   std::mutex _commitMutex;
   std::vector<PendingAccept*> _commitQueue;
   bool _commitLeader = false;
