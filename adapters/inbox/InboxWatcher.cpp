@@ -13,6 +13,7 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 #include <cerrno>
 #include <cstring>
@@ -69,12 +70,13 @@ void flushFolder(const std::string& folder) {
   }
 }
 
-// Moves a taken file beside its verdict. The verdict's folder is flushed first
-// (the file may only leave the inbox once its verdict is durable), then again
-// with the file in it, and then the folder it left: should a power cut come
-// between the two, the file is in both and is taken again as a duplicate,
-// never in neither.
-void moveInto(const std::string& path, const std::string& target) {
+// Moves a claimed file beside its verdict. The verdict's folder is flushed
+// first (the file may only leave the inbox once its verdict is durable), then
+// again with the file in it, and then the folders it left: the claim folder and
+// the one it was dropped into (the claim's rename is made durable here, not
+// before the file is read). Should a power cut come in between, the file is in
+// two places and is taken again as a duplicate, never in neither.
+void moveInto(const std::string& path, const std::string& target, const std::string& droppedFolder) {
   const std::string verdicts = folderOf(target);
   flushFolder(verdicts);
   if (::rename(path.c_str(), target.c_str()) != 0) {
@@ -82,6 +84,7 @@ void moveInto(const std::string& path, const std::string& target) {
   }
   flushFolder(verdicts);
   flushFolder(folderOf(path));
+  flushFolder(droppedFolder);
 }
 
 // A receipt or error list still under its scratch name was being written when
@@ -131,16 +134,30 @@ std::string checkedClaimName(const std::string& configured) {
   return name;
 }
 
+std::string lockPathOf(const std::string& claimFolder) { return claimFolder + ".lock"; }
+
+// The wait covers a peer that is adopting this folder's files just now (it
+// holds the lock for as long as a few renames take).
+ClaimLock holdClaimFolder(const std::string& claimFolder) {
+  Poco::File(claimFolder).createDirectories();
+  std::optional<ClaimLock> lock = ClaimLock::take(lockPathOf(claimFolder), std::chrono::seconds(5));
+  if (!lock) {
+    throw std::invalid_argument("inbox.claimName: another running instance uses " + claimFolder +
+                                ": give each instance sharing the inbox a name of its own");
+  }
+  return std::move(*lock);
+}
+
 }  // namespace
 
 InboxWatcher::InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds,
                            std::function<void(const std::string&)> onFile, const std::string& claimName)
     : _folder(std::move(folder)),
       _claims(_folder + "/" + CLAIMED + "/" + checkedClaimName(claimName)),
+      _hold(holdClaimFolder(_claims)),
       _gateway(gateway),
       _pollMilliseconds(pollMilliseconds),
       _onFile(std::move(onFile)) {
-  Poco::File(_claims).createDirectories();
   for (const char* sub : {ACCEPTED, REFUSED}) {
     Poco::File(_folder + "/" + sub).createDirectories();
     removeUnfinishedVerdicts(_folder + "/" + sub);
@@ -150,9 +167,11 @@ InboxWatcher::InboxWatcher(std::string folder, intake::IntakeGateway& gateway, i
 InboxWatcher::~InboxWatcher() { stop(); }
 
 // First what this instance claimed and has not finished (a stop, a store
-// failure), then the inbox, each file claimed before it is read.
+// failure) with what it adopted from instances that are gone, then the inbox,
+// each file claimed before it is read.
 InboxCounts InboxWatcher::processOnce() {
   InboxCounts counts;
+  adoptOrphans();
   for (const auto& [folder, organisation] : foldersUnder(_claims)) {
     for (const std::string& name : completeFiles(folder)) {
       if (_stopping) return counts;
@@ -182,21 +201,52 @@ std::optional<std::string> InboxWatcher::claim(const std::string& path, const st
   throw engine::StoreError("inbox: cannot claim " + path + ": " + std::strerror(errno));
 }
 
+// A peer's claim folder whose lock this instance can take has no instance: it
+// was stopped for good, or killed and not started again. Holding the lock keeps
+// a second adopter (and the peer, should it start meanwhile) out while its
+// files move. A name already in this instance's own claim folder waits for the
+// next pass: the rename would replace it, and only this watcher fills that folder.
+void InboxWatcher::adoptOrphans() {
+  const std::string claimed = folderOf(_claims);
+  std::vector<std::string> entries;
+  Poco::File(claimed).list(entries);
+  for (const std::string& entry : entries) {
+    const std::string peer = claimed + "/" + entry;
+    struct stat info {};
+    if (peer == _claims || ::lstat(peer.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) continue;
+    std::optional<ClaimLock> gone = ClaimLock::take(lockPathOf(peer), std::chrono::milliseconds(0));
+    if (!gone) continue;  // its instance is running
+    for (const auto& [folder, organisation] : foldersUnder(peer)) {
+      const std::string into = organisation.empty() ? _claims : _claims + "/" + organisation;
+      for (const std::string& name : completeFiles(folder)) {
+        if (!organisation.empty()) Poco::File(into).createDirectories();
+        if (Poco::File(into + "/" + name).exists()) continue;
+        if (::rename((folder + "/" + name).c_str(), (into + "/" + name).c_str()) != 0) {
+          throw engine::StoreError("inbox: cannot adopt " + folder + "/" + name + ": " + std::strerror(errno));
+        }
+        Poco::Logger::get("inbox").warning("%s: adopted from %s, whose instance is not running", name, entry);
+      }
+    }
+  }
+}
+
 void InboxWatcher::process(const std::string& path, const std::string& name, const std::string& folderOrganisation,
                            InboxCounts& counts) {
   Poco::Logger& log = Poco::Logger::get("inbox");
+  const std::string droppedFolder = _folder + (folderOrganisation.empty() ? "" : "/" + folderOrganisation);
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0) return;  // gone meanwhile
   if (!S_ISREG(info.st_mode)) {
-    refuse(path, name, S_ISLNK(info.st_mode) ? "symbolic links are refused: drop the file itself\n"
-                                             : "only regular files are taken\n");
+    refuse(path, name,
+           S_ISLNK(info.st_mode) ? "symbolic links are refused: drop the file itself\n" : "only regular files are taken\n",
+           droppedFolder);
     ++counts.refused;
     return;
   }
   // O_NOFOLLOW: a file swapped for a link after the check is still not followed.
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
-    refuse(path, name, std::string("cannot read the file: ") + std::strerror(errno) + "\n");
+    refuse(path, name, std::string("cannot read the file: ") + std::strerror(errno) + "\n", droppedFolder);
     ++counts.refused;
     return;
   }
@@ -206,13 +256,13 @@ void InboxWatcher::process(const std::string& path, const std::string& name, con
   ::close(fd);
 
   // The origin audited is where the sender dropped it, not the claim folder.
-  std::string dropped = _folder + (folderOrganisation.empty() ? "" : "/" + folderOrganisation) + "/" + name;
+  std::string dropped = droppedFolder + "/" + name;
   engine::Receipt receipt = _gateway.submit(bytes, "inbox", "inbox", dropped, folderOrganisation);
   bool accepted = receipt.outcome == engine::IntakeOutcome::Accepted || receipt.outcome == engine::IntakeOutcome::Duplicate;
   if (accepted) {
     std::string target = freeName(_folder + "/" + ACCEPTED, name);
     writeDurably(target + ".receipt.json", json::receiptText(receipt) + "\n");
-    moveInto(path, target);
+    moveInto(path, target, droppedFolder);
     ++counts.accepted;
     log.information("%s: %s, %s", name, std::string(engine::outcomeName(receipt.outcome)), receipt.record.submissionId);
   } else {
@@ -222,16 +272,17 @@ void InboxWatcher::process(const std::string& path, const std::string& name, con
       if (d.line > 0) reasons << ":" << d.line << ":" << d.column;
       reasons << ": " << engine::severityName(d.severity) << " " << d.code << ": " << d.message << "\n";
     }
-    refuse(path, name, reasons.str());
+    refuse(path, name, reasons.str(), droppedFolder);
     ++counts.refused;
   }
   if (_onFile) _onFile(accepted ? "accepted" : "refused");
 }
 
-void InboxWatcher::refuse(const std::string& path, const std::string& name, const std::string& reasons) {
+void InboxWatcher::refuse(const std::string& path, const std::string& name, const std::string& reasons,
+                          const std::string& droppedFolder) {
   std::string target = freeName(_folder + "/" + REFUSED, name);
   writeDurably(target + ".errors.txt", reasons);
-  moveInto(path, target);
+  moveInto(path, target, droppedFolder);
   Poco::Logger::get("inbox").warning("%s: refused", name);
 }
 

@@ -14,7 +14,11 @@
 // Several instances may share one inbox: each file is claimed before it is
 // read, by renaming it into the instance's own claim folder
 // (inbox/.claimed/CLAIM-NAME/, keeping its organisation sub-folder), which only
-// one instance can do; the others find it gone and leave it.
+// one instance can do; the others find it gone and leave it. An instance holds
+// a lock on its claim folder while it runs (ClaimLock); a claim folder whose
+// lock is free belongs to an instance that is gone, and the next instance to
+// take that lock moves its files into its own claim folder and finishes them,
+// so no claimed file waits for an instance that never comes back.
 //
 // Exactly once: a file is moved only after its submission is committed; should
 // the process stop in between, the file is taken again from the claim folder
@@ -23,6 +27,7 @@
 #ifndef PROFKPI_ADAPTERS_INBOX_INBOXWATCHER_H
 #define PROFKPI_ADAPTERS_INBOX_INBOXWATCHER_H
 
+#include "adapters/inbox/ClaimLock.h"
 #include "adapters/intake/IntakeGateway.h"
 
 #include <Poco/Event.h>
@@ -46,7 +51,8 @@ class InboxWatcher : public Poco::Runnable {
   // "refused" for each file processed (metrics). `claimName` names this
   // instance's claim folder: unique among the instances sharing the inbox and
   // the same across restarts (inbox.claimName); empty: the host's name.
-  // Throws std::invalid_argument for a claim name that is not a plain folder name.
+  // Throws std::invalid_argument for a claim name that is not a plain folder
+  // name, and when another running instance holds that claim name.
   InboxWatcher(std::string folder, intake::IntakeGateway& gateway, int pollMilliseconds = 2000,
                std::function<void(const std::string&)> onFile = {}, const std::string& claimName = "");
   ~InboxWatcher() override;
@@ -67,10 +73,15 @@ class InboxWatcher : public Poco::Runnable {
   // The claimed file's path, or none when another instance took it first.
   // Throws engine::StoreError when the rename fails otherwise.
   std::optional<std::string> claim(const std::string& path, const std::string& name, const std::string& organisation);
-  void refuse(const std::string& path, const std::string& name, const std::string& reasons);
+  void refuse(const std::string& path, const std::string& name, const std::string& reasons,
+              const std::string& droppedFolder);
+  // Moves the unfinished files of the claim folders whose instances are gone
+  // into this instance's own claim folder.
+  void adoptOrphans();
 
   std::string _folder;
   std::string _claims;  // this instance's claim folder
+  ClaimLock _hold;      // on _claims, for the watcher's life
   intake::IntakeGateway& _gateway;
   int _pollMilliseconds;
   std::function<void(const std::string&)> _onFile;

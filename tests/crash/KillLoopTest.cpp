@@ -75,12 +75,15 @@ struct Fixture {
     return acknowledged;
   }
 
-  // Waits until the watcher has taken every delivered file.
+  // Waits until the watcher has finished every delivered file: none left in
+  // the inbox, none claimed (.claimed/NAME/) and not yet moved to its verdict.
   bool inboxDrained() const {
     for (int i = 0; i < 600; ++i) {
       bool waiting = false;
-      for (const auto& entry : std::filesystem::directory_iterator(server.inboxDir())) {
-        waiting = waiting || (entry.is_regular_file() && endsWith(entry.path().string(), ".xml"));
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(server.inboxDir())) {
+        const std::string path = entry.path().string();
+        bool verdict = path.find("/accepted/") != std::string::npos || path.find("/refused/") != std::string::npos;
+        waiting = waiting || (entry.is_regular_file() && !verdict && endsWith(path, ".xml"));
       }
       if (!waiting) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -100,7 +103,8 @@ struct Fixture {
     for (const std::string& f : unexpectedFiles(server.inboxDir(), [](const std::string& f) {
            bool finished = f.find(".xml") != std::string::npos && f.find(".tmp") == std::string::npos &&
                            f.find(".part") == std::string::npos;
-           return finished && (f.rfind("accepted/", 0) == 0 || f.rfind("refused/", 0) == 0);
+           bool claimLock = f.rfind(".claimed/", 0) == 0 && endsWith(f, ".lock");  // held by the running instance
+           return claimLock || (finished && (f.rfind("accepted/", 0) == 0 || f.rfind("refused/", 0) == 0));
          })) {
       found.push_back("inbox/" + f);
     }

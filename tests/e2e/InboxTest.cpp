@@ -8,6 +8,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <thread>
 #include <unistd.h>
 
@@ -35,6 +38,31 @@ std::string document(const std::string& id, const std::string& org = "E06000001"
 
 const std::string ID1 = "cccccccc-0000-4000-8000-000000000001";
 const std::string ID2 = "cccccccc-0000-4000-8000-000000000002";
+const std::string ID3 = "cccccccc-0000-4000-8000-000000000003";
+const std::string ID4 = "cccccccc-0000-4000-8000-000000000004";
+
+// A claim folder's lock held as a running instance holds it (flock on
+// .claimed/NAME.lock), until released.
+class HeldClaim {
+ public:
+  explicit HeldClaim(const std::string& lockPath) : _fd(::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640)) {
+    BOOST_REQUIRE(_fd >= 0 && ::flock(_fd, LOCK_EX | LOCK_NB) == 0);
+  }
+  ~HeldClaim() { release(); }
+  void release() {
+    if (_fd >= 0) ::close(_fd);
+    _fd = -1;
+  }
+
+ private:
+  int _fd;
+};
+
+// Delivered as senders do: written under another name, then renamed.
+void deliver(const std::string& path, const std::string& bytes) {
+  writeFile(path + ".part", bytes);
+  BOOST_REQUIRE(std::rename((path + ".part").c_str(), path.c_str()) == 0);
+}
 
 }  // namespace
 
@@ -105,6 +133,53 @@ BOOST_AUTO_TEST_CASE(restartDoesNotProcessAFileTwice) {
   BOOST_TEST(readFile(inbox + "/accepted/once-again.xml.receipt.json") ==
              readFile(inbox + "/accepted/once.xml.receipt.json"));
   server.start();
+}
+
+// An instance killed and never started again leaves files in its claim folder;
+// its lock is free, so another instance adopts and finishes them. A running
+// instance's claims (its lock held) are left to it.
+BOOST_AUTO_TEST_CASE(filesClaimedByAnInstanceThatIsGoneAreFinishedByAnother) {
+  ServerProcess server("inbox.claimName = here\ninbox.pollMilliseconds = 50\n");
+  const std::string inbox = server.inboxDir();
+  const std::string alive = inbox + "/.claimed/alive";
+  HeldClaim running(alive + ".lock");
+  Poco::File(alive).createDirectories();
+  Poco::File(inbox + "/.claimed/gone/E06000002").createDirectories();
+  deliver(alive + "/busy.xml", document(ID3));
+  deliver(inbox + "/.claimed/gone/E06000002/late.xml", document(ID4, "E06000002"));
+  BOOST_TEST(appears(inbox + "/accepted/late.xml"));
+  BOOST_TEST(readFile(inbox + "/accepted/late.xml.receipt.json").find(ID4) != std::string::npos);
+  BOOST_TEST(!exists(inbox + "/.claimed/gone/E06000002/late.xml"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // ten passes
+  BOOST_TEST(exists(alive + "/busy.xml"));
+  BOOST_TEST(!exists(inbox + "/accepted/busy.xml"));
+
+  running.release();  // that instance is gone now
+  BOOST_TEST(appears(inbox + "/accepted/busy.xml"));
+  BOOST_TEST(!exists(alive + "/busy.xml"));
+  std::string log = readFile(server.logPath());
+  BOOST_TEST(log.find("late.xml: adopted from gone") != std::string::npos, log);
+  BOOST_TEST(log.find("busy.xml: adopted from alive") != std::string::npos, log);
+  server.stop();
+  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  int accepted = 0;
+  for (const auto& entry : store.recentAudit(100)) accepted += entry.action == "accepted" ? 1 : 0;
+  BOOST_TEST(accepted == 2);
+  server.start();
+}
+
+// Two instances under one claim name would take each other's files: the
+// second one refuses to start (exit 2) and says why.
+BOOST_AUTO_TEST_CASE(aSecondInstanceUnderTheSameClaimNameDoesNotStart) {
+  ServerProcess first("inbox.claimName = same\n");
+  TempDir dir;
+  const std::string config = dir.file("profkpi.properties");
+  writeFile(config, "store.connection = " + dir.file("store.db") + "\nhttp.port = " + std::to_string(freePort()) +
+                        "\ninbox.dir = " + first.inboxDir() + "\ninbox.claimName = same\nnightly.enabled = false\n");
+  ProcessResult second = runProcess({profkpiBinary(), "serve", "--config", config});
+  BOOST_TEST(second.exitCode == 2, second.err);
+  BOOST_TEST(second.err.find("another running instance uses") != std::string::npos, second.err);
+  BOOST_TEST(first.request("GET", "/healthz").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
