@@ -19,6 +19,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -171,6 +172,9 @@ InboxWatcher::~InboxWatcher() { stop(); }
 // each file claimed before it is read.
 InboxCounts InboxWatcher::processOnce() {
   InboxCounts counts;
+  for (auto it = _answered.begin(); it != _answered.end();) {  // moved, though a flush after the move failed
+    it = Poco::File(it->first).exists() ? std::next(it) : _answered.erase(it);
+  }
   adoptOrphans();
   for (const auto& [folder, organisation] : foldersUnder(_claims)) {
     for (const std::string& name : completeFiles(folder)) {
@@ -255,9 +259,19 @@ void InboxWatcher::process(const std::string& path, const std::string& name, con
   for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<std::size_t>(n));
   ::close(fd);
 
-  // The origin audited is where the sender dropped it, not the claim folder.
-  std::string dropped = droppedFolder + "/" + name;
-  engine::Receipt receipt = _gateway.submit(bytes, "inbox", "inbox", dropped, folderOrganisation);
+  // A file answered on an earlier pass whose verdict could not be written (a
+  // full disk) gets that answer again: submitted again it would be audited as a
+  // resend on every pass until the fault clears.
+  const AnsweredFile seen{info.st_ino, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec, {}};
+  auto earlier = _answered.find(path);
+  if (earlier != _answered.end() && !earlier->second.sameFile(seen)) earlier = _answered.end();
+  if (earlier == _answered.end()) {
+    // The origin audited is where the sender dropped it, not the claim folder.
+    AnsweredFile answered = seen;
+    answered.receipt = _gateway.submit(bytes, "inbox", "inbox", droppedFolder + "/" + name, folderOrganisation);
+    earlier = _answered.insert_or_assign(path, std::move(answered)).first;
+  }
+  const engine::Receipt& receipt = earlier->second.receipt;
   bool accepted = receipt.outcome == engine::IntakeOutcome::Accepted || receipt.outcome == engine::IntakeOutcome::Duplicate;
   if (accepted) {
     std::string target = freeName(_folder + "/" + ACCEPTED, name);
@@ -275,6 +289,7 @@ void InboxWatcher::process(const std::string& path, const std::string& name, con
     refuse(path, name, reasons.str(), droppedFolder);
     ++counts.refused;
   }
+  _answered.erase(path);
   if (_onFile) _onFile(accepted ? "accepted" : "refused");
 }
 

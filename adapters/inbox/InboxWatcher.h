@@ -35,8 +35,10 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 
 namespace profkpi::adapters::inbox {
 
@@ -79,6 +81,19 @@ class InboxWatcher : public Poco::Runnable {
   // into this instance's own claim folder.
   void adoptOrphans();
 
+  // An answer whose verdict is not on disk yet, and the file it is for.
+  struct AnsweredFile {
+    ino_t inode;
+    off_t size;
+    time_t modifiedSeconds;
+    long modifiedNanoseconds;
+    engine::Receipt receipt;
+    bool sameFile(const AnsweredFile& other) const {
+      return inode == other.inode && size == other.size && modifiedSeconds == other.modifiedSeconds &&
+             modifiedNanoseconds == other.modifiedNanoseconds;
+    }
+  };
+
   std::string _folder;
   std::string _claims;  // this instance's claim folder
   ClaimLock _hold;      // on _claims, for the watcher's life
@@ -87,6 +102,7 @@ class InboxWatcher : public Poco::Runnable {
   std::function<void(const std::string&)> _onFile;
   Poco::Thread _thread;
   Poco::Event _wake;
+  std::map<std::string, AnsweredFile> _answered;  // by claimed path
   std::atomic<bool> _stopping{false};
 };
 

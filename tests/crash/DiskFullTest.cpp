@@ -142,6 +142,9 @@ BOOST_AUTO_TEST_CASE(fullInboxFolderLeavesTheFileToTryAgainAndNoTemporaryFile) {
   StoreInspection store(server.storePath());
   BOOST_TEST(store.problems().empty());
   BOOST_TEST(*store.body(documentId(300)) == document(300));
+  // Answered once: the passes while the disk was full did not submit it again
+  // (each would have audited a resend).
+  BOOST_TEST(store.auditActions(documentId(300)) == std::vector<std::string>{"accepted"});
   server.start();
 }
 

@@ -40,6 +40,14 @@ std::vector<std::vector<std::string>> StoreInspection::rows(const std::string& s
   return result;
 }
 
+std::vector<std::string> StoreInspection::auditActions(const std::string& submissionId) const {
+  std::vector<std::string> actions;
+  for (const auto& row : rows("SELECT action FROM audit_log WHERE submission_id = '" + submissionId + "' ORDER BY seq")) {
+    actions.push_back(row[0]);
+  }
+  return actions;
+}
+
 bool StoreInspection::migrated() const {
   return !rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submission_bodies'").empty();
 }

@@ -34,6 +34,9 @@ class StoreInspection {
   std::vector<std::string> submissionIds() const;
   // Whether the store's tables exist (a writer killed at once may not have made them).
   bool migrated() const;
+  // The actions of the audit rows about a SubmissionId ("accepted",
+  // "duplicate", ...), oldest first.
+  std::vector<std::string> auditActions(const std::string& submissionId) const;
 
  private:
   std::vector<std::vector<std::string>> rows(const std::string& sql) const;
