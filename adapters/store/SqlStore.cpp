@@ -110,6 +110,12 @@ SqlStore::SqlStore(const std::string& connector, const std::string& connection, 
     migrate();
     if (_dialect == SqlDialect::SQLite) {
       _writer = std::make_unique<SqliteConnection>(connection, options.busyTimeoutSeconds, WRITER_CACHE_KIB);
+      // The batch's savepoints keep a sub-journal that, once over 64 KiB, SQLite
+      // spills to a temporary file and keeps for the whole batch: half of the
+      // writer's pwrite calls (bench/store-floor.sh). The writer runs only the
+      // accept statements, so in memory it holds at most the pages one batch
+      // changed.
+      _writer->exec("PRAGMA temp_store = MEMORY");
       _checkpointer = std::make_unique<SqliteCheckpointer>(connection, options.busyTimeoutSeconds, *_writer,
                                                            CHECKPOINT_PAGES, WRITER_CHECKPOINT_PAGES);
       _lookups = std::make_unique<SqliteConnectionPool>(connection, options.busyTimeoutSeconds, LOOKUP_CACHE_KIB,
