@@ -714,6 +714,10 @@ class HttpServer::Reactor {
     ::close(_listener);
     _listener = -1;
     for (auto& [id, c] : _connections) {
+      // A connection accepted in this very turn has had no read yet: a request
+      // head already waiting on it is a request in flight, answered (and the
+      // connection closed after it), not dropped unanswered.
+      if (!c->closed && c->phase == Phase::Head) readSome(*c);
       if (c->closed) continue;
       if (c->phase == Phase::Head || c->phase == Phase::Lingering) {
         close(*c);
