@@ -102,6 +102,25 @@ BOOST_FIXTURE_TEST_CASE(filesInASharedInboxAreTakenOnceEach, TwoInstances) {
   BOOST_TEST(namesIn(inbox + "/.claimed/instance-b").empty());
 }
 
+// An instance killed with files still claimed: the other one adopts and
+// finishes them (the killed process's lock on its claim folder died with it),
+// and the killed one starts again under its own name afterwards.
+BOOST_FIXTURE_TEST_CASE(filesClaimedByAKilledInstanceAreFinishedByTheOther, TwoInstances) {
+  a.kill();
+  const std::string left = inbox + "/.claimed/instance-a/left.xml";
+  writeFile(left + ".part", document(idNumber(500)));
+  BOOST_REQUIRE(std::rename((left + ".part").c_str(), left.c_str()) == 0);
+  for (int i = 0; i < 200 && !exists(inbox + "/accepted/left.xml"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  BOOST_TEST(exists(inbox + "/accepted/left.xml"));
+  BOOST_TEST(!exists(left));
+  BOOST_TEST(readFile(b.logPath()).find("left.xml: adopted from instance-a") != std::string::npos);
+  BOOST_TEST(auditRows("accepted") == 1u);
+  a.start();
+  BOOST_TEST(a.request("GET", "/healthz").status == 200);
+}
+
 BOOST_FIXTURE_TEST_CASE(oneSubmissionPostedToBothIsStoredOnce, TwoInstances) {
   std::string key = a.addKey("E06000001", "submitter");
   for (int round = 0; round < 20; ++round) {
