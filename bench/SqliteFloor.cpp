@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
         .integer(14, m.rolesTotal).integer(15, m.rolesMapped).integer(16, m.staffAssessed)
         .integer(17, m.staffWithPdp).integer(18, m.staffRecognised).integer(19, m.cpdDays.hundredths())
         .text(20, warnings).text(21, "").integer(22, current + 1).run();
-    body.text(1, r.submissionId).blob(2, bytes).run();
+    body.integer(1, sqlite3_last_insert_rowid(db)).blob(2, bytes).run();
     const std::string detail = "sha256 " + r.sha256;
     audit.integer(1, 1254733200123 + n).text(2, "k-bench").text(3, "accepted").text(4, r.submissionId)
         .text(5, organisation).text(6, "127.0.0.1").text(7, detail).run();

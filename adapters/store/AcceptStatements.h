@@ -26,8 +26,8 @@ inline constexpr const char* INSERT_SUBMISSION =
     " staff_recognised, cpd_days_hundredths, warnings, board_notes, revision, is_current)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 
-// The original bytes; bind submission id, body.
-inline constexpr const char* INSERT_BODY = "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)";
+// The original bytes; bind the submission's seq, body.
+inline constexpr const char* INSERT_BODY = "INSERT INTO submission_bodies (seq, body) VALUES (?, ?)";
 
 // One audit entry; bind at, actor, action, submission id, organisation, origin, detail.
 inline constexpr const char* INSERT_AUDIT =

@@ -12,7 +12,7 @@ namespace profkpi::adapters::store {
 struct Migration {
   int version;
   std::string description;
-  std::vector<std::string> statements;  // with {{ID}} and {{BLOB}} tokens
+  std::vector<std::string> statements;  // with {{ID}}, {{ROW_KEY}} and {{BLOB}} tokens
 };
 
 const std::vector<Migration>& migrations();

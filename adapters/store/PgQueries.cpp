@@ -124,7 +124,7 @@ engine::Store::AcceptResult accept(PgConnection& c, const SubmissionRecord& reco
                                                                  .integer(stored.revision));
   stored.sequence = inserted.row(0).integer(0);
   PgParams bodyAndAudit;
-  bodyAndAudit.text(record.submissionId).bytes(originalBytes);
+  bodyAndAudit.integer(stored.sequence).bytes(originalBytes);
   c.run(INSERT_BODY_AND_AUDIT, auditValues(bodyAndAudit, audit));
   tx.commit();
   return {Outcome::Stored, stored};

@@ -320,7 +320,9 @@ std::optional<SubmissionRecord> SqlStore::findBySubmissionId(const std::string& 
 std::optional<std::string> SqlStore::originalBytes(const std::string& submissionId) {
   return reading("original bytes", [&](Session& s) -> std::optional<std::string> {
     std::vector<Poco::Data::BLOB> bodies;  // one row at most: read singly (a Poco 1.11 PostgreSQL BLOB fix)
-    s << translate(_dialect, "SELECT body FROM submission_bodies WHERE submission_id = ?"), bind(submissionId),
+    s << translate(_dialect, "SELECT b.body FROM submission_bodies b JOIN submissions s ON s.seq = b.seq"
+                             " WHERE s.submission_id = ?"),
+        bind(submissionId),
         into(bodies), now;
     if (bodies.empty()) return std::nullopt;
     const auto& content = bodies.front().content();
@@ -430,7 +432,7 @@ std::vector<std::string> SqlStore::integrityProblems() {
     }
     int orphans = 0;
     s << "SELECT COUNT(*) FROM submissions s WHERE NOT EXISTS"
-         " (SELECT 1 FROM submission_bodies b WHERE b.submission_id = s.submission_id)",
+         " (SELECT 1 FROM submission_bodies b WHERE b.seq = s.seq)",
         into(orphans), now;
     if (orphans > 0) problems.push_back(std::to_string(orphans) + " submissions without their original bytes");
     int headless = 0;

@@ -111,7 +111,7 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
   // seq is the table's rowid (INTEGER PRIMARY KEY).
   stored.sequence = c.lastInsertRowid();
   SqliteQuery(c, INSERT_BODY)
-      .bind(record.submissionId)
+      .bind(static_cast<std::int64_t>(stored.sequence))
       .bindBytes(originalBytes)
       .run();
   insertAudit(c, audit);

@@ -111,7 +111,8 @@ BOOST_AUTO_TEST_CASE(anAcceptIsOneTransaction) {
   BOOST_TEST(after - before == 2);
   PgResult audited = c.run("SELECT count(*) FROM audit_log WHERE submission_id = ?", PgParams().text(r.submissionId));
   BOOST_TEST(audited.row(0).integer(0) == 1);
-  PgResult body = c.run("SELECT length(body) FROM submission_bodies WHERE submission_id = ?",
+  PgResult body = c.run("SELECT length(b.body) FROM submission_bodies b JOIN submissions s ON s.seq = b.seq"
+                        " WHERE s.submission_id = ?",
                         PgParams().text(r.submissionId));
   BOOST_TEST(body.row(0).integer(0) == 6);
 }

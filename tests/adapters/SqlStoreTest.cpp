@@ -1,8 +1,10 @@
 // The same suite runs against SQLite and PostgreSQL (see support/StoreFixture.h).
 #include "adapters/store/Migrations.h"
+#include "adapters/store/SqlDialect.h"
 #include "adapters/store/SqlTransaction.h"
 #include "engine/intake/Lexical.h"
 #include "engine/ports/Errors.h"
+#include "platform/Sha256.h"
 #include "tests/support/Records.h"
 #include "tests/support/StoreFixture.h"
 
@@ -98,6 +100,53 @@ BOOST_AUTO_TEST_CASE(aStoreMigratedByANewerProfkpiIsRefusedAndLeftUntouched) {
                             " is newer than this profkpi supports (" + std::to_string(latest) + "): upgrade profkpi");
   BOOST_TEST(rows() == before);
   BOOST_TEST(store->schemaVersion() == latest + 1);
+}
+
+// A store at version 4 (original bytes keyed by SubmissionId) keeps every
+// body through migration 5 (keyed by the submission's row). SQLite: the
+// migration's statements are the same text on PostgreSQL, where every new
+// store runs them on empty tables.
+BOOST_AUTO_TEST_CASE(originalBytesSurviveTheMoveToRowKeys) {
+  using namespace Poco::Data::Keywords;
+  using profkpi::adapters::store::SqlDialect;
+  TempDir dir;
+  const std::string path = dir.file("v4.db");
+  {
+    Poco::Data::Session old("SQLite", path);
+    old << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL,"
+           " description TEXT NOT NULL)",
+        now;
+    for (const auto& migration : profkpi::adapters::store::migrations()) {
+      if (migration.version > 4) break;
+      for (const std::string& sql : migration.statements) {
+        old << profkpi::adapters::store::translate(SqlDialect::SQLite, sql), now;
+      }
+      old << "INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 0, 'v4')", now;
+    }
+    for (std::string id : {ID1, ID2}) {
+      std::string body = "body of " + id;
+      std::string sha = profkpi::platform::sha256Hex(body);
+      int revision = id == ID1 ? 1 : 2;
+      int current = id == ID1 ? 0 : 1;
+      old << "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
+             " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount, it_fte_hundredths,"
+             " roles_total, roles_mapped, staff_assessed, staff_with_pdp, staff_recognised, cpd_days_hundredths,"
+             " warnings, revision, is_current) VALUES"
+             " (?, 'E06000001', 'Hartlepool', '2009-10-Q2', 0, 'http', ?, 'aggregate', '1.0', '', '', 1, 100, 1, 1,"
+             " 1, 1, 1, 100, '[]', ?, ?)",
+          use(id), use(sha), use(revision), use(current), now;
+      Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(body.data()), body.size());
+      old << "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)", use(id), use(bytes), now;
+    }
+  }
+  profkpi::adapters::store::SqlStore migrated("sqlite", path);
+  BOOST_TEST(migrated.schemaVersion() == profkpi::adapters::store::migrations().back().version);
+  BOOST_TEST(*migrated.originalBytes(ID1) == "body of " + ID1);
+  BOOST_TEST(*migrated.originalBytes(ID2) == "body of " + ID2);
+  BOOST_TEST(migrated.integrityProblems().empty());
+  SubmissionRecord next = record("33333333-3333-4333-8333-333333333333");
+  BOOST_TEST((migrated.accept(next, "third", audit(next.submissionId)).outcome == Store::Outcome::Stored));
+  BOOST_TEST(*migrated.originalBytes(next.submissionId) == "third");
 }
 
 BOOST_AUTO_TEST_CASE(acceptedRecordComesBackWhole) {

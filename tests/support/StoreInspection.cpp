@@ -66,7 +66,7 @@ std::vector<std::string> StoreInspection::problems() const {
     problems.push_back(row[0] + " stored " + row[1] + " times");
   }
   for (const auto& row : rows("SELECT s.submission_id, s.sha256, b.body IS NULL, b.body FROM submissions s"
-                              " LEFT JOIN submission_bodies b ON b.submission_id = s.submission_id")) {
+                              " LEFT JOIN submission_bodies b ON b.seq = s.seq")) {
     if (row[2] == "1") {
       problems.push_back(row[0] + " has no original bytes");
     } else if (sha256Hex(row[3]) != row[1]) {
@@ -91,7 +91,8 @@ std::vector<std::string> StoreInspection::problems() const {
 std::optional<std::string> StoreInspection::body(const std::string& submissionId) const {
   if (!migrated()) return std::nullopt;
   sqlite3_stmt* statement = nullptr;
-  sqlite3_prepare_v2(_db, "SELECT body FROM submission_bodies WHERE submission_id = ?", -1, &statement, nullptr);
+  sqlite3_prepare_v2(_db, "SELECT b.body FROM submission_bodies b JOIN submissions s ON s.seq = b.seq"
+                          " WHERE s.submission_id = ?", -1, &statement, nullptr);
   sqlite3_bind_text(statement, 1, submissionId.data(), static_cast<int>(submissionId.size()), SQLITE_TRANSIENT);
   std::optional<std::string> found;
   int rc = sqlite3_step(statement);
