@@ -59,6 +59,9 @@ constexpr std::size_t READ_CHUNK = 65536;
 constexpr std::size_t READ_PER_EVENT = 262144;
 // A stopping server lets a response that became ready late this long to be read.
 constexpr auto SHUTDOWN_GRACE = std::chrono::seconds(2);
+// A connection accepted just before the stop, whose first request has not come
+// in yet (the client connected, then sends), gets this long to send it.
+constexpr auto SHUTDOWN_FIRST_REQUEST = std::chrono::seconds(1);
 // Before a chunked body's size is known it takes this much of the budget.
 constexpr std::int64_t CHUNKED_SHARE = 1048576;
 
@@ -713,13 +716,17 @@ class HttpServer::Reactor {
     ::epoll_ctl(_epoll, EPOLL_CTL_DEL, _listener, nullptr);
     ::close(_listener);
     _listener = -1;
+    const TimePoint firstRequestBy = Clock::now() + SHUTDOWN_FIRST_REQUEST;
     for (auto& [id, c] : _connections) {
-      // A connection accepted in this very turn has had no read yet: a request
-      // head already waiting on it is a request in flight, answered (and the
-      // connection closed after it), not dropped unanswered.
+      // A connection accepted just before the stop has not sent its first
+      // request yet, or it has and it was not read yet: that request is in
+      // flight, answered (and the connection closed after it), not cut off
+      // unanswered. Idle keep-alive connections close at once.
       if (!c->closed && c->phase == Phase::Head) readSome(*c);
       if (c->closed) continue;
-      if (c->phase == Phase::Head || c->phase == Phase::Lingering) {
+      if (c->phase == Phase::Head && c->served == 0) {
+        c->deadline = std::min(c->deadline, firstRequestBy);
+      } else if (c->phase == Phase::Head || c->phase == Phase::Lingering) {
         close(*c);
       } else if (c->phase == Phase::Budget) {
         refuse(*c, c->inFlight->request, 503, "Service unavailable", "the server is stopping; try again shortly", true);
