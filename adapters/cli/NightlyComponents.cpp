@@ -31,6 +31,18 @@ engine::NightlySchedule scheduleFrom(const Poco::Util::AbstractConfiguration& co
   }
 }
 
+// The secret in the file the key names, which only its owner may read.
+std::string secretFrom(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                       const std::string& neededBy) {
+  std::string file = config.getString(key);
+  if (file.empty()) throw UsageError(neededBy + " needs " + key);
+  try {
+    return platform::readSecretFile(file);
+  } catch (const platform::SecretFileError& e) {
+    throw UsageError(key + ": " + e.what());
+  }
+}
+
 mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   mail::SmtpOptions o;
   o.host = config.getString("smtp.host");
@@ -54,18 +66,15 @@ mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   std::optional<mail::SmtpAuth> authMethod = mail::smtpAuthFromName(auth);
   if (!authMethod) throw UsageError("smtp.auth must be none, plain, login or xoauth2, not \"" + auth + "\"");
   o.auth = *authMethod;
-  if (o.auth == mail::SmtpAuth::XOAuth2) {
-    throw UsageError("smtp.auth = xoauth2 is not supported by this version of profkpi");
-  }
   o.username = config.getString("smtp.username");
-  std::string passwordFile = config.getString("smtp.passwordFile");
   if (o.auth == mail::SmtpAuth::Plain || o.auth == mail::SmtpAuth::Login) {
-    if (passwordFile.empty()) throw UsageError("smtp.auth = " + auth + " needs smtp.passwordFile");
-    try {
-      o.password = platform::readSecretFile(passwordFile);
-    } catch (const platform::SecretFileError& e) {
-      throw UsageError(std::string("smtp.passwordFile: ") + e.what());
-    }
+    o.password = secretFrom(config, "smtp.passwordFile", "smtp.auth = " + auth);
+  }
+  if (o.auth == mail::SmtpAuth::XOAuth2) {
+    o.oauth.tokenUrl = config.getString("smtp.oauth.tokenUrl");
+    o.oauth.clientId = config.getString("smtp.oauth.clientId");
+    o.oauth.scope = config.getString("smtp.oauth.scope");
+    o.oauth.clientSecret = secretFrom(config, "smtp.oauth.clientSecretFile", "smtp.auth = xoauth2");
   }
   return o;
 }
@@ -92,6 +101,7 @@ NightlyComponents::NightlyComponents(StoreServices& services) : _services(servic
   _openData =
       std::make_unique<opendata::CsvOpenDataRenderer>(services.openDataOptions(), services.openDataFileOptions());
   _options.openData = _openData.get();
+  if (config.getBool("mail.attachHtml")) _options.alsoAttach = services.renderer("html");
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
     try {

@@ -22,6 +22,8 @@ struct BoardWork {
   // Absent: render anew. Present: the delivery to try again (same data): a
   // pending one, or one possibly sent by a run that ended while sending it.
   std::optional<DeliveryState> retry;
+  // Sent again on request (`nightly --resend`), whatever its delivery says.
+  bool resend = false;
 };
 
 struct SectorWork {
