@@ -69,7 +69,8 @@ std::string DeliveriesCommand::description() const {
          "the outcome (mailed; resent, by nightly --resend; pending, failed for now and tried again next run; refused, "
          "for good; abandoned, after nightly.maxMailRuns runs), the address, the SHA-256 of the archived report (as in "
          "its SHA256SUMS), the Message-ID to look for in the mail system's message trace, and the error if any. "
-         "Mails not tried (no mail server, no contact address) are not listed. --json prints a JSON array instead.";
+         "Mails not tried (no mail server, no contact address) are not listed. --json prints a JSON array instead. "
+         "Exit status: 0 listed (also when nothing matches), 2 usage, configuration or store error.";
 }
 
 void DeliveriesCommand::defineOptions(Poco::Util::OptionSet& options) {
