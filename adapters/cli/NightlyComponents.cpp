@@ -31,10 +31,8 @@ engine::NightlySchedule scheduleFrom(const Poco::Util::AbstractConfiguration& co
   }
 }
 
-// The secret in the file the key names, which only its owner may read.
-std::string secretFrom(const Poco::Util::AbstractConfiguration& config, const std::string& key,
-                       const std::string& neededBy) {
-  std::string file = config.getString(key);
+// The secret in `file` (the value of `key`), which only its owner may read.
+std::string secretFrom(const std::string& file, const std::string& key, const std::string& neededBy) {
   if (file.empty()) throw UsageError(neededBy + " needs " + key);
   try {
     return platform::readSecretFile(file);
@@ -68,13 +66,14 @@ mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   o.auth = *authMethod;
   o.username = config.getString("smtp.username");
   if (o.auth == mail::SmtpAuth::Plain || o.auth == mail::SmtpAuth::Login) {
-    o.password = secretFrom(config, "smtp.passwordFile", "smtp.auth = " + auth);
+    o.password = secretFrom(config.getString("smtp.passwordFile"), "smtp.passwordFile", "smtp.auth = " + auth);
   }
   if (o.auth == mail::SmtpAuth::XOAuth2) {
     o.oauth.tokenUrl = config.getString("smtp.oauth.tokenUrl");
     o.oauth.clientId = config.getString("smtp.oauth.clientId");
     o.oauth.scope = config.getString("smtp.oauth.scope");
-    o.oauth.clientSecret = secretFrom(config, "smtp.oauth.clientSecretFile", "smtp.auth = xoauth2");
+    o.oauth.clientSecret = secretFrom(config.getString("smtp.oauth.clientSecretFile"), "smtp.oauth.clientSecretFile",
+                                     "smtp.auth = xoauth2");
   }
   return o;
 }
