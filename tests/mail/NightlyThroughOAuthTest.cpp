@@ -128,4 +128,17 @@ BOOST_AUTO_TEST_CASE(aSecretFileOthersMayReadIsRefusedAtStart) {
   BOOST_TEST(server.events().empty());
 }
 
+BOOST_AUTO_TEST_CASE(aTokenUrlInPlainTextOrNoClientIdIsAConfigurationError) {
+  writeFile(config, readFile(config) + "smtp.oauth.tokenUrl = http://localhost/tenant/oauth2/v2.0/token\n");
+  ProcessResult plain = profkpi({"nightly"});
+  BOOST_TEST(plain.exitCode == 2, plain.out + plain.err);
+  BOOST_TEST(contains(plain.err, "smtp.oauth.tokenUrl must be an https:// address"), plain.err);
+  configure(OAuthMailServer::CLIENT_SECRET);
+  writeFile(config, readFile(config) + "smtp.oauth.clientId =\n");
+  ProcessResult noClient = profkpi({"nightly"});
+  BOOST_TEST(noClient.exitCode == 2, noClient.out + noClient.err);
+  BOOST_TEST(contains(noClient.err, "needs smtp.oauth.clientId"), noClient.err);
+  BOOST_TEST(server.events().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
