@@ -100,9 +100,9 @@ NightlyComponents::NightlyComponents(StoreServices& services) : _services(servic
   _openData =
       std::make_unique<opendata::CsvOpenDataRenderer>(services.openDataOptions(), services.openDataFileOptions());
   _options.openData = _openData.get();
-  if (config.getBool("mail.attachHtml")) _options.alsoAttach = services.renderer("html");
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
+    if (config.getBool("mail.attachHtml")) _options.alsoAttach = services.renderer("html");
     try {
       _mailer = std::make_unique<mail::SmtpMailer>(smtp);
     } catch (const std::invalid_argument& e) {
