@@ -1,5 +1,6 @@
 #include "adapters/cli/DeliveriesCommand.h"
 
+#include "adapters/cli/ReportCommand.h"
 #include "adapters/cli/StoreServices.h"
 #include "adapters/json/JsonWriter.h"
 #include "adapters/mail/SmtpMailer.h"
@@ -87,7 +88,7 @@ void DeliveriesCommand::defineOptions(Poco::Util::OptionSet& options) {
 
 void DeliveriesCommand::handleOption(const std::string& name, const std::string& value) {
   if (name == "org") _query.organisation = value;
-  if (name == "period") _query.period = value;
+  if (name == "period") _query.period = parseReportPeriod(value).code();
   if (name == "json") _json = true;
   if (name == "since") {
     if (std::optional<engine::Date> day = engine::lexical::date(value)) {

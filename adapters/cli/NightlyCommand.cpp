@@ -1,6 +1,7 @@
 #include "adapters/cli/NightlyCommand.h"
 
 #include "adapters/cli/NightlyComponents.h"
+#include "adapters/cli/ReportCommand.h"
 #include "engine/intake/Lexical.h"
 #include "engine/nightly/NightlyScheduler.h"
 
@@ -84,9 +85,10 @@ std::string NightlyCommand::description() const {
          "--at runs as if at that time; --scheduled runs only when the schedule (nightly.time in nightly.timezone, "
          "once per local day) says a run is due, for cron or a timer that starts it often. One run at a time across "
          "processes sharing the store: a second one says so and exits 0, or waits with --wait. --history N lists the "
-         "latest runs. --resend CODE mails the organisation's archived board report (its latest) again, on purpose, as a new "
-         "message (its own Message-ID), and does nothing else; recorded in the history and in profkpi deliveries as "
-         "\"resent\"; --period checks that the archived report is for that period. Exit status: 0 success (or nothing to do), 1 something failed (it is tried again next run), "
+         "latest runs. --resend CODE mails the organisation's latest archived board report again, on purpose, as a "
+         "new message (its own Message-ID), and does nothing else; with --period, its report for that period as "
+         "archived, if it is still there. Recorded in the history and in profkpi deliveries as \"resent\". "
+         "Exit status: 0 success (or nothing to do), 1 something failed (it is tried again next run), "
          "2 usage, configuration or store error.";
 }
 
@@ -107,7 +109,7 @@ void NightlyCommand::defineOptions(Poco::Util::OptionSet& options) {
                         .required(false)
                         .repeatable(false)
                         .argument("CODE"));
-  options.addOption(Poco::Util::Option("period", "", "with --resend: the period the archived report must be for")
+  options.addOption(Poco::Util::Option("period", "", "with --resend: the report's period (default: the latest archived)")
                         .required(false)
                         .repeatable(false)
                         .argument("P"));
@@ -122,7 +124,7 @@ void NightlyCommand::handleOption(const std::string& name, const std::string& va
   if (name == "scheduled") _scheduled = true;
   if (name == "wait") _wait = true;
   if (name == "resend") _resend = value;
-  if (name == "period") _period = value;
+  if (name == "period") _period = parseReportPeriod(value).code();
   if (name == "history") {
     auto n = engine::lexical::nonNegativeInteger(value);
     if (!n || *n == 0 || *n > 100000) throw UsageError("--history takes a number of runs, not \"" + value + "\"");

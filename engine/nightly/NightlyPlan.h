@@ -24,6 +24,9 @@ struct BoardWork {
   std::optional<DeliveryState> retry;
   // Sent again on request (`nightly --resend`), whatever its delivery says.
   bool resend = false;
+  // False for the resend of an earlier period's report: `retry` then stands
+  // for that report alone, and the organisation's delivery state is left as it is.
+  bool recordDelivery = true;
 };
 
 struct SectorWork {

@@ -344,7 +344,7 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
       note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
                          f.state.fileName + ", " + std::to_string(f.bytes.size()) + " bytes"});
     }
-    deliver(pass, f.state, *jobs[i].report, f.bytes, work.resend);
+    deliver(pass, f.state, *jobs[i].report, f.bytes, work);
   }
   flush(pass);
   jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
@@ -357,13 +357,28 @@ NightlyPlan NightlyRun::planResend(const ResendRequest& request, Pass& pass) {
     if (state.organisation == request.organisation) found = std::move(state);
   }
   std::string problem;
+  BoardWork work;
   if (!found || found->sha256.empty()) {
     problem = "no board report of " + request.organisation + " has been archived by a nightly run";
-  } else if (!request.period.empty() && request.period != found->period) {
-    problem = "the archived board report of " + request.organisation + " is for " + found->period + ", not " +
-              request.period + " (only the latest is resent)";
   } else if (_mailer == nullptr) {
     problem = "no mail server configured (smtp.host)";
+  } else if (request.period.empty() || request.period == found->period) {
+    work = BoardWork{found->organisation, found->period, found->dataSequence, found, true, true};
+  } else {
+    // An earlier period's report, as archived; the delivery state stays the latest report's.
+    std::optional<std::string> sha;
+    try {
+      sha = _archive.recordedSha256(request.period, found->fileName);
+    } catch (const ArchiveError& e) {
+      problem = e.what();
+    }
+    if (sha) {
+      DeliveryState earlier{found->organisation, request.period, 0, found->fileName, *sha,
+                            DeliveryStatus::Delivered, 0, "", _clock.now(), std::nullopt};
+      work = BoardWork{found->organisation, request.period, 0, earlier, true, false};
+    } else if (problem.empty()) {
+      problem = "no board report of " + request.organisation + " for " + request.period + " in the archive";
+    }
   }
   if (!problem.empty()) {
     ++pass.done;
@@ -371,13 +386,13 @@ NightlyPlan NightlyRun::planResend(const ResendRequest& request, Pass& pass) {
     note(pass, RunItem{Instant{}, request.organisation, request.period, "failed", "", "resend: " + problem});
     return plan;
   }
-  BoardWork work{found->organisation, found->period, found->dataSequence, found, true};
   plan.boards.push_back(std::move(work));
   return plan;
 }
 
 void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes,
-                         bool resend) {
+                         const BoardWork& work) {
+  const bool resend = work.resend;
   RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
   const Organisation* organisation = report.results.organisation;
   RunCounts& counts = pass.run.counts;
@@ -421,7 +436,7 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     // Recorded before the mail goes: a run that ends before the outcome is
     // recorded leaves "sending", and the next run sends the same message again.
     state.status = DeliveryStatus::Sending;
-    _deliveries.saveDelivery(state);
+    if (work.recordDelivery) _deliveries.saveDelivery(state);
     try {
       _mailer->send(mail);
       state.status = DeliveryStatus::Delivered;
@@ -452,11 +467,8 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     }
   }
   // After a mail, at once; otherwise with the batch.
-  if (mailed) {
-    _deliveries.saveDelivery(state);
-  } else {
-    pass.states.push_back(state);
-  }
+  if (work.recordDelivery && mailed) _deliveries.saveDelivery(state);
+  if (work.recordDelivery && !mailed) pass.states.push_back(state);
   note(pass, item);
 }
 

@@ -62,7 +62,8 @@ struct NightlyOptions {
 // purpose, and nothing else done.
 struct ResendRequest {
   std::string organisation;
-  // Empty: the period of its latest archived report; otherwise that must be it.
+  // Empty: the period of its latest archived report; otherwise an earlier
+  // period whose report is still in the archive.
   std::string period;
 };
 
@@ -124,7 +125,8 @@ class NightlyRun {
   void finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count);
   SectorJob startSector(Pass& pass, const SectorWork& work);
   void finishSector(Pass& pass, SectorJob& job);
-  void deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes, bool resend);
+  void deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes,
+               const BoardWork& work);
   // The plan of a resend: the organisation's archived report, or an error.
   NightlyPlan planResend(const ResendRequest& request, Pass& pass);
   // Records an item (written with the batch) and reports progress.

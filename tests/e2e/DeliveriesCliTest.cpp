@@ -1,9 +1,9 @@
 // `profkpi deliveries` and `profkpi nightly --resend` as processes against a
 // real store (SQLite, or PostgreSQL when PROFKPI_STORE_BACKEND says so) and a
 // real SMTP server on 127.0.0.1 inside the test: the record of who was sent
-// what matches what arrived and what was archived; a resend on purpose sends the
-// archived report again as a new message and is recorded so; mail.attachHtml =
-// false sends the PDF alone.
+// what matches what arrived and what was archived; a resend on purpose sends an
+// archived report (the latest, or an earlier period's) again as a new message
+// and is recorded so; mail.attachHtml = false sends the PDF alone.
 #include "adapters/archive/FileReportArchive.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
@@ -153,7 +153,8 @@ BOOST_AUTO_TEST_CASE(aResendOfNothingArchivedOrAnotherPeriodFailsAndSendsNothing
   BOOST_TEST(profkpi({"nightly"}).exitCode == 0);
   ProcessResult other = profkpi({"nightly", "--resend", "E06000001", "--period", "2009-10-Q1"});
   BOOST_TEST(other.exitCode == 1, other.out + other.err);
-  BOOST_TEST(contains(other.out, "is for 2009-10-Q2, not 2009-10-Q1"), other.out);
+  BOOST_TEST(contains(other.out, "no board report of E06000001 for 2009-10-Q1 in the archive"), other.out);
+  BOOST_TEST(profkpi({"nightly", "--resend", "E06000001", "--period", "Q3"}).exitCode == 2);
   ::remove((reports + "/2009-10-Q2/E06000001.pdf").c_str());
   ProcessResult gone = profkpi({"nightly", "--resend", "E06000001"});
   BOOST_TEST(gone.exitCode == 1, gone.out + gone.err);
@@ -161,6 +162,44 @@ BOOST_AUTO_TEST_CASE(aResendOfNothingArchivedOrAnotherPeriodFailsAndSendsNothing
   BOOST_TEST(smtp.received().size() == 4u);
   ProcessResult usage = profkpi({"nightly", "--period", "2009-10-Q2"});
   BOOST_TEST(usage.exitCode == 2);
+}
+
+BOOST_AUTO_TEST_CASE(anEarlierPeriodsReportIsResentAsArchivedAndTheLatestStaysAsItWas) {
+  BOOST_TEST(profkpi({"nightly"}).exitCode == 0);
+  const std::string q2 = readFile(reports + "/2009-10-Q2/E06000001.pdf");
+  // Hartlepool's next quarter: its board report is now Q3's, Q2's stays archived.
+  std::string next = readFile(samplesDir() + "/valid/aggregate-hartlepool-2009-10-Q2.xml");
+  for (auto [from, to] : {std::pair<std::string, std::string>{"6280cc73-64c5-4cc5-bdac-29da69043658",
+                                                              "6280cc73-64c5-4cc5-bdac-29da69043659"},
+                          {"<Period>2009-10-Q2<", "<Period>2009-10-Q3<"},
+                          {"2009-10-05T09:15:00+01:00", "2010-01-05T09:15:00Z"}}) {
+    BOOST_REQUIRE(next.find(from) != std::string::npos);
+    next.replace(next.find(from), from.size(), to);
+  }
+  writeFile(dir.file("q3.xml"), next);
+  BOOST_REQUIRE(profkpi({"ingest", dir.file("q3.xml")}).exitCode == 0);
+  BOOST_TEST(profkpi({"nightly"}).exitCode == 0);
+  BOOST_REQUIRE(smtp.received().size() == 5u);
+
+  ProcessResult resend = profkpi({"nightly", "--resend", "E06000001", "--period", "2009-10-Q2"});
+  BOOST_TEST(resend.exitCode == 0, resend.out + resend.err);
+  std::vector<ReceivedMail> mails = smtp.received();
+  BOOST_REQUIRE(mails.size() == 6u);
+  ParsedMail again = parseMail(mails.back().data);
+  BOOST_REQUIRE(again.parts.size() == 3u);
+  BOOST_TEST(again.parts[1].fileName == "E06000001-2009-10-Q2.pdf");
+  BOOST_TEST((again.parts[1].bytes == q2));
+  BOOST_TEST(contains(again.parts[0].bytes, "2009"), again.parts[0].bytes);
+  std::vector<std::string> rows = lines(profkpi({"deliveries", "--org", "E06000001", "--period", "2009-10-Q2"}).out);
+  BOOST_REQUIRE(rows.size() == 3u);
+  BOOST_TEST(contains(rows[2], "  resent   "), rows[2]);
+
+  // The delivery state is still Q3's: the next run does nothing, a plain resend sends Q3.
+  ProcessResult nothing = profkpi({"nightly"});
+  BOOST_TEST(contains(nothing.out, "0 board reports and 0 sector reports rendered, 0 mailed"), nothing.out);
+  BOOST_TEST(profkpi({"nightly", "--resend", "E06000001"}).exitCode == 0);
+  BOOST_REQUIRE(smtp.received().size() == 7u);
+  BOOST_TEST(parseMail(smtp.received().back().data).parts.at(1).fileName == "E06000001-2009-10-Q3.pdf");
 }
 
 BOOST_AUTO_TEST_CASE(withoutAttachHtmlTheMailCarriesThePdfAlone) {
