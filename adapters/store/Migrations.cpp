@@ -115,10 +115,16 @@ const std::vector<Migration>& migrations() {
        {
            "ALTER TABLE submissions ADD COLUMN board_notes TEXT NOT NULL DEFAULT ''",
        }},
+      {5,
+       "who each nightly mail went to, and its Message-ID (profkpi deliveries)",
+       {
+           "ALTER TABLE nightly_run_items ADD COLUMN recipient TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE nightly_run_items ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
+       }},
       // Keyed by the submission's row instead of its SubmissionId: no second
       // index of random UUIDs to update per submission, and the foreign-key
       // check is a row look-up (about a quarter of SQLite's cost of an accept).
-      {5,
+      {6,
        "original bytes keyed by the submission's row (seq)",
        {
            "CREATE TABLE submission_bytes ("
