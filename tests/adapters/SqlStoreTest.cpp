@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(originalBytesSurviveTheMoveToRowKeys) {
   using namespace Poco::Data::Keywords;
   using profkpi::adapters::store::SqlDialect;
   TempDir dir;
-  const std::string path = dir.file("v4.db");
+  const std::string path = dir.file("v5.db");
   {
     Poco::Data::Session old("SQLite", path);
     old << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL,"
