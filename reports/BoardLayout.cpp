@@ -181,11 +181,11 @@ void scorecard(PageFlow& flow, const engine::BoardReport& r, bool indexExplained
   // TRANSLATORS: page one, a heading.
   flow.heading(tr("heading", "Scorecard"), SIZE_H2, 120);
   // TRANSLATORS: a column heading (scorecard, tables): "KPI" (key performance indicator).
-  std::vector<TableColumn> columns = {{tr("column", "KPI"), 96},
+  std::vector<TableColumn> columns = {{tr("column", "KPI"), 90},
                                       // TRANSLATORS: a scorecard column heading.
                                       {tr("column", "Value"), 58, Align::Right},
                                       // TRANSLATORS: a scorecard column heading (narrow).
-                                      {tr("column", "Target"), 38, Align::Right},
+                                      {tr("column", "Target"), 44, Align::Right},
                                       // TRANSLATORS: a scorecard column heading.
                                       {tr("column", "Status"), 48},
                                       {page.changeHeader, 42, Align::Right}};

@@ -7,6 +7,7 @@
 #include <boost/locale/localization_backend.hpp>
 #include <boost/locale/message.hpp>
 
+#include <climits>
 #include <ctime>
 #include <fstream>
 #include <iterator>
@@ -75,6 +76,9 @@ std::locale makeLocale(const std::string& language, const std::string& directory
 
 BoostMessages::BoostMessages(const std::string& language, const std::string& directory)
     : _locale(makeLocale(language, directory)) {
+  if (std::has_facet<boost::locale::message_format<char>>(_locale)) {
+    _catalogue = &std::use_facet<boost::locale::message_format<char>>(_locale);
+  }
   for (int month = 1; month <= 12; ++month) {
     // The 15th at noon UTC: the same month in every time zone.
     std::tm day{};
@@ -92,14 +96,23 @@ BoostMessages::BoostMessages(const std::string& language, const std::string& dir
   }
 }
 
+// The catalogue is asked through its facet rather than boost::locale::translate:
+// translate() gives a message the catalogue lacks without its non-ASCII
+// characters ("·", "“"), where the source words must come back whole.
 std::string BoostMessages::text(const char* context, const char* msgid) const {
-  if (context == nullptr || *context == '\0') return boost::locale::translate(msgid).str(_locale);
-  return boost::locale::translate(context, msgid).str(_locale);
+  if (_catalogue == nullptr) return msgid;
+  const char* found = _catalogue->get(0, context != nullptr && *context != '\0' ? context : nullptr, msgid);
+  return found != nullptr ? found : msgid;
 }
 
 std::string BoostMessages::plural(const char* context, const char* singular, const char* plural, std::int64_t n) const {
-  if (context == nullptr || *context == '\0') return boost::locale::translate(singular, plural, n).str(_locale);
-  return boost::locale::translate(context, singular, plural, n).str(_locale);
+  if (_catalogue != nullptr) {
+    // gettext's plural rules take an int; counts beyond it take the form of the largest.
+    int count = n > INT_MAX ? INT_MAX : n < INT_MIN ? INT_MIN : static_cast<int>(n);
+    const char* found = _catalogue->get(0, context != nullptr && *context != '\0' ? context : nullptr, singular, count);
+    if (found != nullptr) return found;
+  }
+  return n == 1 ? singular : plural;
 }
 
 std::string BoostMessages::monthName(int month, bool abbreviated) const {

@@ -10,6 +10,11 @@
 #include <locale>
 #include <string>
 
+namespace boost::locale {
+template <typename CharType>
+class message_format;
+}  // namespace boost::locale
+
 namespace profkpi::adapters::messages {
 
 // The languages profkpi ships a catalogue for, source language first.
@@ -29,6 +34,8 @@ class BoostMessages final : public engine::Messages {
 
  private:
   std::locale _locale;
+  // The locale's catalogue, or null for a language without one (the source words).
+  const boost::locale::message_format<char>* _catalogue = nullptr;
   std::array<std::string, 24> _months;  // full names, then short ones
 };
 
