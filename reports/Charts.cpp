@@ -377,6 +377,11 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
   };
   std::vector<Box> taken;
   if (targetY) taken.push_back({plotX, plotX + plotW, *targetY - 1.2, *targetY + 1.2});
+  // The words in a missed period's slot: a neighbour's value label stays off them.
+  for (const std::string& missed : chart.noReturn) {
+    long o = periodOrdinal(missed);
+    if (o >= firstSlot && o <= last) taken.push_back({atSlot(o) - slotW / 2, atSlot(o) + slotW / 2, plotY + plotH - 15, plotY + plotH});
+  }
   for (std::size_t i = 0; i < chart.periods.size(); ++i) {
     double px = atX(chart.periods[i]);
     if (!chart.values[i]) {
