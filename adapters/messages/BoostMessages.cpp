@@ -35,8 +35,12 @@ std::vector<char> catalogueBytes(const std::string& language, const std::string&
     if (language != "cy") return {};
     return std::vector<char>(embedded::CY_MO.begin(), embedded::CY_MO.end());
   }
-  std::ifstream in(directory + "/" + language + "/LC_MESSAGES/" + DOMAIN + ".mo", std::ios::binary);
-  if (!in) return {};
+  if (language == "en") return {};  // the source language needs none
+  std::string path = directory + "/" + language + "/LC_MESSAGES/" + DOMAIN + ".mo";
+  std::ifstream in(path, std::ios::binary);
+  // A folder without the language's catalogue would give reports in English
+  // where Welsh was asked for: refused, not passed over.
+  if (!in) throw std::runtime_error("cannot read the " + language + " catalogue " + path);
   return std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 

@@ -23,9 +23,10 @@ inline const char* const LANGUAGES[] = {"en", "cy"};
 class BoostMessages final : public engine::Messages {
  public:
   // The catalogue of `language` ("cy") from `directory`/LANGUAGE/LC_MESSAGES/profkpi.mo,
-  // or the one built into profkpi when `directory` is empty. A language without
-  // a catalogue there (English) shows the source words. Throws std::runtime_error
-  // when the catalogue is there but unreadable or not a catalogue.
+  // or the one built into profkpi when `directory` is empty; English, the
+  // source language, has none and shows the source words. Throws
+  // std::runtime_error when another language's catalogue is missing,
+  // unreadable or not a profkpi catalogue.
   BoostMessages(const std::string& language, const std::string& directory);
 
   std::string text(const char* context, const char* msgid) const override;
