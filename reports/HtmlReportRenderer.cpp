@@ -367,8 +367,11 @@ class SectorHtml {
   // The organisation's name in the report's language; in English with the
   // Welsh name beside it, marked as Welsh.
   static std::string name(const std::string& english, const std::string& welsh) {
+    if (text::language() == "cy") {
+      if (!welsh.empty()) return h(welsh);
+      return "<span lang=\"en\" xml:lang=\"en\">" + h(english) + "</span>";
+    }
     if (welsh.empty() || welsh == english) return h(english);
-    if (text::language() == "cy") return h(welsh);
     return h(english) + " (<span lang=\"cy\" xml:lang=\"cy\">" + h(welsh) + "</span>)";
   }
 

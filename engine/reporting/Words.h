@@ -8,7 +8,6 @@
 #ifndef PROFKPI_ENGINE_REPORTING_WORDS_H
 #define PROFKPI_ENGINE_REPORTING_WORDS_H
 
-#include "engine/common/Time.h"
 #include "engine/ports/Messages.h"
 
 #include <cstdint>

@@ -385,6 +385,9 @@ BOOST_AUTO_TEST_CASE(theWelshSectorReportUsesWelshNames) {
   std::string page = html.renderSector(sector("cy"));
   BOOST_TEST(has(page, "lang=\"cy\" xml:lang=\"cy\""));
   BOOST_TEST(!has(page, "Gwynedd Council"));
+  // A council without a Welsh name keeps its English one, marked as English.
+  // (Hartlepool, registered, did not submit: it is on the chase list.)
+  BOOST_TEST(has(page, "<span lang=\"en\" xml:lang=\"en\">Hartlepool Borough Council</span>"));
 }
 
 BOOST_AUTO_TEST_CASE(reportsStayByteIdenticalInBothLanguagesAlsoRenderedAtOnce) {
