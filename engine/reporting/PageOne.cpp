@@ -259,38 +259,40 @@ std::vector<std::string> detailFacts(const BoardReport& r, std::size_t i) {
   }
   out.push_back(change);
 
-  std::string peers;
+  // Each a whole sentence: the sector, the comparator group, the rank.
   if (k.sector.disclosed && k.sector.distribution) {
     std::string median = oneDecimal(k.sector.distribution->median);
-    peers = k.sector.groupRate
-                // TRANSLATORS: a detail panel: {1} the median of all organisations, {2} the sector rate.
-                ? fill(tr("detail panel", "Median of all organisations {1}, sector rate {2}"),
-                       {median, k.sector.groupRate->toOneDecimal()})
-                // TRANSLATORS: as above without a rate.
-                : fill(tr("detail panel", "Median of all organisations {1}"), {median});
+    out.push_back(k.sector.groupRate
+                      // TRANSLATORS: a detail panel: {1} the median of all organisations, {2} the sector rate.
+                      ? fill(tr("detail panel", "Median of all organisations {1}, sector rate {2}."),
+                             {median, k.sector.groupRate->toOneDecimal()})
+                      // TRANSLATORS: as above without a rate.
+                      : fill(tr("detail panel", "Median of all organisations {1}."), {median}));
     const PeerComparison& group = groupShown(k);
     if (group.disclosed && group.distribution) {
-      // TRANSLATORS: a detail panel, after the sector's median: {1} a group ("Welsh unitary"), {2} its median.
-      peers += fill(tr("detail panel", "; median of {1} {2}"), {groupName(group.group), oneDecimal(group.distribution->median)});
-      // TRANSLATORS: a detail panel: {1} the organisation's own type, whose group is too small.
-      if (&group == &k.wider) peers += fill(tr("detail panel", " ({1}: too few to show)"), {groupName(k.type.group)});
+      std::string name = groupName(group.group), groupMedian = oneDecimal(group.distribution->median);
+      out.push_back(&group == &k.wider
+                        // TRANSLATORS: a detail panel: {1} a wider group ("Welsh councils"), {2} its median, {3} the
+                        // organisation's own type, whose group is too small.
+                        ? fill(tr("detail panel", "Median of {1}: {2} ({3}: too few to show)."),
+                               {name, groupMedian, groupName(k.type.group)})
+                        // TRANSLATORS: a detail panel: {1} a group ("Welsh unitary"), {2} its median.
+                        : fill(tr("detail panel", "Median of {1}: {2}."), {name, groupMedian}));
     }
     if (k.sector.rank) {
-      // TRANSLATORS: a detail panel: {1} rank, {2} of how many, {3} "top quarter".
-      peers += fill(tr("detail panel", ". Rank {1} of {2}, {3}"),
-                    {std::to_string(*k.sector.rank), std::to_string(k.sector.organisations), quarterWords(k.sector)});
-      if (!k.warnings.empty()) {
-        // TRANSLATORS: a detail panel, after the rank: {1} "PQ102".
-        peers += fill(tr("detail panel", ", resting on a value with warning {1}"), {k.warnings.front().code});
-      }
+      std::string rank = std::to_string(*k.sector.rank), of = std::to_string(k.sector.organisations);
+      out.push_back(k.warnings.empty()
+                        // TRANSLATORS: a detail panel: {1} rank, {2} of how many, {3} "top quarter".
+                        ? fill(tr("detail panel", "Rank {1} of {2}, {3}."), {rank, of, quarterWords(k.sector)})
+                        // TRANSLATORS: as above, resting on a value with warning {4} ("PQ102").
+                        : fill(tr("detail panel", "Rank {1} of {2}, {3}, resting on a value with warning {4}."),
+                               {rank, of, quarterWords(k.sector), k.warnings.front().code}));
     }
-    peers += ".";
   } else {
     // TRANSLATORS: a detail panel: {1} the smallest group shown (5).
-    peers = fill(tr("detail panel", "Too few organisations with a value to compare (fewer than {1})."),
-                 {std::to_string(r.minimumGroupSize)});
+    out.push_back(fill(tr("detail panel", "Too few organisations with a value to compare (fewer than {1})."),
+                       {std::to_string(r.minimumGroupSize)}));
   }
-  out.push_back(peers);
   for (const ValueWarning& w : k.warnings) {
     // TRANSLATORS: a detail panel: {1} the warning ("PQ102 CPD days above 30 per FTE, not explained by the sender").
     out.push_back(fill(tr("detail panel", "Warning on this value: {1}. Read it under Data quality and provenance."),
