@@ -83,34 +83,43 @@ IndexPanel indexPanel(const BoardReport& r) {
     if (delta == 0) {
       // TRANSLATORS: page one, index panel: {1} the previous period, {2} the index then.
       panel.change = fill(tr("index panel", "No change since {1}, when it was {2}"), {since, was});
-    } else if (delta > 0) {
-      // TRANSLATORS: page one, index panel: {1} points, {2} the previous period, {3} the index then:
-      // "Up 6 points since Q1 2025/26, when it was 66".
-      panel.change = fill(trn("index panel", "Up {1} point since {2}, when it was {3}", "Up {1} points since {2}, when it was {3}",
-                              std::abs(delta)),
-                          {points, since, was});
     } else {
-      // TRANSLATORS: as above, for a fall.
-      panel.change = fill(trn("index panel", "Down {1} point since {2}, when it was {3}",
-                              "Down {1} points since {2}, when it was {3}", std::abs(delta)),
-                          {points, since, was});
+      // A move that comes mostly from a value with a warning says so, in the same sentence.
+      std::optional<std::size_t> most = biggestMove(r);
+      bool warned = most && (!o.kpis[*most].warnings.empty() || !o.kpis[*most].previousWarnings.empty());
+      bool before = warned && !o.kpis[*most].previousWarnings.empty();
+      std::string kpi = warned ? o.kpis[*most].current.kpi->id : std::string();
+      std::int64_t n = std::abs(delta);
+      std::string pattern;
+      if (delta > 0 && !warned) {
+        // TRANSLATORS: page one, index panel: {1} points, {2} the previous period, {3} the index then:
+        // "Up 6 points since Q1 2025/26, when it was 66".
+        pattern = trn("index panel", "Up {1} point since {2}, when it was {3}", "Up {1} points since {2}, when it was {3}", n);
+      } else if (delta > 0 && !before) {
+        // TRANSLATORS: as above, with {4} the KPI ("K5") whose value, now carrying a warning, moved the index most.
+        pattern = trn("index panel", "Up {1} point since {2}, when it was {3}; mostly from {4}, whose value now carries a warning",
+                      "Up {1} points since {2}, when it was {3}; mostly from {4}, whose value now carries a warning", n);
+      } else if (delta > 0) {
+        // TRANSLATORS: as above, with {4} the KPI whose value in the previous period {2} carried a warning.
+        pattern = trn("index panel", "Up {1} point since {2}, when it was {3}; mostly from {4}, whose {2} value carried a warning",
+                      "Up {1} points since {2}, when it was {3}; mostly from {4}, whose {2} value carried a warning", n);
+      } else if (!warned) {
+        // TRANSLATORS: page one, index panel, for a fall: "Down 6 points since Q1 2025/26, when it was 72".
+        pattern = trn("index panel", "Down {1} point since {2}, when it was {3}", "Down {1} points since {2}, when it was {3}", n);
+      } else if (!before) {
+        // TRANSLATORS: as above, with {4} the KPI whose value, now carrying a warning, moved the index most.
+        pattern = trn("index panel", "Down {1} point since {2}, when it was {3}; mostly from {4}, whose value now carries a warning",
+                      "Down {1} points since {2}, when it was {3}; mostly from {4}, whose value now carries a warning", n);
+      } else {
+        // TRANSLATORS: as above, with {4} the KPI whose value in the previous period {2} carried a warning.
+        pattern = trn("index panel", "Down {1} point since {2}, when it was {3}; mostly from {4}, whose {2} value carried a warning",
+                      "Down {1} points since {2}, when it was {3}; mostly from {4}, whose {2} value carried a warning", n);
+      }
+      panel.change = fill(pattern, {points, since, was, kpi});
     }
   } else {
     // TRANSLATORS: page one, index panel: {1} the previous period.
     panel.change = fill(tr("index panel", "No index in {1} to compare with"), {periodShort(r.previousPeriod)});
-  }
-  // A move that comes mostly from a value with a warning says so.
-  if (o.previousSubmitted && index && o.previousIndex && *index != *o.previousIndex) {
-    std::optional<std::size_t> most = biggestMove(r);
-    if (most && (!o.kpis[*most].warnings.empty() || !o.kpis[*most].previousWarnings.empty())) {
-      panel.change += o.kpis[*most].previousWarnings.empty()
-                          // TRANSLATORS: follows the index's change on page one: {1} "K5".
-                          ? fill(tr("index panel", "; mostly from {1}, whose value now carries a warning"),
-                                 {o.kpis[*most].current.kpi->id})
-                          // TRANSLATORS: as above: {2} the previous period.
-                          : fill(tr("index panel", "; mostly from {1}, whose {2} value carried a warning"),
-                                 {o.kpis[*most].current.kpi->id, periodShort(r.previousPeriod)});
-    }
   }
   if (index && o.yearAgoIndex) {
     // TRANSLATORS: page one, index panel: {1} the index a year earlier, {2} that period.
