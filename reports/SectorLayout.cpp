@@ -251,8 +251,11 @@ void leagueTable(PageFlow& flow, const engine::SectorReport& r, const std::vecto
   for (const engine::LeagueEntry& e : entries) {
     std::string change = DASH;
     if (e.index && e.previousIndex) change = text::signedWhole(*e.index - *e.previousIndex);
+    TableCell name(leagueName(e, r.period, catalogueSize, ranked));
+    bool nameAlone = e.warnings.empty() && (ranked || !e.index);
+    if (nameAlone) name.lang = text::namesLanguage(e.welshName);
     TableRow row = {{e.rank > 0 ? std::to_string(e.rank) : std::string(DASH)},
-                    {leagueName(e, r.period, catalogueSize, ranked)},
+                    name,
                     {text::groupName(e.type)},
                     {e.index ? std::to_string(*e.index) : tr("figure", "n/a"), Face::Bold},
                     {change}};
@@ -305,7 +308,9 @@ void chase(PageFlow& flow, const engine::SectorReport& r) {
   }
   std::vector<TableRow> rows;
   for (const engine::ChaseEntry& c : r.missing) {
-    rows.push_back({{text::bothNames(c.name, c.welshName)},
+    TableCell name(text::bothNames(c.name, c.welshName));
+    name.lang = text::namesLanguage(c.welshName);
+    rows.push_back({name,
                     {c.code},
                     {text::groupName(c.type)},
                     {c.lastPeriod.empty() ? text::neverSubmitted() : text::periodShort(c.lastPeriod)},
@@ -324,7 +329,9 @@ void received(PageFlow& flow, const engine::SectorReport& r) {
   }
   std::vector<TableRow> rows;
   for (const engine::SubmittedEntry& s : r.submitted) {
-    rows.push_back({{text::bothNames(s.name, s.welshName)}, {s.code}, {text::ukShortTime(s.receivedAt)}, {s.channel}, {std::to_string(s.revision)},
+    TableCell name(text::bothNames(s.name, s.welshName));
+    name.lang = text::namesLanguage(s.welshName);
+    rows.push_back({name, {s.code}, {text::ukShortTime(s.receivedAt)}, {s.channel}, {std::to_string(s.revision)},
                     {text::warningsCount(s)}});
   }
   const std::vector<std::string> heads = text::receivedColumns();

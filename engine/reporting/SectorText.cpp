@@ -53,6 +53,8 @@ std::string bothNames(const std::string& name, const std::string& welshName) {
   return language() == "cy" ? welshName : name + " (" + welshName + ")";
 }
 
+std::string namesLanguage(const std::string& welshName) { return language() == "cy" && welshName.empty() ? "en" : ""; }
+
 std::string warningNotes(const std::vector<FigureWarning>& warnings, const std::string& reportPeriod) {
   if (warnings.empty()) return {};
   std::string list;

@@ -27,6 +27,9 @@ std::string medianBasis(const SectorReport& report);
 // "Gwynedd Council (Cyngor Gwynedd)"; the name alone without a Welsh one. In
 // a Welsh report, the Welsh name alone when there is one.
 std::string bothNames(const std::string& name, const std::string& welshName);
+// The language of bothNames() when it is not the report's: "en" for an English
+// name alone in a Welsh report; else empty.
+std::string namesLanguage(const std::string& welshName);
 // Beside a figure resting on values with warnings: for each, its code, KPI,
 // period when not the report's, and the first words of the explanation (of the
 // finding when unexplained); then where to read them in full. Empty for none.

@@ -379,8 +379,13 @@ BOOST_AUTO_TEST_CASE(aWelshBoardReportIsTitledInWelshAndMarksTheEnglishName) {
 }
 
 BOOST_AUTO_TEST_CASE(theWelshSectorReportUsesWelshNames) {
-  std::string text = pdfText(pdf.renderSector(sector("cy")));
+  std::string welshPdf = pdf.renderSector(sector("cy"));
+  std::string text = pdfText(welshPdf);
   BOOST_TEST(has(text, "Cyngor Gwynedd"));
+  // English councils keep their English names, in spans marked English.
+  BOOST_TEST(has(text, "Hartlepool Borough Council"));
+  BOOST_TEST(has(welshPdf, "/Lang (en)"));
+  BOOST_TEST(!has(pdf.renderSector(sector("en")), "/Lang (en)"));
   BOOST_TEST(!has(text, "Gwynedd Council"));
   std::string page = html.renderSector(sector("cy"));
   BOOST_TEST(has(page, "lang=\"cy\" xml:lang=\"cy\""));
