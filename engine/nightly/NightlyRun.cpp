@@ -151,8 +151,9 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     // No worker threads for one: the run's thread renders as it goes.
     WorkerPool pool(_options.renderThreads > 1 ? _options.renderThreads : 0);
     Pass pass(request, run, snapshot, results, pool);
-    NightlyPlan plan = planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
-    pass.total = plan.boards.size() + plan.sectors.size();
+    NightlyPlan plan = request.resend ? planResend(*request.resend, pass)
+                                      : planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
+    pass.total = pass.done + plan.boards.size() + plan.sectors.size();
     // Enough documents in flight to keep every worker busy while a batch is
     // finished, few enough to bound memory.
     const std::size_t ahead = 2 * pool.workers();
@@ -208,7 +209,7 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     run.outcome = c.failed + c.pending + c.refused == 0 ? RunOutcome::Succeeded : RunOutcome::Failed;
   }
   run.finishedAt = _clock.now();
-  run.detail = summaryLine(c);
+  run.detail = (request.resend ? "resend of " + request.resend->organisation + " on request: " : "") + summaryLine(c);
   if (stopped) run.detail += "; stopped early, the rest is left for the next run";
   _ledger.finishRun(run);
   return summary;
@@ -251,6 +252,10 @@ NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
     if (!report) throw RenderError("no current submission for " + work.period);
     job.report = std::make_shared<const BoardReport>(std::move(*report));
     if (work.retry) job.archived = _archive.load(work.retry->period, work.retry->fileName);
+    if (work.resend && !job.archived) {
+      throw ArchiveError("the archived report " + work.period + "/" + work.retry->fileName +
+                         " is missing or no longer matches its manifest: nothing resent");
+    }
     if (!job.archived) {
       job.rendered = pass.pool.submit([this, report = job.report] { return _renderer.renderBoard(*report); });
     }
@@ -339,13 +344,55 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
       note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
                          f.state.fileName + ", " + std::to_string(f.bytes.size()) + " bytes"});
     }
-    deliver(pass, f.state, *jobs[i].report, f.bytes);
+    deliver(pass, f.state, *jobs[i].report, f.bytes, work);
   }
   flush(pass);
   jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
 }
 
-void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes) {
+NightlyPlan NightlyRun::planResend(const ResendRequest& request, Pass& pass) {
+  NightlyPlan plan;
+  std::optional<DeliveryState> found;
+  for (DeliveryState& state : _deliveries.deliveries()) {
+    if (state.organisation == request.organisation) found = std::move(state);
+  }
+  std::string problem;
+  BoardWork work;
+  if (!found || found->sha256.empty()) {
+    problem = "no board report of " + request.organisation + " has been archived by a nightly run";
+  } else if (_mailer == nullptr) {
+    problem = "no mail server configured (smtp.host)";
+  } else if (request.period.empty() || request.period == found->period) {
+    work = BoardWork{found->organisation, found->period, found->dataSequence, found, true, true};
+  } else {
+    // An earlier period's report, as archived; the delivery state stays the latest report's.
+    std::optional<std::string> sha;
+    try {
+      sha = _archive.recordedSha256(request.period, found->fileName);
+    } catch (const ArchiveError& e) {
+      problem = e.what();
+    }
+    if (sha) {
+      DeliveryState earlier{found->organisation, request.period, 0, found->fileName, *sha,
+                            DeliveryStatus::Delivered, 0, "", _clock.now(), std::nullopt};
+      work = BoardWork{found->organisation, request.period, 0, earlier, true, false};
+    } else if (problem.empty()) {
+      problem = "no board report of " + request.organisation + " for " + request.period + " in the archive";
+    }
+  }
+  if (!problem.empty()) {
+    ++pass.done;
+    ++pass.run.counts.failed;
+    note(pass, RunItem{Instant{}, request.organisation, request.period, "failed", "", "resend: " + problem});
+    return plan;
+  }
+  plan.boards.push_back(std::move(work));
+  return plan;
+}
+
+void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes,
+                         const BoardWork& work) {
+  const bool resend = work.resend;
   RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
   const Organisation* organisation = report.results.organisation;
   RunCounts& counts = pass.run.counts;
@@ -365,24 +412,39 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     item.detail = "not tried: " + *pass.mailDown;
   } else {
     mailed = true;
-    MailAttachment document{state.organisation + "-" + state.period + "." + _renderer.extension(),
-                            _renderer.mediaType(), bytes};
-    Mail mail = boardMail(report, organisation->contact, std::move(document), _options.publicUrl);
-    // The nightly run mails the reports of its one renderer, in English.
+    const std::string baseName = state.organisation + "-" + state.period + ".";
+    std::vector<MailAttachment> documents{{baseName + _renderer.extension(), _renderer.mediaType(), bytes}};
+    std::string notAttached;
+    if (_options.alsoAttach != nullptr) {
+      try {
+        documents.push_back({baseName + _options.alsoAttach->extension(), _options.alsoAttach->mediaType(),
+                             _options.alsoAttach->renderBoard(report)});
+      } catch (const std::exception& e) {
+        // The archived document matters most: it goes without the other version.
+        notAttached = std::string(" (without the ") + _options.alsoAttach->extension() + " version: " + e.what() + ")";
+      }
+    }
+    Mail mail = boardMail(report, organisation->contact, std::move(documents), _options.publicUrl);
+    // The nightly run mails the reports of its one renderer, in English. A
+    // resend on request is a new message: a mailbox that has the first keeps
+    // it and takes this one too.
     mail.messageId = boardMessageId(state.organisation, state.period, "en", state.sha256);
+    if (resend) mail.messageId += ".resent." + std::to_string(pass.run.id);
+    item.recipient = organisation->contact;
+    item.messageId = mail.messageId;
     const bool possiblySent = state.status == DeliveryStatus::Sending;
     // Recorded before the mail goes: a run that ends before the outcome is
     // recorded leaves "sending", and the next run sends the same message again.
     state.status = DeliveryStatus::Sending;
-    _deliveries.saveDelivery(state);
+    if (work.recordDelivery) _deliveries.saveDelivery(state);
     try {
       _mailer->send(mail);
       state.status = DeliveryStatus::Delivered;
       state.deliveredAt = _clock.now();
       state.lastError.clear();
       ++counts.mailed;
-      item.action = "mailed";
-      item.detail = organisation->contact;
+      item.action = resend ? "resent" : "mailed";
+      item.detail = organisation->contact + (resend ? " (sent again on request)" : "") + notAttached;
       if (possiblySent) {
         item.detail += " (sent again with the same Message-ID: the run that sent it first ended before it "
                        "recorded the outcome, so it was possibly sent)";
@@ -405,11 +467,8 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     }
   }
   // After a mail, at once; otherwise with the batch.
-  if (mailed) {
-    _deliveries.saveDelivery(state);
-  } else {
-    pass.states.push_back(state);
-  }
+  if (work.recordDelivery && mailed) _deliveries.saveDelivery(state);
+  if (work.recordDelivery && !mailed) pass.states.push_back(state);
   note(pass, item);
 }
 

@@ -21,6 +21,15 @@ std::string size(std::size_t bytes) {
   return fill(tr("mail", "{1} KB"), {std::to_string((bytes + 512) / 1024)});
 }
 
+// How a reader knows an attachment: "a web page (HTML, for screen readers)".
+std::string kindOf(const std::string& mediaType) {
+  // TRANSLATORS: the mail: what the HTML attachment is, in "Also attached, the same report as {3}: …".
+  if (mediaType.rfind("text/html", 0) == 0) return tr("mail", "a web page (HTML, for screen readers)");
+  // TRANSLATORS: the mail: what a PDF attachment is.
+  if (mediaType == "application/pdf") return tr("mail", "a PDF");
+  return mediaType;
+}
+
 std::string reportLink(const std::string& base, const BoardReport& report) {
   return publicLink(base, "/api/v1/organisations/" + report.organisationCode + "/periods/" + report.period +
                               "/report.pdf");
@@ -28,7 +37,7 @@ std::string reportLink(const std::string& base, const BoardReport& report) {
 
 }  // namespace
 
-Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment document,
+Mail boardMail(const BoardReport& report, const std::string& to, std::vector<MailAttachment> documents,
                const std::string& publicUrl) {
   report::LanguageScope language(report.language);
   const Scorecard& scorecard = report.results.scorecard;
@@ -57,9 +66,17 @@ Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment 
                   report::withUnit(report::number(k.kpi->target), *k.kpi)})
          << "\n";
   }
-  // TRANSLATORS: the mail: {1} the attachment's file name, {2} its size.
-  text << "\n" << fill(tr("mail", "The board report is attached: {1} ({2})."), {document.fileName, size(document.bytes.size())})
-       << "\n";
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const MailAttachment& d = documents[i];
+    text << (i == 0 ? "\n" : "")
+         << (i == 0
+                 // TRANSLATORS: the mail: {1} the attachment's file name, {2} its size.
+                 ? fill(tr("mail", "The board report is attached: {1} ({2})."), {d.fileName, size(d.bytes.size())})
+                 // TRANSLATORS: the mail: another attachment, {3} what it is ("a web page (HTML, for screen readers)").
+                 : fill(tr("mail", "Also attached, the same report as {3}: {1} ({2})."),
+                        {d.fileName, size(d.bytes.size()), kindOf(d.mediaType)}))
+         << "\n";
+  }
   // TRANSLATORS: the mail: {1} a web address.
   if (!publicUrl.empty()) text << fill(tr("mail", "Also online: {1}"), {reportLink(publicUrl, report)}) << "\n";
   // TRANSLATORS: the mail: {1} the data cut-off (a date and time).
@@ -72,7 +89,7 @@ Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment 
   // TRANSLATORS: the mail's subject: {1} the organisation, {2} the period ("Q2 2025/26").
   mail.subject = fill(tr("mail", "Board report: {1}, {2}"), {name, report::periodShort(report.period)});
   mail.text = text.str();
-  mail.attachments.push_back(std::move(document));
+  mail.attachments = std::move(documents);
   return mail;
 }
 

@@ -30,6 +30,8 @@ const std::map<std::string, std::string> CONTACTS = {
     {"W06000002", "kpi@gwynedd.example.org"},
 };
 
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 struct Fixture {
   TempDir dir;
   StoreConfig store = freshStoreConfig(dir);
@@ -74,8 +76,12 @@ struct Fixture {
       auto code = std::find_if(CONTACTS.begin(), CONTACTS.end(), [&](const auto& c) { return c.second == m.to[0]; });
       BOOST_REQUIRE_MESSAGE(code != CONTACTS.end(), m.to[0]);
       ParsedMail parsed = parseMail(m.data);
-      BOOST_REQUIRE(parsed.parts.size() == 2u);
+      BOOST_REQUIRE(parsed.parts.size() == 3u);  // the text, the PDF, the HTML (mail.attachHtml)
       const MailPart& pdf = parsed.parts[1];
+      const MailPart& html = parsed.parts[2];
+      BOOST_TEST(html.fileName == code->first + "-2009-10-Q2.html");
+      BOOST_TEST(html.mediaType.rfind("text/html", 0) == 0u, html.mediaType);
+      BOOST_TEST(contains(html.bytes, "<html"));
       BOOST_TEST(pdf.transferEncoding == "base64");
       BOOST_TEST(pdf.fileName == code->first + "-2009-10-Q2.pdf");
       std::string file = archived(code->first + ".pdf");
@@ -94,8 +100,6 @@ std::vector<std::string> recipients(const std::vector<ReceivedMail>& mails) {
   std::sort(to.begin(), to.end());
   return to;
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

@@ -242,8 +242,10 @@ struct Fixture : StoreFixture {
   }
 
   std::string mailText(const BoardReport& report) {
-    MailAttachment attachment{"W06000001-2009-10-Q2.pdf", "application/pdf", std::string(2000, 'x')};
-    Mail mail = boardMail(report, "kpi@example.org", attachment, "https://kpi.example.org");
+    std::vector<MailAttachment> attachments = {
+        {"W06000001-2009-10-Q2.pdf", "application/pdf", std::string(2000, 'x')},
+        {"W06000001-2009-10-Q2.html", "text/html; charset=utf-8", std::string(500, 'x')}};
+    Mail mail = boardMail(report, "kpi@example.org", attachments, "https://kpi.example.org");
     return squeezed(mail.subject + "\n" + mail.text);
   }
 
