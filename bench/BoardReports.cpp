@@ -6,8 +6,9 @@
 // byte-identical files. With --ops, writes each report's drawing operations as
 // JSON (bench/DrawingJson.h) for bench/reportlab-board.py to draw the same pages.
 // Each run also renders the same reports untagged (PDF/A-1b, as before issue 24)
-// right after the tagged ones, so the cost of tagging is measured in the same run.
-//   board-reports --config FILE --period P [--count N] [--runs R] [--out DIR] [--ops FILE]
+// right after the tagged ones, so the cost of tagging is measured in the same run;
+// with --welsh, the same reports in Welsh too (issue 25), also in the same run.
+//   board-reports --config FILE --period P [--count N] [--runs R] [--out DIR] [--ops FILE] [--welsh]
 #include "adapters/cli/Defaults.h"
 #include "adapters/cli/StoreServices.h"
 #include "bench/DrawingJson.h"
@@ -39,17 +40,23 @@ struct Options {
   int runs = 5;
   std::string out;
   std::string ops;
+  bool welsh = false;
 };
 
 Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
+    if (arg == "--welsh") {
+      o.welsh = true;
+      continue;
+    }
     if (arg == "--help" || arg == "-h") {
       std::cout << "board-reports --config FILE --period P [--count N] [--runs R] [--out DIR] [--ops FILE]\n"
                    "Renders N board reports (organisations with a submission for P, repeated when fewer) R times\n"
                    "on one thread; prints reports/s (median, min, max) and sizes. --out writes the PDFs of the\n"
-                   "first run; --ops writes every report's drawing operations as JSON for reportlab-board.py.\n";
+                   "first run; --ops writes every report's drawing operations as JSON for reportlab-board.py;\n"
+                   "--welsh also renders each report in Welsh in the same runs and compares.\n";
       std::exit(0);
     }
     if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
@@ -109,7 +116,10 @@ int main(int argc, char** argv) {
     reports::PdfReportRenderer untagged(reports::loadFonts(services.config().getString("reports.font.regular", ""),
                                                            services.config().getString("reports.font.bold", "")),
                                         false);
-    std::vector<double> untaggedRates, untaggedSizes;
+    std::vector<double> untaggedRates, untaggedSizes, welshRates, welshSizes;
+    std::vector<engine::BoardReport> welshBoards = boards;
+    for (engine::BoardReport& b : welshBoards) b.language = "cy";
+    std::vector<std::string> welshFirst(options.count);
     // Processor time as well as wall time: on a shared machine it is what one core gives.
     double taggedCpu = 0, untaggedCpu = 0;
     std::cerr << "assembled " << boards.size() << " board reports in " << assembly << " s; fonts loaded\n";
@@ -138,6 +148,15 @@ int main(int argc, char** argv) {
       untaggedCpu += static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
       untaggedRates.push_back(static_cast<double>(options.count) /
                               std::chrono::duration<double>(Clock::now() - start).count());
+      if (!options.welsh) continue;
+      start = Clock::now();
+      for (std::size_t i = 0; i < options.count; ++i) {
+        std::string bytes = renderer.renderBoard(welshBoards[i % welshBoards.size()]);
+        if (run == 0) welshSizes.push_back(static_cast<double>(bytes.size())), welshFirst[i] = std::move(bytes);
+        else if (bytes != welshFirst[i]) identical = false;
+      }
+      welshRates.push_back(static_cast<double>(options.count) /
+                           std::chrono::duration<double>(Clock::now() - start).count());
     }
 
     std::vector<double> sizes;
@@ -171,6 +190,14 @@ int main(int argc, char** argv) {
                 "tagged/untagged: rate %.2fx, size %.2fx\n",
                 median(untaggedRates), untaggedRates.front(), untaggedRates.back(), median(untaggedSizes),
                 median(rates) / median(untaggedRates), median(sizes) / median(untaggedSizes));
+    if (options.welsh) {
+      std::sort(welshRates.begin(), welshRates.end());
+      std::printf("welsh, same run: median %.1f/s min %.1f/s max %.1f/s; size median %.0f B max %.0f B; "
+                  "welsh/english: rate %.2fx, size %.2fx\n",
+                  median(welshRates), welshRates.front(), welshRates.back(), median(welshSizes),
+                  *std::max_element(welshSizes.begin(), welshSizes.end()), median(welshRates) / median(rates),
+                  median(welshSizes) / median(sizes));
+    }
     double rendered = static_cast<double>(options.count) * options.runs;
     std::printf("per processor-second (one core): tagged %.1f reports/s, untagged %.1f reports/s (%.2fx)\n",
                 rendered / taggedCpu, rendered / untaggedCpu, untaggedCpu / taggedCpu);

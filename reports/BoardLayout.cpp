@@ -1,8 +1,8 @@
 #include "reports/BoardLayout.h"
 
-#include "engine/common/Counted.h"
 #include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
+#include "engine/reporting/Words.h"
 #include "reports/BoardNotesBox.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
@@ -17,6 +17,8 @@ namespace profkpi::reports {
 
 using namespace style;
 namespace text = engine::report;
+using engine::report::fill;
+using engine::report::tr;
 
 namespace {
 
@@ -26,21 +28,29 @@ const char* const DOT = " \xC2\xB7 ";  // " · "
 bool cover(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
   std::optional<Tagged> tag(std::in_place, canvas, Role::H1);  // the organisation and the period
-  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.name,
-                        TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 3);
-  if (!r.welshName.empty() && r.welshName != r.name) {
-    Tagged welsh(canvas, inLanguage("cy"));
-    flow.y += drawWrapped(canvas, flow.left(), flow.y + 1, flow.width(), r.welshName,
+  // The report's language names the organisation; the other name follows,
+  // marked as the other language.
+  const text::Names names = text::namesOf(r);
+  {
+    std::optional<Tagged> titleLanguage;
+    if (!names.titleLanguage.empty()) titleLanguage.emplace(canvas, inLanguage(names.titleLanguage));
+    flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), names.title,
+                          TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 3);
+  }
+  if (!names.subtitle.empty()) {
+    Tagged other(canvas, inLanguage(names.subtitleLanguage));
+    flow.y += drawWrapped(canvas, flow.left(), flow.y + 1, flow.width(), names.subtitle,
                           TextStyle{Face::Regular, 13, MUTED, 1.2}, 2) + 1;
   }
   flow.y += 3;
-  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.periodInWords,
+  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), text::periodInWords(r.period),
                         TextStyle{Face::Regular, 13, INK, 1.25}, 2);
   tag.emplace(canvas, Role::P);
   std::string meta = r.organisationCode;
   if (!r.type.empty()) meta += DOT + text::groupName(r.type);
-  meta += DOT + std::string("Produced ") + text::ukTime(r.generatedAt) + " from data received up to " +
-          text::ukTime(r.dataCutOff);
+  // TRANSLATORS: board report, under the title: {1} when it was produced, {2} the data cut-off (dates and times).
+  meta += DOT + fill(tr("board report", "Produced {1} from data received up to {2}"),
+                     {text::ukTime(r.generatedAt), text::ukTime(r.dataCutOff)});
   flow.y += 2;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), meta, TextStyle{Face::Regular, 8, MUTED}, 2);
   flow.y += 12;
@@ -56,7 +66,8 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
   const double leftX = flow.left() + 18;
   const double leftW = 172;
   tag.emplace(canvas, Role::H2);
-  drawLine(canvas, leftX, top + 20, leftW, "PROFESSIONALISATION INDEX", TextStyle{Face::Bold, 8, MUTED});
+  // TRANSLATORS: page one, the index panel's heading (capitals in the English layout).
+  drawLine(canvas, leftX, top + 20, leftW, tr("index panel", "PROFESSIONALISATION INDEX"), TextStyle{Face::Bold, 8, MUTED});
   tag.emplace(canvas, Role::P);
   // Every line wraps, none is cut: the basis and the comparison are what make the number honest.
   double numberWidth = drawLine(canvas, leftX - 2, top + 66, 150, panel.value, TextStyle{Face::Bold, 48, NAVY});
@@ -81,7 +92,8 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
   const double barsX = flow.left() + 205;
   const double barsW = flow.right() - barsX - 14;
   tag.emplace(canvas, Role::H3);
-  drawLine(canvas, barsX, top + 20, barsW, "PROGRESS TOWARDS EACH TARGET", TextStyle{Face::Bold, 8, MUTED});
+  // TRANSLATORS: page one, heading of the progress bars beside the index.
+  drawLine(canvas, barsX, top + 20, barsW, tr("index panel", "PROGRESS TOWARDS EACH TARGET"), TextStyle{Face::Bold, 8, MUTED});
   tag.emplace(canvas, Role::L);
   const double labelW = barsW * 0.52;
   const double trackX = barsX + labelW + 6;
@@ -96,7 +108,7 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
     double cy = rowY + rowH / 2;
     drawStatusMark(canvas, barsX + 4, cy - 0.5, 7, v.status);
     TextStyle labelStyle{Face::Regular, 7.4, INK, 1.15};
-    std::string label = v.kpi->id + " " + v.kpi->title;
+    std::string label = text::kpiName(*v.kpi);
     std::size_t lines = wrapFor(canvas, labelW - 12, label, labelStyle, 2).size();
     drawWrapped(canvas, barsX + 12, cy - static_cast<double>(lines) * 7.4 * 1.15 / 2 - 1.2, labelW - 12, label,
                 labelStyle, 2);
@@ -105,7 +117,7 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
     if (facts.progressPercent) {
       canvas.fillRect(trackX, cy - 4, trackW * *facts.progressPercent / 100.0, 8, NAVY);
     }
-    std::string percent = facts.progressPercent ? std::to_string(*facts.progressPercent) + "%" : "n/a";
+    std::string percent = facts.progressPercent ? std::to_string(*facts.progressPercent) + "%" : tr("figure", "n/a");
     drawLine(canvas, trackX + trackW + 32, cy + 3, 30, percent, TextStyle{Face::Bold, 8, INK}, Align::Right);
     rowY += rowH;
   }
@@ -116,7 +128,8 @@ bool cover(PageFlow& flow, const engine::BoardReport& r) {
 
 void headlines(PageFlow& flow, const engine::BoardReport& r) {
   Canvas& canvas = flow.canvas();
-  flow.heading("Headlines", SIZE_H2, 60);
+  // TRANSLATORS: page one, a heading.
+  flow.heading(tr("heading", "Headlines"), SIZE_H2, 60);
   TextStyle style{Face::Regular, 8.8, INK, 1.25};
   Tagged list(canvas, Role::L);
   for (const std::string& line : text::headlines(r)) {
@@ -165,17 +178,26 @@ void sparkline(Canvas& canvas, double x, double y, double w, double h, const eng
 
 void scorecard(PageFlow& flow, const engine::BoardReport& r, bool indexExplained) {
   const text::ScorecardPage page = text::scorecardPage(r);
-  flow.heading("Scorecard", SIZE_H2, 120);
-  std::vector<TableColumn> columns = {{"KPI", 96},
-                                      {"Value", 58, Align::Right},
-                                      {"Target", 38, Align::Right},
-                                      {"Status", 48},
+  // TRANSLATORS: page one, a heading.
+  flow.heading(tr("heading", "Scorecard"), SIZE_H2, 120);
+  // TRANSLATORS: a column heading (scorecard, tables): "KPI" (key performance indicator).
+  std::vector<TableColumn> columns = {{tr("column", "KPI"), 90},
+                                      // TRANSLATORS: a scorecard column heading.
+                                      {tr("column", "Value"), 58, Align::Right},
+                                      // TRANSLATORS: a scorecard column heading (narrow).
+                                      {tr("column", "Target"), 44, Align::Right},
+                                      // TRANSLATORS: a scorecard column heading.
+                                      {tr("column", "Status"), 48},
                                       {page.changeHeader, 42, Align::Right}};
   if (!page.yearHeader.empty()) columns.push_back({page.yearHeader, 42, Align::Right});
-  columns.push_back({"Trend, " + page.trendHeader, 56});
-  columns.push_back({"Median: all", 40, Align::Right});
-  columns.push_back({"Median: " + page.groupHeader, 42, Align::Right});
-  columns.push_back({"Quartile (all)", 42});
+  // TRANSLATORS: the scorecard's trend column heading: {1} "Q3 2023/24 to Q2 2025/26".
+  columns.push_back({fill(tr("column", "Trend, {1}"), {page.trendHeader}), 56});
+  // TRANSLATORS: a scorecard column heading (narrow, wraps): the median of all organisations.
+  columns.push_back({tr("column", "Median: all"), 40, Align::Right});
+  // TRANSLATORS: a scorecard column heading: {1} a comparator group ("Welsh unitary").
+  columns.push_back({fill(tr("column", "Median: {1}"), {page.groupHeader}), 42, Align::Right});
+  // TRANSLATORS: a scorecard column heading (narrow, wraps): the quartile among all organisations.
+  columns.push_back({tr("column", "Quartile (all)"), 42});
   std::vector<TableRow> rows;
   for (std::size_t i = 0; i < page.rows.size(); ++i) {
     const text::ScorecardRow& row = page.rows[i];
@@ -185,7 +207,8 @@ void scorecard(PageFlow& flow, const engine::BoardReport& r, bool indexExplained
     const engine::KpiResult& k = r.results.kpis[i];
     trend.figure = [&k](Canvas& c, double x, double y, double w, double h) { sparkline(c, x, y, w, std::min(h, 20.0), k); };
     trend.figureHeight = 18;
-    trend.figureAlt = "Trend. " + describe(trendChart(k), k.current.kpi->unit);
+    // TRANSLATORS: alternative text of a trend chart: {1} the chart in words.
+    trend.figureAlt = fill(tr("chart", "Trend. {1}"), {describe(trendChart(k), text::unit(*k.current.kpi))});
     TableRow cells = {{row.kpi}, value, {row.target}, TableCell::marked(text::statusWord(row.status), row.status),
                       {row.change}};
     if (!page.yearHeader.empty()) cells.push_back({row.yearChange});
@@ -221,7 +244,7 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
   const double chartH = std::max(distributionHeight(distribution), 96.0);
   const double actionsH = r.boardNotes ? kpiActionsHeight(canvas, flow.width(), *r.boardNotes, def.id, r.notesDay) : 0;
   const double textH =
-      27 + linesOf(def.description, descriptionStyle, 2) + 2 + linesOf(facts, factsStyle, 8) + actionsH;
+      27 + linesOf(text::description(def), descriptionStyle, 3) + 2 + linesOf(facts, factsStyle, 9) + actionsH;
   const double height = textH + 16 + chartH + 6;
   flow.need(height);
   const double top = flow.y;
@@ -237,7 +260,7 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
   double statusWidth = lineWidth(canvas, 80, status, statusStyle);
   double titleWidth = flow.width() - valueWidth - statusWidth - 40;
   std::optional<Tagged> tag(std::in_place, canvas, Role::H3);
-  drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + def.title, TextStyle{Face::Bold, 12, NAVY});
+  drawLine(canvas, flow.left(), top + 20, titleWidth, def.id + "  " + text::title(def), TextStyle{Face::Bold, 12, NAVY});
   tag.emplace(canvas, Role::P);
   drawLine(canvas, flow.right(), top + 20, 140, value, valueStyle, Align::Right);
   drawLine(canvas, flow.right() - valueWidth - 10, top + 19, 80, status, statusStyle, Align::Right);
@@ -245,10 +268,10 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
 
   double y = top + 27;
   tag.emplace(canvas, Role::P);
-  y += drawWrapped(canvas, flow.left(), y, flow.width(), def.description, descriptionStyle, 2);
+  y += drawWrapped(canvas, flow.left(), y, flow.width(), text::description(def), descriptionStyle, 3);
   y += 2;
   tag.emplace(canvas, Role::P);
-  y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 8);
+  y += drawWrapped(canvas, flow.left(), y, flow.width(), facts, factsStyle, 9);
   if (r.boardNotes) {
     tag.emplace(canvas, Role::P);
     y += drawKpiActions(canvas, flow.left(), y + 2, flow.width(), *r.boardNotes, def.id, r.notesDay);
@@ -261,11 +284,15 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
   const double trendX = flow.left() + distW + gap;
   const double trendW = flow.right() - trendX;
   TextStyle caption{Face::Bold, 7.6, MUTED};
-  tag.emplace(canvas, figure("Compared with peers. " + describe(distribution, def.unit)));
-  drawLine(canvas, flow.left(), chartTop - 5, distW, "COMPARED WITH PEERS", caption);
+  // TRANSLATORS: alternative text of the peers chart: {1} the chart in words.
+  tag.emplace(canvas, figure(fill(tr("chart", "Compared with peers. {1}"), {describe(distribution, text::unit(def))})));
+  // TRANSLATORS: caption above a detail panel's peers chart (capitals in the English layout).
+  drawLine(canvas, flow.left(), chartTop - 5, distW, tr("chart", "COMPARED WITH PEERS"), caption);
   drawDistribution(canvas, flow.left(), chartTop, distW, chartH, distribution);
-  tag.emplace(canvas, figure("Trend. " + describe(trend, def.unit)));
-  drawLine(canvas, trendX, chartTop - 5, trendW, "TREND (" + text::shortUnit(def) + "; dashed line: target)", caption);
+  tag.emplace(canvas, figure(fill(tr("chart", "Trend. {1}"), {describe(trend, text::unit(def))})));
+  // TRANSLATORS: caption above a detail panel's trend chart: {1} the unit ("%", "days").
+  drawLine(canvas, trendX, chartTop - 5, trendW, fill(tr("chart", "TREND ({1}; dashed line: target)"), {text::shortUnit(def)}),
+           caption);
   drawTrend(canvas, trendX, chartTop, trendW, chartH, trend);
   tag.reset();
   flow.y = top + height;
@@ -274,69 +301,114 @@ void kpiPanel(PageFlow& flow, const engine::BoardReport& r, std::size_t index) {
 void provenance(PageFlow& flow, const engine::BoardReport& r) {
   const engine::SubmissionRecord& s = r.results.record;
   flow.newPage();
-  flow.heading("Data quality and provenance", SIZE_H2);
-  flow.paragraph("The figures in this report come from the submission below, the organisation's current one for the "
-                 "period. Every warning raised when it was accepted is listed with the sender's explanation.",
+  // TRANSLATORS: board report, a page's heading (also named by the headlines and notes: translate alike).
+  flow.heading(tr("heading", "Data quality and provenance"), SIZE_H2);
+  // TRANSLATORS: board report, the paragraph under "Data quality and provenance".
+  flow.paragraph(tr("provenance", "The figures in this report come from the submission below, the organisation's current one "
+                                  "for the period. Every warning raised when it was accepted is listed with the sender's "
+                                  "explanation."),
                  TextStyle{Face::Regular, SIZE_BODY, INK, 1.35}, 8);
 
   std::string peers = text::peerGroups(r.sectorSubmissions, r.period, r.type, r.typeSubmissions);
-  std::string source = s.sourceSystem.empty() ? "not stated" : s.sourceSystem;
+  // TRANSLATORS: provenance table: the sender named no source system.
+  std::string source = s.sourceSystem.empty() ? tr("provenance", "not stated") : s.sourceSystem;
+  std::string revision =
+      s.revision > 1
+          // TRANSLATORS: provenance table, "Kind and revision": {1} the revision number (2 or more).
+          ? fill(tr("provenance", "revision {1} (replaces earlier ones)"), {std::to_string(s.revision)})
+          // TRANSLATORS: as above for the first revision: {1} is 1.
+          : fill(tr("provenance", "revision {1}"), {std::to_string(s.revision)});
+  auto item = [](const std::string& words) { return TableCell{words, Face::Bold}; };
   std::vector<TableRow> rows = {
-      {{"Submission ID", Face::Bold}, {s.submissionId}},
-      {{"Organisation as sent", Face::Bold}, {s.organisationName + " (" + s.organisation + ")"}},
-      {{"Period", Face::Bold}, {s.period + DOT + r.periodInWords}},
-      {{"Received", Face::Bold}, {text::ukTime(s.receivedAt) + " (" + text::isoTime(s.receivedAt) + ")"}},
-      {{"How it arrived", Face::Bold}, {text::channelInWords(s.channel)}},
-      {{"Source system", Face::Bold}, {source}},
-      {{"Prepared at", Face::Bold}, {s.preparedAt}},
-      {{"Kind and revision", Face::Bold},
-       {s.kind + DOT + "revision " + std::to_string(s.revision) + (s.revision > 1 ? " (replaces earlier ones)" : "")}},
-      {{"Fingerprint of the document", Face::Bold},
-       {s.sha256 + " (SHA-256: any change to the document, however small, changes it)"}},
-      {{"Schema version", Face::Bold}, {s.schemaVersion}},
-      {{"Catalogue version", Face::Bold}, {r.catalogue->version()}},
-      {{"Peer groups", Face::Bold}, {peers}},
-      {{"Data cut-off", Face::Bold}, {text::ukTime(r.dataCutOff)}},
+      // TRANSLATORS: provenance table, a row heading.
+      {item(tr("provenance", "Submission ID")), {s.submissionId}},
+      // TRANSLATORS: provenance table, a row heading: the organisation's name as the submission gives it.
+      {item(tr("provenance", "Organisation as sent")), {s.organisationName + " (" + s.organisation + ")"}},
+      // TRANSLATORS: provenance table, a row heading.
+      {item(tr("provenance", "Period")), {s.period + DOT + text::periodInWords(r.period)}},
+      // TRANSLATORS: provenance table, a row heading: when the submission was received.
+      {item(tr("provenance", "Received")), {text::ukTime(s.receivedAt) + " (" + text::isoTime(s.receivedAt) + ")"}},
+      // TRANSLATORS: provenance table, a row heading.
+      {item(tr("provenance", "How it arrived")), {text::channelInWords(s.channel)}},
+      // TRANSLATORS: provenance table, a row heading: the council's HR or IT system that made the submission.
+      {item(tr("provenance", "Source system")), {source}},
+      // TRANSLATORS: provenance table, a row heading.
+      {item(tr("provenance", "Prepared at")), {s.preparedAt}},
+      // TRANSLATORS: provenance table, a row heading: the submission's kind (Summary, Workforce) and revision.
+      {item(tr("provenance", "Kind and revision")), {s.kind + DOT + revision}},
+      // TRANSLATORS: provenance table, a row heading: the document's SHA-256.
+      {item(tr("provenance", "Fingerprint of the document")),
+       // TRANSLATORS: provenance table: {1} the SHA-256 in hexadecimal.
+       {fill(tr("provenance", "{1} (SHA-256: any change to the document, however small, changes it)"), {s.sha256})}},
+      // TRANSLATORS: provenance table, a row heading.
+      {item(tr("provenance", "Schema version")), {s.schemaVersion}},
+      // TRANSLATORS: provenance table, a row heading: the KPI catalogue's version.
+      {item(tr("provenance", "Catalogue version")), {r.catalogue->version()}},
+      // TRANSLATORS: provenance table, a row heading.
+      {item(tr("provenance", "Peer groups")), {peers}},
+      // TRANSLATORS: provenance table, a row heading: the latest acceptance the report uses.
+      {item(tr("provenance", "Data cut-off")), {text::ukTime(r.dataCutOff)}},
   };
   TableOptions itemOptions{8.6, 4, true};
   itemOptions.rowHeaders = true;
-  drawTable(flow, {{"Item", 150}, {"Value", 350}}, rows, itemOptions);
+  // TRANSLATORS: provenance table, column headings: "Item" and "Value".
+  drawTable(flow, {{tr("column", "Item"), 150}, {tr("column", "Value"), 350}}, rows, itemOptions);
 
-  flow.heading("Warnings", SIZE_H3, 40);
+  // TRANSLATORS: board report, a heading under Data quality and provenance.
+  flow.heading(tr("heading", "Warnings"), SIZE_H3, 40);
   if (s.warnings.empty()) {
-    flow.paragraph("No warnings were raised for this submission.", TextStyle{Face::Regular, SIZE_BODY, INK});
+    // TRANSLATORS: under "Warnings" when there are none.
+    flow.paragraph(tr("provenance", "No warnings were raised for this submission."), TextStyle{Face::Regular, SIZE_BODY, INK});
   } else {
     std::vector<TableRow> warnings;
     for (const engine::Diagnostic& d : s.warnings) {
+      // The finding's message is the intake's own (English, with the submission's figures).
       warnings.push_back({{d.code, Face::Bold},
                           {d.kpi.empty() ? "\xE2\x80\x93" : d.kpi},
                           {text::warningInWords(d.code) + ": " + d.message},
-                          {d.explained ? d.explanation : "No explanation given"}});
+                          // TRANSLATORS: warnings table: the sender explained nothing.
+                          {d.explained ? d.explanation : tr("provenance", "No explanation given")}});
     }
-    drawTable(flow, {{"Code", 44}, {"KPI", 34}, {"What was found", 200}, {"Sender's explanation", 222}}, warnings,
-              TableOptions{8.4, 8, true});
+    // TRANSLATORS: warnings table, column headings: the warning's code.
+    drawTable(flow, {{tr("column", "Code"), 44}, {tr("column", "KPI"), 34},
+                     // TRANSLATORS: warnings table, column heading.
+                     {tr("column", "What was found"), 200},
+                     // TRANSLATORS: warnings table, column heading.
+                     {tr("column", "Sender's explanation"), 222}},
+              warnings, TableOptions{8.4, 8, true});
   }
 
-  flow.heading("Returns", SIZE_H3, 40);
+  // TRANSLATORS: board report, a heading under Data quality and provenance.
+  flow.heading(tr("heading", "Returns"), SIZE_H3, 40);
   flow.paragraph(text::returnsInWords(r), TextStyle{Face::Regular, SIZE_BODY, INK, 1.35}, 8);
 
-  flow.heading("Comparator groups by KPI", SIZE_H3, 60);
+  // TRANSLATORS: board report, a heading under Data quality and provenance.
+  flow.heading(tr("heading", "Comparator groups by KPI"), SIZE_H3, 60);
   std::vector<TableRow> groups;
   for (const engine::KpiResult& k : r.results.kpis) {
     auto shown = [&](const engine::PeerComparison& c) {
       if (c.group.empty()) return std::string("\xE2\x80\x93");
-      return std::to_string(c.organisations) + (c.disclosed ? " (shown)" : " (too few: not shown)");
+      return c.disclosed
+                 // TRANSLATORS: comparator groups table: {1} organisations with a value, large enough to show.
+                 ? fill(tr("provenance", "{1} (shown)"), {std::to_string(c.organisations)})
+                 // TRANSLATORS: as above, too few to show.
+                 : fill(tr("provenance", "{1} (too few: not shown)"), {std::to_string(c.organisations)});
     };
-    groups.push_back({{k.current.kpi->id + "  " + k.current.kpi->title}, {shown(k.sector)}, {shown(k.type)}});
+    groups.push_back({{k.current.kpi->id + "  " + text::title(*k.current.kpi)}, {shown(k.sector)}, {shown(k.type)}});
   }
-  std::string typeHeader = r.type.empty() ? "Same type" : text::groupName(r.type);
-  drawTable(flow, {{"KPI", 220}, {"All organisations with a value", 140}, {typeHeader + " with a value", 140}},
+  std::string typeHeader = r.type.empty() ? tr("group", "Same type") : text::groupName(r.type);
+  drawTable(flow, {{tr("column", "KPI"), 220},
+                   // TRANSLATORS: comparator groups table, column heading.
+                   {tr("column", "All organisations with a value"), 140},
+                   // TRANSLATORS: comparator groups table, column heading: {1} the organisation's type.
+                   {fill(tr("column", "{1} with a value"), {typeHeader}), 140}},
             groups);
 }
 
 void method(PageFlow& flow, const engine::BoardReport& r) {
   flow.newPage();
-  flow.heading("Method", SIZE_H2);
+  // TRANSLATORS: board and sector report, the last page's heading.
+  flow.heading(tr("heading", "Method"), SIZE_H2);
   for (const engine::report::MethodSection& section : text::method(*r.catalogue, r.minimumGroupSize)) {
     flow.heading(section.heading, SIZE_H3, 30);
     for (const std::string& p : section.paragraphs) {
@@ -350,8 +422,10 @@ void method(PageFlow& flow, const engine::BoardReport& r) {
 
 void drawBoardReport(Canvas& canvas, const engine::BoardReport& report) {
   std::string period = text::periodShort(report.period);
-  PageFlow flow(canvas, "IT PROFESSIONALISATION KPIs" + std::string(DOT) + "BOARD REPORT", period,
-                report.name + DOT + period + DOT + "Board report");
+  // TRANSLATORS: board report, the running head of every page (capitals in the English layout).
+  PageFlow flow(canvas, tr("page head", "IT PROFESSIONALISATION KPIs \u00B7 BOARD REPORT"), period,
+                // TRANSLATORS: board report, every page's footer: {1} the organisation, {2} the period.
+                fill(tr("page foot", "{1} \u00B7 {2} \u00B7 Board report"), {text::namesOf(report).title, period}));
   flow.newPage();
   bool indexExplained = cover(flow, report);
   headlines(flow, report);
@@ -359,7 +433,8 @@ void drawBoardReport(Canvas& canvas, const engine::BoardReport& report) {
   // Notes that ran past page one leave the rest of their page to the details.
   bool notesContinued = report.boardNotes && drawBoardNotesBox(flow, *report.boardNotes, report.notesDay).lastPage > 1;
   notesContinued ? flow.space(14) : flow.newPage();
-  flow.heading("The KPIs in detail", SIZE_H2, 200);
+  // TRANSLATORS: board report, the heading of the detail pages.
+  flow.heading(tr("heading", "The KPIs in detail"), SIZE_H2, 200);
   for (std::size_t i = 0; i < report.results.kpis.size(); ++i) {
     kpiPanel(flow, report, i);
     flow.space(14);

@@ -40,7 +40,7 @@ void drawSummary(PageFlow& flow, const std::string& summary) {
     std::size_t fit = room > 0 ? static_cast<std::size_t>(std::floor(room / lineH)) : 0;
     if (fit < std::min<std::size_t>(2, lines.size() - next)) {  // no lone line at a page's foot
       flow.newPage();
-      flow.heading(text::BOARD_NOTES_CONTINUED, SIZE_H3, 2 * lineH);
+      flow.heading(text::boardNotesContinued(), SIZE_H3, 2 * lineH);
       continue;
     }
     const std::size_t count = std::min(fit, lines.size() - next);
@@ -58,10 +58,10 @@ void drawSummary(PageFlow& flow, const std::string& summary) {
     next += count;
     if (next < lines.size()) {
       AsArtifact pagination(canvas);
-      drawLine(canvas, flow.right(), flow.y + MARKER.size + 2, flow.width(), text::CONTINUED_OVERLEAF, MARKER,
+      drawLine(canvas, flow.right(), flow.y + MARKER.size + 2, flow.width(), text::continuedOverleaf(), MARKER,
                Align::Right);
       flow.newPage();
-      flow.heading(text::BOARD_NOTES_CONTINUED, SIZE_H3, 2 * lineH);
+      flow.heading(text::boardNotesContinued(), SIZE_H3, 2 * lineH);
     }
   }
   flow.y += 6;
@@ -74,7 +74,8 @@ void drawActions(PageFlow& flow, const std::vector<engine::BoardAction>& actions
                                        : TableCell(text::actionDue(a, today));
     rows.push_back({{text::actionKpi(a), Face::Bold}, {a.text}, {a.owner}, due});
   }
-  drawTable(flow, {{"KPI", 34}, {"Action", 250}, {"Owner", 110}, {"Due", 106}}, rows,
+  const std::vector<std::string> columns = text::actionColumns();
+  drawTable(flow, {{columns[0], 34}, {columns[1], 250}, {columns[2], 110}, {columns[3], 106}}, rows,
             TableOptions{SIZE_TABLE, ALL_LINES, true});
 }
 
@@ -88,10 +89,10 @@ std::vector<std::string> actionTexts(const engine::BoardNotes& notes, const std:
 
 BoardNotesDrawn drawBoardNotesBox(PageFlow& flow, const engine::BoardNotes& notes, engine::Date today) {
   const double lineH = SUMMARY.size * SUMMARY.leading;
-  flow.heading(text::BOARD_NOTES_TITLE, SIZE_H2, 2 * lineH + 2 * PADDING + 20);
+  flow.heading(text::boardNotesTitle(), SIZE_H2, 2 * lineH + 2 * PADDING + 20);
   BoardNotesDrawn drawn;
   drawn.firstPage = flow.canvas().pages();
-  flow.paragraph(text::BOARD_NOTES_SOURCE, TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.3}, 4);
+  flow.paragraph(text::boardNotesSource(), TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.3}, 4);
   if (!notes.summary.empty()) drawSummary(flow, notes.summary);
   if (!notes.actions.empty()) drawActions(flow, notes.actions, today);
   drawn.lastPage = flow.canvas().pages();

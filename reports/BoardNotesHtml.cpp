@@ -8,11 +8,12 @@ namespace text = engine::report;
 
 std::string boardNotesSection(const engine::BoardNotes& notes, engine::Date today, const EscapeHtml& h) {
   std::string out = "<section aria-labelledby=\"board-notes\">\n<h2 id=\"board-notes\">" +
-                    h(text::BOARD_NOTES_TITLE) + "</h2>\n<p class=\"note\">" + h(text::BOARD_NOTES_SOURCE) + "</p>\n";
+                    h(text::boardNotesTitle()) + "</h2>\n<p class=\"note\">" + h(text::boardNotesSource()) + "</p>\n";
   if (!notes.summary.empty()) out += "<p>" + h(notes.summary) + "</p>\n";
   if (!notes.actions.empty()) {
-    out += "<table>\n<caption>Actions</caption>\n<thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Action</th>"
-           "<th scope=\"col\">Owner</th><th scope=\"col\">Due</th></tr></thead>\n<tbody>\n";
+    out += "<table>\n<caption>" + h(text::actionsCaption()) + "</caption>\n<thead><tr>";
+    for (const std::string& column : text::actionColumns()) out += "<th scope=\"col\">" + h(column) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
     for (const engine::BoardAction& a : notes.actions) {
       std::string due = h(text::actionDue(a, today));
       if (a.overdueOn(today)) due = "<strong class=\"red\">" + due + "</strong>";

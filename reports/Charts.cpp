@@ -1,8 +1,8 @@
 #include "reports/Charts.h"
 
-#include "engine/common/Counted.h"
 #include "engine/model/Period.h"
 #include "engine/reporting/ReportText.h"
+#include "engine/reporting/Words.h"
 #include "reports/Draw.h"
 #include "reports/Style.h"
 
@@ -15,6 +15,9 @@ namespace profkpi::reports {
 
 using namespace style;
 namespace text = engine::report;
+using engine::report::fill;
+using engine::report::tr;
+using engine::report::trn;
 
 namespace {
 
@@ -203,7 +206,9 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
     double rowTop = rowsTop + rowH * static_cast<double>(i);
     double cy = rowTop + rowH * 0.5;
     TextStyle rowLabel{Face::Bold, LABEL_SIZE, INK, 1.15};
-    std::string count = engine::counted(row.organisations, "organisation");
+    // TRANSLATORS: peers chart, under a group's name: {1} organisations in the group.
+    std::string count = fill(trn("chart", "{1} organisation", "{1} organisations", static_cast<std::int64_t>(row.organisations)),
+                             {std::to_string(row.organisations)});
     // The group's name may take two lines ("Metropolitan district"): never cut.
     std::size_t nameLines = wrapFor(canvas, labelWidth, row.label, rowLabel, 2).size();
     double nameH = static_cast<double>(nameLines) * LABEL_SIZE * 1.15;
@@ -212,7 +217,8 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
     drawLine(canvas, x, labelTop + nameH + LABEL_SIZE, labelWidth, count, label);
     if (!row.disclosed) {
       // Disclosure control: the group is named, its figures are not.
-      drawLine(canvas, x, labelTop + nameH + LABEL_SIZE * 2.2, labelWidth, "too few to show", label);
+      // TRANSLATORS: peers chart, a group too small for its figures to be shown (narrow label).
+      drawLine(canvas, x, labelTop + nameH + LABEL_SIZE * 2.2, labelWidth, tr("chart", "too few to show"), label);
       canvas.line(plotX, cy, plotX + plotW, cy, 0.6, GRID);
       continue;
     }
@@ -246,7 +252,8 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
     double tx = at(*chart.target);
     canvas.line(tx, rowsTop - 2, tx, rowsBottom, 1.0, TARGET, true);
     TextStyle targetStyle{Face::Regular, LABEL_SIZE, TARGET};
-    std::string words = "target " + tickLabel(*chart.target);
+    // TRANSLATORS: peers chart, above the target's dashed line: {1} the target.
+    std::string words = fill(tr("chart", "target {1}"), {tickLabel(*chart.target)});
     double width = canvas.width(cleanFor(canvas, words), targetStyle.face, targetStyle.size);
     double left = std::clamp(tx - width / 2, plotX, plotX + plotW - width);
     drawLine(canvas, left, rowsTop - 4, width + 2, words, targetStyle);
@@ -266,11 +273,18 @@ void drawDistribution(Canvas& canvas, double x, double y, double w, double h, co
     lx += markWidth;
     lx += drawLine(canvas, lx, ly + 2.4, need, words, legend) + 9;
   };
-  item(13, "middle half", [&](double at) { canvas.fillRect(at, ly - 2.5, 10, 5, BAND_QUARTILE); });
-  item(5, "median", [&](double at) { canvas.line(at + 1, ly - 3.5, at + 1, ly + 3.5, 2.0, NAVY); });
-  item(8, "rate", [&](double at) { diamond(canvas, at + 3, ly, 3.0, NAVY); });
-  item(5, "target", [&](double at) { canvas.line(at + 1, ly - 3.5, at + 1, ly + 3.5, 1.0, TARGET, true); });
-  if (chart.value) item(11, "this organisation", [&](double at) { valueMarker(canvas, at + 4, ly, chart.status); });
+  // TRANSLATORS: peers chart legend: the box from lower to upper quartile.
+  item(13, tr("chart legend", "middle half"), [&](double at) { canvas.fillRect(at, ly - 2.5, 10, 5, BAND_QUARTILE); });
+  // TRANSLATORS: peers chart legend.
+  item(5, tr("chart legend", "median"), [&](double at) { canvas.line(at + 1, ly - 3.5, at + 1, ly + 3.5, 2.0, NAVY); });
+  // TRANSLATORS: peers chart legend: the group's rate (sum of numerators over sum of denominators).
+  item(8, tr("chart legend", "rate"), [&](double at) { diamond(canvas, at + 3, ly, 3.0, NAVY); });
+  // TRANSLATORS: peers chart legend.
+  item(5, tr("chart legend", "target"), [&](double at) { canvas.line(at + 1, ly - 3.5, at + 1, ly + 3.5, 1.0, TARGET, true); });
+  if (chart.value) {
+    // TRANSLATORS: peers chart legend: the organisation the board report is about.
+    item(11, tr("chart legend", "this organisation"), [&](double at) { valueMarker(canvas, at + 4, ly, chart.status); });
+  }
 }
 
 void drawTrend(Canvas& canvas, double x, double y, double w, double h, const TrendChart& chart) {
@@ -318,7 +332,8 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
     double px = atSlot(o);
     if (quarters) {
       int q = static_cast<int>(((o % 4) + 4) % 4) + 1;
-      drawLine(canvas, px, plotY + plotH + 9, slotW, "Q" + std::to_string(q), label, Align::Centre);
+      // TRANSLATORS: trend chart, a quarter under its point: {1} 1 to 4 ("Q1"; Welsh councils write "Ch1").
+      drawLine(canvas, px, plotY + plotH + 9, slotW, fill(tr("chart", "Q{1}"), {std::to_string(q)}), label, Align::Centre);
       bool yearStart = q == 1 || o == firstSlot;
       if (!yearStart) continue;
       long yearEnd = std::min(last, o + (4 - q));
@@ -343,7 +358,8 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
   for (const std::string& missed : chart.noReturn) {
     long o = periodOrdinal(missed);
     if (o < firstSlot || o > last) continue;
-    drawWrapped(canvas, atSlot(o) - slotW / 2, plotY + plotH - 14, slotW, "no return", gapStyle, 2, Align::Centre);
+    // TRANSLATORS: trend chart, in the slot of a missed return (two short lines at most).
+    drawWrapped(canvas, atSlot(o) - slotW / 2, plotY + plotH - 14, slotW, tr("chart", "no return"), gapStyle, 2, Align::Centre);
   }
 
   for (std::size_t i = 0; i + 1 < chart.periods.size(); ++i) {
@@ -361,10 +377,15 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
   };
   std::vector<Box> taken;
   if (targetY) taken.push_back({plotX, plotX + plotW, *targetY - 1.2, *targetY + 1.2});
+  // The words in a missed period's slot: a neighbour's value label stays off them.
+  for (const std::string& missed : chart.noReturn) {
+    long o = periodOrdinal(missed);
+    if (o >= firstSlot && o <= last) taken.push_back({atSlot(o) - slotW / 2, atSlot(o) + slotW / 2, plotY + plotH - 15, plotY + plotH});
+  }
   for (std::size_t i = 0; i < chart.periods.size(); ++i) {
     double px = atX(chart.periods[i]);
     if (!chart.values[i]) {
-      drawLine(canvas, px, plotY + plotH - 3, slotW + 6, "n/a", label, Align::Centre);
+      drawLine(canvas, px, plotY + plotH - 3, slotW + 6, tr("figure", "n/a"), label, Align::Centre);
       taken.push_back({px - slotW / 2, px + slotW / 2, plotY + plotH - 10, plotY + plotH});
       continue;
     }
@@ -426,20 +447,36 @@ void drawTrend(Canvas& canvas, double x, double y, double w, double h, const Tre
 std::string describe(const DistributionChart& chart, const std::string& unit) {
   std::string out;
   for (const DistributionRow& r : chart.rows) {
-    out += r.label + " (" + std::to_string(r.organisations) + "): ";
+    std::string group = r.label, size = std::to_string(r.organisations);
     if (!r.disclosed) {
-      out += "fewer than " + std::to_string(chart.minimumGroupSize) + " with a value, not shown. ";
+      // TRANSLATORS: alternative text of the peers chart, one group too small to show: {1} the group,
+      // {2} its size, {3} the smallest group shown (5).
+      out += fill(tr("chart description", "{1} ({2}): fewer than {3} with a value, not shown. "),
+                  {group, size, std::to_string(chart.minimumGroupSize)});
       continue;
     }
-    out += "lowest " + text::oneDecimal(r.min) + ", lower quartile " + text::oneDecimal(r.lowerQuartile) +
-           ", median " + text::oneDecimal(r.median) + ", upper quartile " + text::oneDecimal(r.upperQuartile) +
-           ", highest " + text::oneDecimal(r.max);
-    if (r.rate) out += ", rate " + text::oneDecimal(*r.rate);
-    out += ". ";
+    std::vector<std::string> figures = {group, size, text::oneDecimal(r.min), text::oneDecimal(r.lowerQuartile),
+                                        text::oneDecimal(r.median), text::oneDecimal(r.upperQuartile), text::oneDecimal(r.max)};
+    if (r.rate) {
+      // TRANSLATORS: alternative text of the peers chart, one group: {1} the group, {2} its size, {3} to {7} the
+      // lowest value, lower quartile, median, upper quartile and highest value, {8} the group's rate.
+      out += fill(tr("chart description", "{1} ({2}): lowest {3}, lower quartile {4}, median {5}, upper quartile {6}, "
+                                          "highest {7}, rate {8}. "),
+                  {figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6], text::oneDecimal(*r.rate)});
+    } else {
+      // TRANSLATORS: as above, without a rate.
+      out += fill(tr("chart description", "{1} ({2}): lowest {3}, lower quartile {4}, median {5}, upper quartile {6}, highest {7}. "),
+                  {figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6]});
+    }
   }
-  if (chart.value) out += "This organisation: " + chart.valueShown + " " + unit + ". ";
-  if (chart.rank) out += "Rank " + std::to_string(*chart.rank) + " of " + std::to_string(chart.ranked) + ". ";
-  if (chart.target) out += "Target: " + tickLabel(*chart.target) + " " + unit + ".";
+  // TRANSLATORS: alternative text of the peers chart: {1} the organisation's value, {2} the unit.
+  if (chart.value) out += fill(tr("chart description", "This organisation: {1} {2}. "), {chart.valueShown, unit});
+  if (chart.rank) {
+    // TRANSLATORS: alternative text of the peers chart: {1} rank, {2} of how many.
+    out += fill(tr("chart description", "Rank {1} of {2}. "), {std::to_string(*chart.rank), std::to_string(chart.ranked)});
+  }
+  // TRANSLATORS: alternative text of the peers chart: {1} the target, {2} the unit.
+  if (chart.target) out += fill(tr("chart description", "Target: {1} {2}."), {tickLabel(*chart.target), unit});
   return out;
 }
 
@@ -450,7 +487,8 @@ std::string describe(const TrendChart& chart, const std::string& unit) {
     out += text::periodShort(chart.periods[i]) + " " + chart.shown[i];
   }
   out += " (" + unit + ").";
-  if (chart.target) out += " Target: " + tickLabel(*chart.target) + ".";
+  // TRANSLATORS: alternative text of a trend chart, after the values: {1} the target.
+  if (chart.target) out += fill(tr("chart description", " Target: {1}."), {tickLabel(*chart.target)});
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "engine/reporting/PageOne.h"
 #include "engine/reporting/ReportText.h"
 #include "engine/reporting/SectorText.h"
+#include "engine/reporting/Words.h"
 #include "reports/BoardNotesHtml.h"
 #include "reports/Charts.h"
 #include "reports/PdfParts.h"
@@ -17,6 +18,9 @@
 namespace profkpi::reports {
 
 namespace text = engine::report;
+using engine::report::fill;
+using engine::report::tr;
+using engine::report::trn;
 
 namespace {
 
@@ -73,6 +77,11 @@ std::string status(engine::Status s) {
          "</span>" + h(text::statusWord(s)) + "</span>";
 }
 
+// ` lang="cy" xml:lang="cy"` for a span in another language than the page's; nothing for "".
+std::string langAttributes(const std::string& lang) {
+  return lang.empty() ? std::string() : " lang=\"" + lang + "\" xml:lang=\"" + lang + "\"";
+}
+
 std::string idFor(const std::string& value) {
   std::string id;
   for (char c : value) id += (std::isalnum(static_cast<unsigned char>(c)) != 0) ? c : '-';
@@ -96,7 +105,9 @@ std::string head(const std::vector<std::pair<std::string, bool>>& columns) {
 // `main` is the <main> landmark's content.
 std::string page(const std::string& title, const std::string& band, const std::string& header,
                  const std::string& main) {
-  return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n"
+  // The page's language is the report's; spans in the other language say so.
+  const std::string lang = text::language() == "cy" ? "cy" : "en";
+  return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + lang + "\" xml:lang=\"" + lang + "\">\n<head>\n"
          "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
          "<meta name=\"generator\" content=\"profkpi " PROFKPI_VERSION "\"/>\n<title>" +
          h(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n<body>\n<header>\n<p class=\"band\">" + h(band) +
@@ -105,20 +116,29 @@ std::string page(const std::string& title, const std::string& band, const std::s
 
 std::string distributionTable(const DistributionChart& chart, const std::string& caption) {
   std::string out = "<table>\n<caption>" + h(caption) + "</caption>\n" +
-                    head({{"Group", false},
-                          {"With a value", true},
-                          {"Lowest", true},
-                          {"Lower quartile", true},
-                          {"Median", true},
-                          {"Upper quartile", true},
-                          {"Highest", true},
-                          {"Rate", true}}) +
+                    // TRANSLATORS: HTML version, a peer distribution table's column headings: the comparator group.
+                    head({{tr("column", "Group"), false},
+                          // TRANSLATORS: distribution table column: organisations with a value.
+                          {tr("column", "With a value"), true},
+                          // TRANSLATORS: distribution table column.
+                          {tr("column", "Lowest"), true},
+                          // TRANSLATORS: distribution table column.
+                          {tr("column", "Lower quartile"), true},
+                          // TRANSLATORS: distribution table column.
+                          {tr("column", "Median"), true},
+                          // TRANSLATORS: distribution table column.
+                          {tr("column", "Upper quartile"), true},
+                          // TRANSLATORS: distribution table column.
+                          {tr("column", "Highest"), true},
+                          // TRANSLATORS: distribution table column: the group's rate.
+                          {tr("column", "Rate"), true}}) +
                     "<tbody>\n";
   for (const DistributionRow& r : chart.rows) {
     out += "<tr><th scope=\"row\">" + h(r.label) + "</th>" + cell(std::to_string(r.organisations), true);
     if (!r.disclosed) {
-      out += "<td colspan=\"6\">fewer than " + std::to_string(chart.minimumGroupSize) +
-             " with a value: not shown</td></tr>\n";
+      // TRANSLATORS: distribution table, a group too small to show: {1} the smallest group shown (5).
+      out += "<td colspan=\"6\">" + h(fill(tr("html", "fewer than {1} with a value: not shown"), {std::to_string(chart.minimumGroupSize)})) +
+             "</td></tr>\n";
       continue;
     }
     out += cell(text::oneDecimal(r.min), true) + cell(text::oneDecimal(r.lowerQuartile), true) +
@@ -131,7 +151,7 @@ std::string distributionTable(const DistributionChart& chart, const std::string&
 // The method, as both reports end; `more` after the shared sections.
 std::string methodSection(const engine::Catalogue& catalogue, std::size_t minimumGroupSize,
                           const std::vector<engine::report::MethodSection>& more = {}) {
-  std::string out = "<section aria-labelledby=\"method\">\n<h2 id=\"method\">Method</h2>\n";
+  std::string out = "<section aria-labelledby=\"method\">\n<h2 id=\"method\">" + h(tr("heading", "Method")) + "</h2>\n";
   std::vector<engine::report::MethodSection> sections = text::method(catalogue, minimumGroupSize);
   sections.insert(sections.end(), more.begin(), more.end());
   for (const engine::report::MethodSection& section : sections) {
@@ -147,13 +167,15 @@ class BoardHtml {
 
   std::string build() {
     std::string period = text::periodShort(_r.period);
-    std::string header = "<h1>" + h(_r.name) + "</h1>\n";
-    if (!_r.welshName.empty() && _r.welshName != _r.name) {
-      header += "<p class=\"welsh\" lang=\"cy\" xml:lang=\"cy\">" + h(_r.welshName) + "</p>\n";
+    const text::Names names = text::namesOf(_r);
+    std::string header = "<h1" + langAttributes(names.titleLanguage) + ">" + h(names.title) + "</h1>\n";
+    if (!names.subtitle.empty()) {
+      header += "<p class=\"welsh\"" + langAttributes(names.subtitleLanguage) + ">" + h(names.subtitle) + "</p>\n";
     }
-    header += "<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" + h(meta()) + "</p>\n";
-    return page("Board report: " + _r.name + ", " + period,
-                std::string("IT professionalisation KPIs") + DOT + "Board report" + DOT + period, header,
+    header += "<p class=\"period\">" + h(text::periodInWords(_r.period)) + "</p>\n<p class=\"meta\">" + h(meta()) + "</p>\n";
+    return page(fill(tr("pdf properties", "Board report: {1}, {2}"), {names.title, period}),
+                // TRANSLATORS: HTML version of the board report, the band at the top: {1} the period.
+                fill(tr("html", "IT professionalisation KPIs \u00B7 Board report \u00B7 {1}"), {period}), header,
                 index() + headlines() + scorecard() + boardNotes() + details() + provenance() + method());
   }
 
@@ -161,18 +183,24 @@ class BoardHtml {
   std::string meta() const {
     std::string m = _r.organisationCode;
     if (!_r.type.empty()) m += DOT + text::groupName(_r.type);
-    return m + DOT + "Produced " + text::ukTime(_r.generatedAt) + " from data received up to " +
-           text::ukTime(_r.dataCutOff);
+    return m + DOT + fill(tr("board report", "Produced {1} from data received up to {2}"),
+                          {text::ukTime(_r.generatedAt), text::ukTime(_r.dataCutOff)});
   }
 
   std::string index() const {
     const text::IndexPanel panel = text::indexPanel(_r);
-    std::string out = "<section aria-labelledby=\"index\">\n<h2 id=\"index\">Professionalisation index</h2>\n"
-                      "<p class=\"index\">" + h(panel.value) + " <span>/ 100</span></p>\n<p><strong>" +
+    std::string out = "<section aria-labelledby=\"index\">\n<h2 id=\"index\">" + h(tr("method", "Professionalisation index")) +
+                      "</h2>\n<p class=\"index\">" + h(panel.value) + " <span>/ 100</span></p>\n<p><strong>" +
                       h(panel.basis) + "</strong></p>\n<p>" + h(panel.change) + "</p>\n";
     if (!panel.yearAgo.empty()) out += "<p>" + h(panel.yearAgo) + "</p>\n";
-    out += "<p class=\"note\">" + h(text::indexExplanation()) + "</p>\n<table>\n<caption>Progress towards each target</caption>\n" +
-           head({{"KPI", false}, {"Status", false}, {"Progress", true}}) + "<tbody>\n";
+    // TRANSLATORS: HTML version, the caption of the table of progress towards each target.
+    out += "<p class=\"note\">" + h(text::indexExplanation()) + "</p>\n<table>\n<caption>" + h(tr("html", "Progress towards each target")) +
+           "</caption>\n" +
+           head({{tr("column", "KPI"), false},
+                 {tr("column", "Status"), false},
+                 // TRANSLATORS: HTML version, progress table column: progress towards the target (a percentage).
+                 {tr("column", "Progress"), true}}) +
+           "<tbody>\n";
     const text::ScorecardPage page = text::scorecardPage(_r);
     for (std::size_t i = 0; i < page.rows.size(); ++i) {
       const text::ScorecardRow& row = page.rows[i];
@@ -183,22 +211,27 @@ class BoardHtml {
   }
 
   std::string headlines() const {
-    std::string out = "<section aria-labelledby=\"headlines\">\n<h2 id=\"headlines\">Headlines</h2>\n<ul>\n";
+    std::string out = "<section aria-labelledby=\"headlines\">\n<h2 id=\"headlines\">" + h(tr("heading", "Headlines")) + "</h2>\n<ul>\n";
     for (const std::string& line : text::headlines(_r)) out += "<li>" + h(line) + "</li>\n";
     return out + "</ul>\n</section>\n";
   }
 
   std::string scorecard() const {
     const text::ScorecardPage page = text::scorecardPage(_r);
-    std::vector<std::pair<std::string, bool>> columns = {
-        {"KPI", false}, {"Value", true}, {"Target", true}, {"Status", false}, {page.changeHeader, true}};
+    std::vector<std::pair<std::string, bool>> columns = {{tr("column", "KPI"), false},
+                                                         {tr("column", "Value"), true},
+                                                         {tr("column", "Target"), true},
+                                                         {tr("column", "Status"), false},
+                                                         {page.changeHeader, true}};
     if (!page.yearHeader.empty()) columns.push_back({page.yearHeader, true});
-    columns.push_back({"Trend, " + page.trendHeader, false});
-    columns.push_back({"Median: all", true});
-    columns.push_back({"Median: " + page.groupHeader, true});
-    columns.push_back({"Quartile (all)", false});
-    std::string out = "<section aria-labelledby=\"scorecard\">\n<h2 id=\"scorecard\">Scorecard</h2>\n<table>\n"
-                      "<caption>One row per KPI</caption>\n" + head(columns) + "<tbody>\n";
+    columns.push_back({fill(tr("column", "Trend, {1}"), {page.trendHeader}), false});
+    columns.push_back({tr("column", "Median: all"), true});
+    columns.push_back({fill(tr("column", "Median: {1}"), {page.groupHeader}), true});
+    columns.push_back({tr("column", "Quartile (all)"), false});
+    std::string out = "<section aria-labelledby=\"scorecard\">\n<h2 id=\"scorecard\">" + h(tr("heading", "Scorecard")) +
+                      "</h2>\n<table>\n"
+                      // TRANSLATORS: HTML version, the scorecard table's caption.
+                      "<caption>" + h(tr("html", "One row per KPI")) + "</caption>\n" + head(columns) + "<tbody>\n";
     for (std::size_t i = 0; i < page.rows.size(); ++i) {
       const text::ScorecardRow& row = page.rows[i];
       const engine::KpiResult& k = _r.results.kpis[i];
@@ -208,7 +241,7 @@ class BoardHtml {
       out += "<tr><th scope=\"row\">" + h(row.kpi) + "</th>" + cell(value, true) + cell(h(row.target), true) +
              cell(status(row.status)) + cell(h(row.change), true);
       if (!page.yearHeader.empty()) out += cell(h(row.yearChange), true);
-      out += cell(h(describe(trend, k.current.kpi->unit))) + cell(h(row.median), true) + cell(h(row.groupMedian), true) +
+      out += cell(h(describe(trend, text::unit(*k.current.kpi)))) + cell(h(row.median), true) + cell(h(row.groupMedian), true) +
              cell(h(row.quartile)) + "</tr>\n";
     }
     out += "</tbody>\n</table>\n";
@@ -219,7 +252,7 @@ class BoardHtml {
   std::string boardNotes() const { return _r.boardNotes ? boardNotesSection(*_r.boardNotes, _r.notesDay, h) : ""; }
 
   std::string details() const {
-    std::string out = "<section aria-labelledby=\"details\">\n<h2 id=\"details\">The KPIs in detail</h2>\n";
+    std::string out = "<section aria-labelledby=\"details\">\n<h2 id=\"details\">" + h(tr("heading", "The KPIs in detail")) + "</h2>\n";
     for (std::size_t i = 0; i < _r.results.kpis.size(); ++i) {
       const engine::KpiResult& k = _r.results.kpis[i];
       const engine::KpiDefinition& def = *k.current.kpi;
@@ -232,19 +265,26 @@ class BoardHtml {
       SvgCanvas history(*_fonts.regular, *_fonts.bold, 210, distH);
       drawTrend(history, 0, 0, 210, distH, trend);
 
-      out += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" + h(def.id + " " + def.title) +
+      out += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" + h(text::kpiName(def)) +
              "</h3>\n<p><strong>" + h(text::withShortUnit(k.current.shown(), def)) + "</strong> " +
              status(k.current.status);
       for (const std::string& sentence : text::detailFacts(_r, i)) out += " " + h(sentence);
-      out += "</p>\n<p class=\"note\">" + h(def.description) + "</p>\n" +
+      std::string unit = text::unit(def), shortUnit = text::shortUnit(def);
+      out += "</p>\n<p class=\"note\">" + h(text::description(def)) + "</p>\n" +
              (_r.boardNotes ? kpiActionsHtml(*_r.boardNotes, def.id, _r.notesDay, h) : "") + "<div class=\"charts\">\n<figure>\n" +
-             peers.svg(id + "-peers", def.id + " compared with peers", describe(distribution, def.unit)) +
-             "\n<figcaption>Compared with peers</figcaption>\n</figure>\n<figure>\n" +
-             history.svg(id + "-trend", def.id + " trend", describe(trend, def.unit)) +
-             "\n<figcaption>Trend</figcaption>\n</figure>\n</div>\n" +
-             distributionTable(distribution, def.id + " peer distribution (" + text::shortUnit(def) + ")") +
-             "<table>\n<caption>" + h(def.id + " trend (" + text::shortUnit(def) + ")") + "</caption>\n" +
-             head({{"Period", false}, {"Value", true}}) + "<tbody>\n";
+             // TRANSLATORS: HTML version, the title of a KPI's peers chart: {1} "K2".
+             peers.svg(id + "-peers", fill(tr("html", "{1} compared with peers"), {def.id}), describe(distribution, unit)) +
+             // TRANSLATORS: HTML version, the caption under a KPI's peers chart.
+             "\n<figcaption>" + h(tr("html", "Compared with peers")) + "</figcaption>\n</figure>\n<figure>\n" +
+             // TRANSLATORS: HTML version, the title of a KPI's trend chart: {1} "K2".
+             history.svg(id + "-trend", fill(tr("html", "{1} trend"), {def.id}), describe(trend, unit)) +
+             // TRANSLATORS: HTML version, the caption under a KPI's trend chart.
+             "\n<figcaption>" + h(tr("html", "Trend")) + "</figcaption>\n</figure>\n</div>\n" +
+             // TRANSLATORS: HTML version, a table's caption: {1} "K2", {2} the unit ("%").
+             distributionTable(distribution, fill(tr("html", "{1} peer distribution ({2})"), {def.id, shortUnit})) +
+             // TRANSLATORS: HTML version, a table's caption: {1} "K2", {2} the unit.
+             "<table>\n<caption>" + h(fill(tr("html", "{1} trend ({2})"), {def.id, shortUnit})) + "</caption>\n" +
+             head({{tr("provenance", "Period"), false}, {tr("column", "Value"), true}}) + "<tbody>\n";
       for (std::size_t i = 0; i < trend.periods.size(); ++i) {
         out += "<tr><th scope=\"row\">" + h(text::periodShort(trend.periods[i])) + "</th>" +
                cell(h(trend.shown[i]), true) + "</tr>\n";
@@ -260,31 +300,41 @@ class BoardHtml {
       return "<tr><th scope=\"row\">" + h(name) + "</th><td>" + html + "</td></tr>\n";
     };
     std::string peers = text::peerGroups(_r.sectorSubmissions, _r.period, _r.type, _r.typeSubmissions);
+    std::string revision = s.revision > 1 ? fill(tr("provenance", "revision {1} (replaces earlier ones)"), {std::to_string(s.revision)})
+                                          : fill(tr("provenance", "revision {1}"), {std::to_string(s.revision)});
     std::string out =
-        "<section aria-labelledby=\"provenance\">\n<h2 id=\"provenance\">Data quality and provenance</h2>\n<table>\n"
-        "<caption>The submission these figures come from</caption>\n<tbody>\n" +
-        row("Submission ID", "<code>" + h(s.submissionId) + "</code>") +
-        row("Organisation as sent", h(s.organisationName + " (" + s.organisation + ")")) +
-        row("Period", h(s.period + DOT + _r.periodInWords)) +
-        row("Received", h(text::ukTime(s.receivedAt) + " (" + text::isoTime(s.receivedAt) + ")")) +
-        row("How it arrived", h(text::channelInWords(s.channel))) + row("Source system", h(s.sourceSystem.empty() ? "not stated" : s.sourceSystem)) +
-        row("Prepared at", h(s.preparedAt)) +
-        row("Kind and revision", h(s.kind + DOT + "revision " + std::to_string(s.revision))) +
-        row("Fingerprint of the document", "<code>" + h(s.sha256) + "</code> " +
-                                               h("(SHA-256: any change to the document, however small, changes it)")) + row("Schema version", h(s.schemaVersion)) +
-        row("Catalogue version", h(_r.catalogue->version())) + row("Peer groups", h(peers)) +
-        row("Data cut-off", h(text::ukTime(_r.dataCutOff))) + "</tbody>\n</table>\n<h3>Returns</h3>\n<p>" +
-        h(text::returnsInWords(_r)) + "</p>\n<h3>Warnings</h3>\n";
+        "<section aria-labelledby=\"provenance\">\n<h2 id=\"provenance\">" + h(tr("heading", "Data quality and provenance")) +
+        "</h2>\n<table>\n"
+        // TRANSLATORS: HTML version, the provenance table's caption.
+        "<caption>" + h(tr("html", "The submission these figures come from")) + "</caption>\n<tbody>\n" +
+        row(tr("provenance", "Submission ID"), "<code>" + h(s.submissionId) + "</code>") +
+        row(tr("provenance", "Organisation as sent"), h(s.organisationName + " (" + s.organisation + ")")) +
+        row(tr("provenance", "Period"), h(s.period + DOT + text::periodInWords(_r.period))) +
+        row(tr("provenance", "Received"), h(text::ukTime(s.receivedAt) + " (" + text::isoTime(s.receivedAt) + ")")) +
+        row(tr("provenance", "How it arrived"), h(text::channelInWords(s.channel))) +
+        row(tr("provenance", "Source system"), h(s.sourceSystem.empty() ? tr("provenance", "not stated") : s.sourceSystem)) +
+        row(tr("provenance", "Prepared at"), h(s.preparedAt)) +
+        row(tr("provenance", "Kind and revision"), h(s.kind + DOT + revision)) +
+        row(tr("provenance", "Fingerprint of the document"),
+            fill(h(tr("provenance", "{1} (SHA-256: any change to the document, however small, changes it)")),
+                 {"<code>" + h(s.sha256) + "</code>"})) +
+        row(tr("provenance", "Schema version"), h(s.schemaVersion)) +
+        row(tr("provenance", "Catalogue version"), h(_r.catalogue->version())) + row(tr("provenance", "Peer groups"), h(peers)) +
+        row(tr("provenance", "Data cut-off"), h(text::ukTime(_r.dataCutOff))) + "</tbody>\n</table>\n<h3>" +
+        h(tr("heading", "Returns")) + "</h3>\n<p>" + h(text::returnsInWords(_r)) + "</p>\n<h3>" + h(tr("heading", "Warnings")) +
+        "</h3>\n";
     if (s.warnings.empty()) {
-      out += "<p>No warnings were raised for this submission.</p>\n";
+      out += "<p>" + h(tr("provenance", "No warnings were raised for this submission.")) + "</p>\n";
     } else {
-      out += "<table>\n<caption>Warnings raised when the submission was accepted</caption>\n" +
-             head({{"Code", false}, {"KPI", false}, {"What was found", false}, {"Sender's explanation", false}}) +
+      // TRANSLATORS: HTML version, the warnings table's caption.
+      out += "<table>\n<caption>" + h(tr("html", "Warnings raised when the submission was accepted")) + "</caption>\n" +
+             head({{tr("column", "Code"), false}, {tr("column", "KPI"), false}, {tr("column", "What was found"), false},
+                   {tr("column", "Sender's explanation"), false}}) +
              "<tbody>\n";
       for (const engine::Diagnostic& d : s.warnings) {
         out += "<tr><th scope=\"row\">" + h(d.code) + "</th>" + cell(h(d.kpi.empty() ? DASH : d.kpi)) +
                cell(h(text::warningInWords(d.code) + ": " + d.message)) +
-               cell(h(d.explained ? d.explanation : "No explanation given")) + "</tr>\n";
+               cell(h(d.explained ? d.explanation : tr("provenance", "No explanation given"))) + "</tr>\n";
       }
       out += "</tbody>\n</table>\n";
     }
@@ -305,39 +355,49 @@ class SectorHtml {
 
   std::string build() {
     std::string period = text::periodShort(_r.period);
-    std::string header =
-        "<h1>Sector benchmark</h1>\n<p class=\"period\">" + h(_r.periodInWords) + "</p>\n<p class=\"meta\">" +
-        h("Produced " + text::ukTime(_r.generatedAt) +
-          (_r.dataCutOff ? " from data received up to " + text::ukTime(*_r.dataCutOff)
-                         : std::string(" (no submissions yet)")) +
-          DOT + "For the programme board and Socitm: this report names organisations.") +
-        "</p>\n";
-    return page("Sector benchmark report, " + period,
-                std::string("IT professionalisation KPIs") + DOT + "Sector report" + DOT + period, header,
+    std::string header = "<h1>" + h(tr("sector heading", "Sector benchmark")) + "</h1>\n<p class=\"period\">" +
+                         h(text::periodInWords(_r.period)) + "</p>\n<p class=\"meta\">" + h(text::sectorMeta(_r)) + "</p>\n";
+    return page(fill(tr("pdf properties", "Sector benchmark report, {1}"), {period}),
+                // TRANSLATORS: HTML version of the sector report, the band at the top: {1} the period.
+                fill(tr("html", "IT professionalisation KPIs \u00B7 Sector report \u00B7 {1}"), {period}), header,
                 overview() + rates() + types() + kpis() + league() + warnings() + chase() + received() + method());
   }
 
  private:
+  // The organisation's name in the report's language; in English with the
+  // Welsh name beside it, marked as Welsh.
   static std::string name(const std::string& english, const std::string& welsh) {
+    if (text::language() == "cy") {
+      if (!welsh.empty()) return h(welsh);
+      return "<span lang=\"en\" xml:lang=\"en\">" + h(english) + "</span>";
+    }
     if (welsh.empty() || welsh == english) return h(english);
     return h(english) + " (<span lang=\"cy\" xml:lang=\"cy\">" + h(welsh) + "</span>)";
   }
 
   std::string overview() const {
     std::size_t submitted = _r.submitted.size();
-    std::string out = "<section aria-labelledby=\"overview\">\n<h2 id=\"overview\">Overview</h2>\n<p>" +
-                      h("Coverage: " + std::to_string(submitted) + " of " + std::to_string(_r.registered) +
-                        " registered organisations submitted (" + text::percentOf(submitted, _r.registered) + "); " +
-                        std::to_string(_r.previousSubmitted) + " submitted for " + text::periodShort(_r.previousPeriod) +
-                        ".") +
+    // TRANSLATORS: HTML sector report, a heading.
+    std::string out = "<section aria-labelledby=\"overview\">\n<h2 id=\"overview\">" + h(tr("html", "Overview")) + "</h2>\n<p>" +
+                      // TRANSLATORS: HTML sector report: {1} submitted, {2} registered, {3} a percentage, {4} submitted
+                      // for {5}, the previous period.
+                      h(fill(trn("html", "Coverage: {1} of {2} registered organisation submitted ({3}); {4} submitted for {5}.",
+                                 "Coverage: {1} of {2} registered organisations submitted ({3}); {4} submitted for {5}.",
+                                 static_cast<std::int64_t>(_r.registered)),
+                             {std::to_string(submitted), std::to_string(_r.registered), text::percentOf(submitted, _r.registered),
+                              std::to_string(_r.previousSubmitted), text::periodShort(_r.previousPeriod)})) +
                       "</p>\n<p>";
-    std::string median = "Median professionalisation index: " +
-                         (_r.medianIndex ? text::oneDecimal(*_r.medianIndex) + " out of 100" : std::string("n/a")) +
-                         " (" + text::medianBasis(_r) + ")";
+    std::string median =
+        _r.medianIndex
+            // TRANSLATORS: HTML sector report: {1} the median index, {2} what it rests on.
+            ? fill(tr("html", "Median professionalisation index: {1} out of 100 ({2})"), {text::oneDecimal(*_r.medianIndex), text::medianBasis(_r)})
+            // TRANSLATORS: as above without a median: {1} why.
+            : fill(tr("html", "Median professionalisation index: n/a ({1})"), {text::medianBasis(_r)});
     if (_r.medianIndex && _r.previousMedianIndex) {
       auto tenths = static_cast<std::int64_t>(std::llround((*_r.medianIndex - *_r.previousMedianIndex) * 10));
-      median += ", " + text::changeInWords(tenths) + " since " + text::periodShort(_r.previousPeriod) + " (" +
-                text::oneDecimal(*_r.previousMedianIndex) + ")";
+      // TRANSLATORS: follows the median index: {1} "up 3.1", {2} the previous period, {3} the median then.
+      median += fill(tr("html", ", {1} since {2} ({3})"),
+                     {text::changeInWords(tenths), text::periodShort(_r.previousPeriod), text::oneDecimal(*_r.previousMedianIndex)});
     }
     out += h(median + ".") + "</p>\n<p>";
     if (_r.statusesDisclosed) {
@@ -346,34 +406,31 @@ class SectorHtml {
         green += k.green;
         values += k.green + k.amber + k.red;
       }
-      out += h("Targets met: " + text::percentOf(green, values) + ", " + std::to_string(green) + " of " +
-               std::to_string(values) + " KPI values green, over every KPI of every submission.");
+      // TRANSLATORS: HTML sector report: {1} a percentage, {2} green values of {3}.
+      out += h(fill(trn("html", "Targets met: {1}, {2} of {3} KPI value green, over every KPI of every submission.",
+                        "Targets met: {1}, {2} of {3} KPI values green, over every KPI of every submission.",
+                        static_cast<std::int64_t>(values)),
+                    {text::percentOf(green, values), std::to_string(green), std::to_string(values)}));
     } else {
-      out += h("Targets met: " + text::statusesWithheld(_r.minimumGroupSize) +
-               ", so that no organisation's statuses can be told.");
+      // TRANSLATORS: HTML sector report: {1} why ("not shown: fewer than 5 submissions").
+      out += h(fill(tr("html", "Targets met: {1}, so that no organisation's statuses can be told."),
+                    {text::statusesWithheld(_r.minimumGroupSize)}));
     }
     return out + "</p>\n</section>\n";
   }
 
   std::string rates() const {
-    std::string out = "<section aria-labelledby=\"rates\">\n<h2 id=\"rates\">Sector rates</h2>\n<table>\n"
-                      "<caption>One row per KPI</caption>\n" +
-                      head({{"KPI", false},
-                            {"Sector rate", true},
-                            {"Change", true},
-                            {"Median", true},
-                            {"Green", true},
-                            {"Amber", true},
-                            {"Red", true},
-                            {"No value", true}}) +
-                      "<tbody>\n";
+    std::vector<std::pair<std::string, bool>> columns;
+    for (const std::string& c : text::ratesColumns()) columns.push_back({c, !columns.empty()});
+    std::string out = "<section aria-labelledby=\"rates\">\n<h2 id=\"rates\">" + h(tr("sector heading", "Sector rates")) +
+                      "</h2>\n<table>\n<caption>" + h(tr("html", "One row per KPI")) + "</caption>\n" + head(columns) + "<tbody>\n";
     for (const engine::SectorKpi& k : _r.kpis) {
       const engine::KpiDefinition& def = *k.kpi;
       const engine::GroupDistribution& sector = k.groups.front();
-      out += "<tr><th scope=\"row\">" + h(def.id + " " + def.title) + "</th>" +
+      out += "<tr><th scope=\"row\">" + h(text::kpiName(def)) + "</th>" +
              cell("<strong>" +
                       h(sector.current.groupRate ? text::withShortUnit(sector.current.groupRate->toOneDecimal(), def)
-                                                 : std::string("not shown")) +
+                                                 : tr("cell", "not shown")) +
                       "</strong>",
                   true) +
              cell(h(sector.rateChangeTenths
@@ -381,7 +438,7 @@ class SectorHtml {
                         : std::string(DASH)),
                   true) +
              cell(h(sector.current.distribution ? text::oneDecimal(sector.current.distribution->median)
-                                                : std::string("not shown")),
+                                                : tr("cell", "not shown")),
                   true);
       if (_r.statusesDisclosed) {
         out += cell(counted(engine::Status::Green, k.green), true) + cell(counted(engine::Status::Amber, k.amber), true) +
@@ -391,15 +448,10 @@ class SectorHtml {
       }
       out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n<p class=\"note\">" +
-           h("The sector rate is the total of every organisation's numerators over the total of their "
-             "denominators; change is since " + text::periodShort(_r.previousPeriod) + ". " +
-             text::statusKey(*_r.catalogue) +
-             (_r.statusesDisclosed ? std::string()
-                                   : " Counts by status " + text::statusesWithheld(_r.minimumGroupSize) + ".")) +
-           "</p>\n";
+    out += "</tbody>\n</table>\n<p class=\"note\">" + h(text::ratesNote(_r)) + "</p>\n";
     std::string warned = text::ratesWarningNote(_r);
-    if (!warned.empty()) out += "<p>" + h(warned) + " <a href=\"#warnings\">Read them</a>.</p>\n";
+    // TRANSLATORS: HTML sector report, a link to the warnings after the note on warned figures.
+    if (!warned.empty()) out += "<p>" + h(warned) + " <a href=\"#warnings\">" + h(tr("html", "Read them")) + "</a>.</p>\n";
     return out + "</section>\n";
   }
 
@@ -409,11 +461,12 @@ class SectorHtml {
   }
 
   std::string types() const {
-    std::string out = "<section aria-labelledby=\"types\">\n<h2 id=\"types\">Coverage by type of organisation</h2>\n"
-                      "<table>\n<caption>Registered and submitted organisations by type</caption>\n" +
-                      head({{"Type", false}, {"Registered", true}, {"Submitted", true}, {"Coverage", true},
-                            {"Median index", true}}) +
-                      "<tbody>\n";
+    std::vector<std::pair<std::string, bool>> columns;
+    for (const std::string& c : text::typesColumns()) columns.push_back({c, !columns.empty()});
+    std::string out = "<section aria-labelledby=\"types\">\n<h2 id=\"types\">" + h(tr("sector heading", "Coverage by type of organisation")) +
+                      "</h2>\n<table>\n<caption>" +
+                      // TRANSLATORS: HTML sector report, a table's caption.
+                      h(tr("html", "Registered and submitted organisations by type")) + "</caption>\n" + head(columns) + "<tbody>\n";
     for (const engine::TypeSummary& t : _r.types) {
       std::string median = text::typeMedian(t, _r.minimumGroupSize);
       out += "<tr><th scope=\"row\">" + h(text::groupName(t.type)) + "</th>" + cell(std::to_string(t.registered), true) +
@@ -424,31 +477,34 @@ class SectorHtml {
   }
 
   std::string kpis() const {
-    std::string out = "<section aria-labelledby=\"kpis\">\n<h2 id=\"kpis\">Distribution by KPI</h2>\n";
+    std::string out = "<section aria-labelledby=\"kpis\">\n<h2 id=\"kpis\">" + h(tr("sector heading", "Distribution by KPI")) + "</h2>\n";
     for (const engine::SectorKpi& k : _r.kpis) {
       const engine::KpiDefinition& def = *k.kpi;
       std::string id = "kpi-" + idFor(def.id);
       DistributionChart chart = distributionChart(k, _r.minimumGroupSize);
       out += "<section aria-labelledby=\"" + id + "\">\n<h3 id=\"" + id + "\">" +
-             h(def.id + " " + def.title + " (" + text::shortUnit(def) + ")") + "</h3>\n";
+             h(text::kpiName(def) + " (" + text::shortUnit(def) + ")") + "</h3>\n";
       if (!chart.rows.empty()) {
         double height = distributionHeight(chart);
         SvgCanvas svg(*_fonts.regular, *_fonts.bold, 500, height);
         drawDistribution(svg, 0, 0, 500, height, chart);
-        out += "<figure>\n" + svg.svg(id + "-chart", def.id + " distribution by group", describe(chart, def.unit)) +
-               "\n<figcaption>Distribution by group</figcaption>\n</figure>\n";
+        // TRANSLATORS: HTML sector report, a chart's title: {1} "K2".
+        out += "<figure>\n" + svg.svg(id + "-chart", fill(tr("html", "{1} distribution by group"), {def.id}), describe(chart, text::unit(def))) +
+               // TRANSLATORS: HTML sector report, a chart's caption.
+               "\n<figcaption>" + h(tr("html", "Distribution by group")) + "</figcaption>\n</figure>\n";
       }
-      out += "<table>\n<caption>" + h(def.id + " distribution by group (" + text::shortUnit(def) + ")") +
+      // TRANSLATORS: HTML sector report, a table's caption: {1} "K2", {2} the unit.
+      out += "<table>\n<caption>" + h(fill(tr("html", "{1} distribution by group ({2})"), {def.id, text::shortUnit(def)})) +
              "</caption>\n" +
-             head({{"Group", false},
-                   {"With a value", true},
-                   {"Lowest", true},
-                   {"Lower quartile", true},
-                   {"Median", true},
-                   {"Upper quartile", true},
-                   {"Highest", true},
-                   {"Rate", true},
-                   {"Rate change", true}}) +
+             head({{tr("column", "Group"), false},
+                   {tr("column", "With a value"), true},
+                   {tr("column", "Lowest"), true},
+                   {tr("column", "Lower quartile"), true},
+                   {tr("column", "Median"), true},
+                   {tr("column", "Upper quartile"), true},
+                   {tr("column", "Highest"), true},
+                   {tr("column", "Rate"), true},
+                   {tr("column", "Rate change"), true}}) +
              "<tbody>\n";
       for (const engine::GroupDistribution& g : k.groups) {
         const engine::PeerComparison& c = g.current;
@@ -474,8 +530,10 @@ class SectorHtml {
 
   std::string leagueTable(const std::vector<engine::LeagueEntry>& entries, bool ranked, const std::string& caption) const {
     std::size_t catalogueSize = _r.catalogue->kpis().size();
-    std::vector<std::pair<std::string, bool>> columns = {
-        {ranked ? "Rank" : "Not ranked", true}, {"Organisation", false}, {"Type", false}, {"Index", true}, {"Change", true}};
+    const std::vector<std::string> heads = text::leagueColumns();
+    // TRANSLATORS: HTML sector report, the first column of the unranked indexes.
+    std::vector<std::pair<std::string, bool>> columns = {{ranked ? heads[0] : tr("column", "Not ranked"), true},
+                                                         {heads[1], false}, {heads[2], false}, {heads[3], true}, {heads[4], true}};
     for (const engine::SectorKpi& k : _r.kpis) columns.push_back({k.kpi->id, false});
     std::string out = "<table>\n<caption>" + h(caption) + "</caption>\n" + head(columns) + "<tbody>\n";
     for (const engine::LeagueEntry& e : entries) {
@@ -486,7 +544,7 @@ class SectorHtml {
         who += "<br/><small><a href=\"#warnings\">" + h(text::warningNotes(e.warnings, _r.period)) + "</a></small>";
       }
       out += "<tr>" + cell(e.rank > 0 ? std::to_string(e.rank) : DASH, true) + "<th scope=\"row\">" + who + "</th>" +
-             cell(h(text::groupName(e.type))) + cell(e.index ? std::to_string(*e.index) : "n/a", true) +
+             cell(h(text::groupName(e.type))) + cell(e.index ? std::to_string(*e.index) : h(tr("figure", "n/a")), true) +
              cell(h(change), true);
       for (engine::Status s : e.statuses) out += cell(status(s));
       out += "</tr>\n";
@@ -495,75 +553,66 @@ class SectorHtml {
   }
 
   std::string league() const {
-    std::string out = "<section aria-labelledby=\"league\">\n<h2 id=\"league\">League table by professionalisation index</h2>\n";
-    if (!_r.leagueDisclosed) {
-      return out + "<p>" +
-             h("Fewer than " + std::to_string(_r.minimumGroupSize) +
-               " organisations submitted for this period, so no league table is shown.") +
-             "</p>\n</section>\n";
-    }
+    std::string out = "<section aria-labelledby=\"league\">\n<h2 id=\"league\">" + h(text::leagueHeading()) + "</h2>\n";
+    if (!_r.leagueDisclosed) return out + "<p>" + h(text::leagueWithheld(_r.minimumGroupSize)) + "</p>\n</section>\n";
     std::size_t catalogueSize = _r.catalogue->kpis().size();
-    out += leagueTable(_r.league, true,
-                       "Organisations measured on all " + std::to_string(catalogueSize) + " KPIs, ranked by their index") +
-           "<p class=\"note\">" +
-           h("Equal indexes share a rank. Change is against the organisation's own index for " +
-             text::periodShort(_r.previousPeriod) + ".") +
-           "</p>\n";
+    std::string intro = text::leagueIntro(catalogueSize);
+    if (!intro.empty() && intro.back() == '.') intro.pop_back();
+    out += leagueTable(_r.league, true, intro) + "<p class=\"note\">" + h(text::leagueKey(_r, false)) + "</p>\n";
     if (!_r.unranked.empty()) {
       out += "<h3 id=\"unranked\">" + h(text::unrankedHeading(catalogueSize)) + "</h3>\n<p class=\"note\">" +
-             h("An index resting on fewer KPIs is not comparable with a complete one, so these are listed apart, not "
-               "ranked, and left out of the median index.") +
-             "</p>\n" + leagueTable(_r.unranked, false, text::unrankedHeading(catalogueSize));
+             h(text::unrankedIntro()) + "</p>\n" + leagueTable(_r.unranked, false, text::unrankedHeading(catalogueSize));
     }
     return out + "</section>\n";
   }
 
   std::string warnings() const {
     if (_r.warnings.empty()) return {};
-    std::string out = "<section aria-labelledby=\"warnings\">\n<h2 id=\"warnings\">" + h(text::WARNINGS_HEADING) +
-                      "</h2>\n<table>\n<caption>Warnings behind figures ranked or compared above</caption>\n" +
-                      head({{"Organisation", false},
-                            {"Period", false},
-                            {"Code", false},
-                            {"What was found", false},
-                            {"Sender's explanation", false}}) +
+    std::string out = "<section aria-labelledby=\"warnings\">\n<h2 id=\"warnings\">" + h(text::warningsHeading()) +
+                      // TRANSLATORS: HTML sector report, the warnings table's caption.
+                      "</h2>\n<table>\n<caption>" + h(tr("html", "Warnings behind figures ranked or compared above")) + "</caption>\n" +
+                      head({{tr("column", "Organisation"), false},
+                            {tr("provenance", "Period"), false},
+                            {tr("column", "Code"), false},
+                            {tr("column", "What was found"), false},
+                            {tr("column", "Sender's explanation"), false}}) +
                       "<tbody>\n";
     for (const engine::FigureWarning& w : _r.warnings) {
       out += "<tr><th scope=\"row\">" + h(w.name + " (" + w.organisation + ")") + "</th>" +
              cell(h(text::periodShort(w.period))) + cell(h(w.code + (w.kpi.empty() ? std::string() : " " + w.kpi))) +
-             cell(h(w.message)) + cell(h(w.explained ? w.explanation : "No explanation given")) + "</tr>\n";
+             cell(h(w.message)) + cell(h(w.explained ? w.explanation : tr("provenance", "No explanation given"))) + "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
   }
 
   std::string chase() const {
-    std::string out = "<section aria-labelledby=\"chase\">\n<h2 id=\"chase\">Chase list: registered organisations "
-                      "without a submission</h2>\n";
-    if (_r.missing.empty()) return out + "<p>Every registered organisation has submitted for this period.</p>\n</section>\n";
-    out += "<table>\n<caption>Registered organisations without a submission</caption>\n" +
-           head({{"Organisation", false}, {"Code", false}, {"Type", false}, {"Last submitted", false}, {"Contact", false}}) +
+    std::string out = "<section aria-labelledby=\"chase\">\n<h2 id=\"chase\">" + h(text::chaseHeading()) + "</h2>\n";
+    if (_r.missing.empty()) return out + "<p>" + h(text::chaseEmpty()) + "</p>\n</section>\n";
+    std::vector<std::pair<std::string, bool>> columns;
+    for (const std::string& c : text::chaseColumns()) columns.push_back({c, false});
+    // TRANSLATORS: HTML sector report, the chase list's caption.
+    out += "<table>\n<caption>" + h(tr("html", "Registered organisations without a submission")) + "</caption>\n" + head(columns) +
            "<tbody>\n";
     for (const engine::ChaseEntry& c : _r.missing) {
       out += "<tr><th scope=\"row\">" + name(c.name, c.welshName) + "</th>" + cell(h(c.code)) +
              cell(h(text::groupName(c.type))) +
-             cell(h(c.lastPeriod.empty() ? "never" : text::periodShort(c.lastPeriod))) + cell(h(c.contact)) + "</tr>\n";
+             cell(h(c.lastPeriod.empty() ? text::neverSubmitted() : text::periodShort(c.lastPeriod))) + cell(h(c.contact)) + "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
   }
 
   std::string received() const {
-    std::string out = "<section aria-labelledby=\"received\">\n<h2 id=\"received\">Submissions received</h2>\n";
-    if (_r.submitted.empty()) return out + "<p>No submissions have been received for this period.</p>\n</section>\n";
-    out += "<table>\n<caption>The current submission of each organisation for this period</caption>\n" +
-           head({{"Organisation", false}, {"Code", false}, {"Received", false}, {"Channel", false}, {"Revision", true},
-                 {"Warnings", false}}) +
-           "<tbody>\n";
+    std::string out = "<section aria-labelledby=\"received\">\n<h2 id=\"received\">" + h(text::receivedHeading()) + "</h2>\n";
+    if (_r.submitted.empty()) return out + "<p>" + h(text::receivedEmpty()) + "</p>\n</section>\n";
+    std::vector<std::pair<std::string, bool>> columns;
+    for (const std::string& c : text::receivedColumns()) columns.push_back({c, columns.size() == 4});
+    // TRANSLATORS: HTML sector report, the submissions table's caption.
+    out += "<table>\n<caption>" + h(tr("html", "The current submission of each organisation for this period")) + "</caption>\n" +
+           head(columns) + "<tbody>\n";
     for (const engine::SubmittedEntry& e : _r.submitted) {
-      std::string warnings = std::to_string(e.warnings);
-      if (e.warnings > 0) warnings += " (" + std::to_string(e.explained) + " explained)";
       out += "<tr><th scope=\"row\">" + name(e.name, e.welshName) + "</th>" + cell(h(e.code)) +
              cell(h(text::ukShortTime(e.receivedAt))) + cell(h(e.channel)) + cell(std::to_string(e.revision), true) +
-             cell(h(warnings)) + "</tr>\n";
+             cell(h(text::warningsCount(e))) + "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</section>\n";
   }
@@ -585,11 +634,13 @@ HtmlReportRenderer::HtmlReportRenderer(Fonts fonts) : _fonts(std::move(fonts)) {
 
 std::string HtmlReportRenderer::renderBoard(const engine::BoardReport& report) const {
   if (report.catalogue == nullptr) throw engine::RenderError("board report without a catalogue");
+  engine::report::LanguageScope language(report.language);
   return BoardHtml(_fonts, report).build();
 }
 
 std::string HtmlReportRenderer::renderSector(const engine::SectorReport& report) const {
   if (report.catalogue == nullptr) throw engine::RenderError("sector report without a catalogue");
+  engine::report::LanguageScope language(report.language);
   return SectorHtml(_fonts, report).build();
 }
 

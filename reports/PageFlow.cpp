@@ -1,5 +1,7 @@
 #include "reports/PageFlow.h"
 
+#include "engine/reporting/Words.h"
+
 #include "reports/Style.h"
 #include "reports/Tagged.h"
 
@@ -63,7 +65,9 @@ void PageFlow::finish() {
   for (int page = 1; page <= total; ++page) {
     _canvas.goToPage(page);
     _canvas.line(left(), baseline - 11, right(), baseline - 11, 0.5, RULE);
-    std::string number = "page " + std::to_string(page) + " of " + std::to_string(total);
+    // TRANSLATORS: every page's footer, right: {1} this page, {2} the pages; the total chooses the form.
+    std::string number = engine::report::fill(engine::report::trn("page foot", "page {1} of {2}", "page {1} of {2}", total),
+                                              {std::to_string(page), std::to_string(total)});
     double used = drawLine(_canvas, right(), baseline, 90, number, footerStyle, Align::Right);
     drawLine(_canvas, left(), baseline, width() - used - 16, _footer, footerStyle);
   }

@@ -1,5 +1,7 @@
 #include "reports/PdfCanvas.h"
 
+#include "engine/reporting/Words.h"
+
 #include "engine/common/XmlEscape.h"
 #include "engine/ports/Errors.h"
 #include "reports/PdfFont.h"
@@ -53,8 +55,9 @@ void recordError(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
   }
 }
 
-// British English; a span in another language carries its own (Tag::lang).
-const char* const DOCUMENT_LANGUAGE = "en-GB";
+// The report's language (British English or Welsh); a span in another
+// language carries its own (Tag::lang).
+std::string documentLanguage() { return engine::report::language() == "cy" ? "cy" : "en-GB"; }
 
 std::string hex(HPDF_STATUS value) {
   char text[16];
@@ -557,7 +560,7 @@ std::string PdfCanvas::finish(const PdfInfo& info) {
   if (m.pages.empty()) throw engine::RenderError("PDF: a document needs at least one page");
   m.leavePage();
   if (m.tagged) {
-    m.structure.write(m.doc, m.pages, DOCUMENT_LANGUAGE,
+    m.structure.write(m.doc, m.pages, documentLanguage(),
                       [&m](HPDF_STATUS status, const char* what) { m.check(status, what); });
   }
   m.buildDescriptor(m.regularFont, m.usedRegular);

@@ -2,6 +2,7 @@
 
 #include "engine/ports/Errors.h"
 #include "engine/reporting/ReportText.h"
+#include "engine/reporting/Words.h"
 #include "reports/BoardLayout.h"
 #include "reports/MeasureCanvas.h"
 #include "reports/PdfCanvas.h"
@@ -11,7 +12,15 @@ namespace profkpi::reports {
 
 namespace {
 
+using engine::report::fill;
+using engine::report::tr;
+
 const char* const CREATOR = "profkpi " PROFKPI_VERSION;
+
+std::string author() {
+  // TRANSLATORS: the PDF's author (document properties).
+  return tr("pdf properties", "IT professionalisation KPI programme (profkpi)");
+}
 
 // Draws the layout twice: once to learn which characters (and how many pages)
 // it needs, once for real with fonts subset to those characters.
@@ -33,12 +42,18 @@ PdfReportRenderer::PdfReportRenderer(Fonts fonts, bool tagged) : _fonts(std::mov
 
 std::string PdfReportRenderer::renderBoard(const engine::BoardReport& report) const {
   if (report.catalogue == nullptr) throw engine::RenderError("board report without a catalogue");
+  engine::report::LanguageScope language(report.language);
   std::string period = engine::report::periodShort(report.period);
+  std::string name = engine::report::namesOf(report).title;
   PdfInfo info;
-  info.title = "Board report: " + report.name + ", " + period;
-  info.author = "IT professionalisation KPI programme (profkpi)";
-  info.subject = "IT professionalisation KPIs of " + report.name + " for " + report.periodInWords;
-  info.keywords = "IT profession, KPI, board report, " + report.organisationCode + ", " + report.period;
+  // TRANSLATORS: the PDF's title (document properties, screen readers' first words): {1} the organisation, {2} the period.
+  info.title = fill(tr("pdf properties", "Board report: {1}, {2}"), {name, period});
+  info.author = author();
+  // TRANSLATORS: the PDF's subject: {1} the organisation, {2} the period in words.
+  info.subject = fill(tr("pdf properties", "IT professionalisation KPIs of {1} for {2}"),
+                      {name, engine::report::periodInWords(report.period)});
+  // TRANSLATORS: the PDF's keywords, comma-separated: {1} the organisation's code, {2} the period's code.
+  info.keywords = fill(tr("pdf properties", "IT profession, KPI, board report, {1}, {2}"), {report.organisationCode, report.period});
   info.creator = CREATOR;
   info.date = report.generatedAt;
   return render(_fonts, report, drawBoardReport, info, _tagged);
@@ -46,12 +61,17 @@ std::string PdfReportRenderer::renderBoard(const engine::BoardReport& report) co
 
 std::string PdfReportRenderer::renderSector(const engine::SectorReport& report) const {
   if (report.catalogue == nullptr) throw engine::RenderError("sector report without a catalogue");
+  engine::report::LanguageScope language(report.language);
   std::string period = engine::report::periodShort(report.period);
   PdfInfo info;
-  info.title = "Sector benchmark report, " + period;
-  info.author = "IT professionalisation KPI programme (profkpi)";
-  info.subject = "IT professionalisation KPIs across all organisations for " + report.periodInWords;
-  info.keywords = "IT profession, KPI, sector report, benchmark, " + report.period;
+  // TRANSLATORS: the sector report PDF's title: {1} the period.
+  info.title = fill(tr("pdf properties", "Sector benchmark report, {1}"), {period});
+  info.author = author();
+  // TRANSLATORS: the sector report PDF's subject: {1} the period in words.
+  info.subject = fill(tr("pdf properties", "IT professionalisation KPIs across all organisations for {1}"),
+                      {engine::report::periodInWords(report.period)});
+  // TRANSLATORS: the sector report PDF's keywords: {1} the period's code.
+  info.keywords = fill(tr("pdf properties", "IT profession, KPI, sector report, benchmark, {1}"), {report.period});
   info.creator = CREATOR;
   info.date = report.generatedAt;
   return render(_fonts, report, drawSectorReport, info, _tagged);

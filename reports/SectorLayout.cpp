@@ -2,6 +2,7 @@
 
 #include "engine/reporting/ReportText.h"
 #include "engine/reporting/SectorText.h"
+#include "engine/reporting/Words.h"
 #include "reports/Charts.h"
 #include "reports/PageFlow.h"
 #include "reports/Style.h"
@@ -16,6 +17,9 @@ namespace profkpi::reports {
 
 using namespace style;
 namespace text = engine::report;
+using engine::report::fill;
+using engine::report::tr;
+using engine::report::trn;
 
 namespace {
 
@@ -40,17 +44,15 @@ void bigFigure(Canvas& canvas, double x, double top, double width, const std::st
 void overview(PageFlow& flow, const engine::SectorReport& r) {
   Canvas& canvas = flow.canvas();
   std::optional<Tagged> tag(std::in_place, canvas, Role::H1);
-  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), "Sector benchmark",
+  // TRANSLATORS: sector report, the title on page one (and the footer of every page).
+  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), tr("sector heading", "Sector benchmark"),
                         TextStyle{Face::Bold, SIZE_TITLE, INK, 1.15}, 2);
   flow.y += 3;
-  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), r.periodInWords,
+  flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), text::periodInWords(r.period),
                         TextStyle{Face::Regular, 13, INK, 1.25}, 2);
   tag.reset();
   tag.emplace(canvas, Role::P);
-  std::string meta = "Produced " + text::ukTime(r.generatedAt) +
-                     (r.dataCutOff ? " from data received up to " + text::ukTime(*r.dataCutOff)
-                                   : std::string(" (no submissions yet)")) +
-                     DOT + "For the programme board and Socitm: this report names organisations.";
+  std::string meta = text::sectorMeta(r);
   flow.y += 2;
   flow.y += drawWrapped(canvas, flow.left(), flow.y, flow.width(), meta, TextStyle{Face::Regular, 8, MUTED}, 2);
   flow.y += 12;
@@ -63,23 +65,32 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
   const double third = (flow.width() - 18) / 3;
   double x = flow.left() + 18;
   std::size_t submitted = r.submitted.size();
-  bigFigure(canvas, x, top, third - 12, "COVERAGE", std::to_string(submitted),
-            "of " + std::to_string(r.registered) + " registered organisations submitted (" +
-                text::percentOf(submitted, r.registered) + ")",
-            std::to_string(r.previousSubmitted) + " submitted for " + text::periodShort(r.previousPeriod));
+  // TRANSLATORS: sector report, page one, a panel's caption (capitals in the English layout).
+  bigFigure(canvas, x, top, third - 12, tr("sector panel", "COVERAGE"), std::to_string(submitted),
+            // TRANSLATORS: sector report, under the number that submitted: {1} registered, {2} a percentage.
+            fill(trn("sector panel", "of {1} registered organisation submitted ({2})", "of {1} registered organisations submitted ({2})",
+                     static_cast<std::int64_t>(r.registered)),
+                 {std::to_string(r.registered), text::percentOf(submitted, r.registered)}),
+            // TRANSLATORS: sector report, coverage panel: {1} how many submitted for {2}, the previous period.
+            fill(tr("sector panel", "{1} submitted for {2}"), {std::to_string(r.previousSubmitted), text::periodShort(r.previousPeriod)}));
   x += third;
-  std::string median = r.medianIndex ? text::oneDecimal(*r.medianIndex) : "n/a";
-  std::string medianChange = "No " + text::periodShort(r.previousPeriod) + " median to compare";
+  std::string median = r.medianIndex ? text::oneDecimal(*r.medianIndex) : tr("figure", "n/a");
+  // TRANSLATORS: sector report, median index panel: {1} the previous period.
+  std::string medianChange = fill(tr("sector panel", "No {1} median to compare"), {text::periodShort(r.previousPeriod)});
   if (r.medianIndex && r.previousMedianIndex) {
     auto tenths = static_cast<std::int64_t>(std::llround((*r.medianIndex - *r.previousMedianIndex) * 10));
-    medianChange = text::arrow(tenths) + " " + text::changeInWords(tenths) + " since " +
-                   text::periodShort(r.previousPeriod) + " (" + text::oneDecimal(*r.previousMedianIndex) + ")";
+    // TRANSLATORS: sector report, median index panel: {1} an arrow, {2} "up 3.1", {3} the previous period, {4} the median then.
+    medianChange = fill(tr("sector panel", "{1} {2} since {3} ({4})"),
+                        {text::arrow(tenths), text::changeInWords(tenths), text::periodShort(r.previousPeriod),
+                         text::oneDecimal(*r.previousMedianIndex)});
   } else if (!r.medianIndex) {
-    medianChange = "Not shown";
+    // TRANSLATORS: sector report, median index panel: the median is not shown.
+    medianChange = tr("sector panel", "Not shown");
   }
   std::string basis = text::medianBasis(r);
   basis[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(basis[0])));
-  bigFigure(canvas, x, top, third - 12, "MEDIAN INDEX, OUT OF 100", median, basis, medianChange);
+  // TRANSLATORS: sector report, page one, a panel's caption.
+  bigFigure(canvas, x, top, third - 12, tr("sector panel", "MEDIAN INDEX, OUT OF 100"), median, basis, medianChange);
   x += third;
   std::size_t green = 0, values = 0;
   for (const engine::SectorKpi& k : r.kpis) {
@@ -87,30 +98,36 @@ void overview(PageFlow& flow, const engine::SectorReport& r) {
     values += k.green + k.amber + k.red;
   }
   if (r.statusesDisclosed) {
-    bigFigure(canvas, x, top, third - 12, "TARGETS MET", text::percentOf(green, values),
-              std::to_string(green) + " of " + std::to_string(values) + " KPI values green",
-              "over every KPI of every submission");
+    // TRANSLATORS: sector report, page one, a panel's caption.
+    bigFigure(canvas, x, top, third - 12, tr("sector panel", "TARGETS MET"), text::percentOf(green, values),
+              // TRANSLATORS: sector report, targets panel: {1} green values of {2}.
+              fill(trn("sector panel", "{1} of {2} KPI value green", "{1} of {2} KPI values green", static_cast<std::int64_t>(values)),
+                   {std::to_string(green), std::to_string(values)}),
+              // TRANSLATORS: sector report, targets panel.
+              tr("sector panel", "over every KPI of every submission"));
   } else {
-    bigFigure(canvas, x, top, third - 12, "TARGETS MET", "n/a", text::statusesWithheld(r.minimumGroupSize),
-              "so that no organisation's statuses can be told");
+    bigFigure(canvas, x, top, third - 12, tr("sector panel", "TARGETS MET"), tr("figure", "n/a"), text::statusesWithheld(r.minimumGroupSize),
+              // TRANSLATORS: sector report, targets panel when statuses are withheld.
+              tr("sector panel", "so that no organisation's statuses can be told"));
   }
   flow.y = top + height + 18;
 }
 
 void rates(PageFlow& flow, const engine::SectorReport& r) {
-  flow.heading("Sector rates", SIZE_H2, 120);
+  // TRANSLATORS: sector report, a heading.
+  flow.heading(tr("sector heading", "Sector rates"), SIZE_H2, 120);
   std::vector<TableRow> rows;
   for (const engine::SectorKpi& k : r.kpis) {
     const engine::GroupDistribution& sector = k.groups.front();
     const engine::KpiDefinition& def = *k.kpi;
     std::string rate = sector.current.groupRate ? text::withShortUnit(sector.current.groupRate->toOneDecimal(), def)
-                                                : std::string("not shown");
+                                                : tr("cell", "not shown");
     std::string change = sector.rateChangeTenths
                              ? text::arrow(*sector.rateChangeTenths) + " " + text::signedTenths(*sector.rateChangeTenths)
                              : std::string(DASH);
     std::string median = sector.current.distribution ? text::oneDecimal(sector.current.distribution->median)
-                                                     : std::string("not shown");
-    rows.push_back({{def.id + "  " + def.title},
+                                                     : tr("cell", "not shown");
+    rows.push_back({{def.id + "  " + text::title(def)},
                     {rate, Face::Bold},
                     {change},
                     {median}});
@@ -124,27 +141,25 @@ void rates(PageFlow& flow, const engine::SectorReport& r) {
       for (int i = 0; i < 4; ++i) row.push_back({DASH});
     }
   }
+  const std::vector<std::string> heads = text::ratesColumns();
   drawTable(flow,
-            {{"KPI", 160},
-             {"Sector rate", 62, Align::Right},
-             {"Change", 52, Align::Right},
-             {"Median", 46, Align::Right},
-             {"Green", 42},
-             {"Amber", 42},
-             {"Red", 42},
-             {"No value", 40, Align::Right}},
+            {{heads[0], 160},
+             {heads[1], 62, Align::Right},
+             {heads[2], 52, Align::Right},
+             {heads[3], 46, Align::Right},
+             {heads[4], 42},
+             {heads[5], 42},
+             {heads[6], 42},
+             {heads[7], 40, Align::Right}},
             rows);
-  flow.paragraph("The sector rate is the total of every organisation's numerators over the total of their "
-                 "denominators; change is since " + text::periodShort(r.previousPeriod) + ". " +
-                     text::statusKey(*r.catalogue) +
-                     (r.statusesDisclosed ? std::string() : " Counts by status " + text::statusesWithheld(r.minimumGroupSize) + "."),
-                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
+  flow.paragraph(text::ratesNote(r), TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
   std::string warned = text::ratesWarningNote(r);
   if (!warned.empty()) flow.paragraph(warned, TextStyle{Face::Regular, SIZE_SMALL, INK, 1.35});
 }
 
 void types(PageFlow& flow, const engine::SectorReport& r) {
-  flow.heading("Coverage by type of organisation", SIZE_H2, 80);
+  // TRANSLATORS: sector report, a heading.
+  flow.heading(tr("sector heading", "Coverage by type of organisation"), SIZE_H2, 80);
   std::vector<TableRow> rows;
   for (const engine::TypeSummary& t : r.types) {
     rows.push_back({{text::groupName(t.type)},
@@ -153,25 +168,28 @@ void types(PageFlow& flow, const engine::SectorReport& r) {
                     {text::percentOf(t.submitted, t.registered)},
                     {text::typeMedian(t, r.minimumGroupSize)}});
   }
+  const std::vector<std::string> heads = text::typesColumns();
   drawTable(flow,
-            {{"Type", 170},
-             {"Registered", 70, Align::Right},
-             {"Submitted", 70, Align::Right},
-             {"Coverage", 70, Align::Right},
-             {"Median index", 120, Align::Right}},
+            {{heads[0], 170},
+             {heads[1], 70, Align::Right},
+             {heads[2], 70, Align::Right},
+             {heads[3], 70, Align::Right},
+             {heads[4], 120, Align::Right}},
             rows);
 }
 
 void distributions(PageFlow& flow, const engine::SectorReport& r) {
   flow.newPage();
-  flow.heading("Distribution by KPI", SIZE_H2, 200);
+  // TRANSLATORS: sector report, a heading.
+  flow.heading(tr("sector heading", "Distribution by KPI"), SIZE_H2, 200);
   for (const engine::SectorKpi& k : r.kpis) {
     const engine::KpiDefinition& def = *k.kpi;
     DistributionChart chart = distributionChart(k, r.minimumGroupSize);
     double chartH = chart.rows.empty() ? 0 : distributionHeight(chart);
-    flow.heading(def.id + "  " + def.title + " (" + text::shortUnit(def) + ")", SIZE_H3, chartH + 90);
+    flow.heading(def.id + "  " + text::title(def) + " (" + text::shortUnit(def) + ")", SIZE_H3, chartH + 90);
     if (!chart.rows.empty()) {
-      Tagged figure(flow.canvas(), reports::figure("Distribution by group. " + describe(chart, def.unit)));
+      // TRANSLATORS: sector report, alternative text of a KPI's distribution chart: {1} the chart in words.
+      Tagged figure(flow.canvas(), reports::figure(fill(tr("chart", "Distribution by group. {1}"), {describe(chart, text::unit(def))})));
       drawDistribution(flow.canvas(), flow.left(), flow.y, flow.width(), chartH, chart);
       flow.y += chartH + 4;
     }
@@ -197,15 +215,16 @@ void distributions(PageFlow& flow, const engine::SectorReport& r) {
                       {g.rateChangeTenths ? text::signedTenths(*g.rateChangeTenths) : std::string(DASH)}});
     }
     drawTable(flow,
-              {{"Group", 118},
-               {"With a value", 50, Align::Right},
-               {"Lowest", 44, Align::Right},
-               {"Lower quartile", 50, Align::Right},
-               {"Median", 44, Align::Right},
-               {"Upper quartile", 50, Align::Right},
-               {"Highest", 44, Align::Right},
-               {"Rate", 44, Align::Right},
-               {"Rate change", 56, Align::Right}},
+              {{tr("column", "Group"), 118},
+               {tr("column", "With a value"), 50, Align::Right},
+               {tr("column", "Lowest"), 44, Align::Right},
+               {tr("column", "Lower quartile"), 50, Align::Right},
+               {tr("column", "Median"), 44, Align::Right},
+               {tr("column", "Upper quartile"), 50, Align::Right},
+               {tr("column", "Highest"), 44, Align::Right},
+               {tr("column", "Rate"), 44, Align::Right},
+               // TRANSLATORS: sector report, distribution table column: the rate's change since the previous period.
+               {tr("column", "Rate change"), 56, Align::Right}},
               rows, TableOptions{7.8, 2, true});
     flow.space(4);
   }
@@ -221,22 +240,26 @@ std::string leagueName(const engine::LeagueEntry& e, const std::string& period, 
 void leagueTable(PageFlow& flow, const engine::SectorReport& r, const std::vector<engine::LeagueEntry>& entries,
                  bool ranked) {
   std::size_t catalogueSize = r.catalogue->kpis().size();
-  std::vector<TableColumn> columns = {{ranked ? "Rank" : "", 30, Align::Right},
-                                      {"Organisation", 160},
-                                      {"Type", 80},
-                                      {"Index", 36, Align::Right},
-                                      {"Change", 40, Align::Right}};
+  const std::vector<std::string> heads = text::leagueColumns();
+  std::vector<TableColumn> columns = {{ranked ? heads[0] : "", 30, Align::Right},
+                                      {heads[1], 160},
+                                      {heads[2], 80},
+                                      {heads[3], 36, Align::Right},
+                                      {heads[4], 40, Align::Right}};
   for (const engine::SectorKpi& k : r.kpis) columns.push_back({k.kpi->id, 31});
   std::vector<TableRow> rows;
   for (const engine::LeagueEntry& e : entries) {
     std::string change = DASH;
     if (e.index && e.previousIndex) change = text::signedWhole(*e.index - *e.previousIndex);
+    TableCell name(leagueName(e, r.period, catalogueSize, ranked));
+    bool nameAlone = e.warnings.empty() && (ranked || !e.index);
+    if (nameAlone) name.lang = text::namesLanguage(e.welshName);
     TableRow row = {{e.rank > 0 ? std::to_string(e.rank) : std::string(DASH)},
-                    {leagueName(e, r.period, catalogueSize, ranked)},
+                    name,
                     {text::groupName(e.type)},
-                    {e.index ? std::to_string(*e.index) : std::string("n/a"), Face::Bold},
+                    {e.index ? std::to_string(*e.index) : tr("figure", "n/a"), Face::Bold},
                     {change}};
-    for (engine::Status s : e.statuses) row.push_back(TableCell::marked(text::statusWord(s).substr(0, 1), s, MUTED));
+    for (engine::Status s : e.statuses) row.push_back(TableCell::marked(text::statusLetter(s), s, MUTED));
     rows.push_back(row);
   }
   drawTable(flow, columns, rows, TableOptions{8.2, 12, true});
@@ -244,92 +267,87 @@ void leagueTable(PageFlow& flow, const engine::SectorReport& r, const std::vecto
 
 void league(PageFlow& flow, const engine::SectorReport& r) {
   flow.newPage();
-  flow.heading("League table by professionalisation index", SIZE_H2, 90);
+  flow.heading(text::leagueHeading(), SIZE_H2, 90);
   if (!r.leagueDisclosed) {
-    flow.paragraph("Fewer than " + std::to_string(r.minimumGroupSize) +
-                       " organisations submitted for this period, so no league table is shown.",
-                   TextStyle{Face::Regular, SIZE_BODY, INK});
+    flow.paragraph(text::leagueWithheld(r.minimumGroupSize), TextStyle{Face::Regular, SIZE_BODY, INK});
     return;
   }
   std::size_t catalogueSize = r.catalogue->kpis().size();
-  flow.paragraph("Organisations measured on all " + std::to_string(catalogueSize) + " KPIs, ranked by their index.",
-                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
+  flow.paragraph(text::leagueIntro(catalogueSize), TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
   leagueTable(flow, r, r.league, true);
-  flow.paragraph("Equal indexes share a rank. Change is against the organisation's own index for " +
-                     text::periodShort(r.previousPeriod) + ". Marks: G green, A amber, R red, N no value.",
-                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
+  flow.paragraph(text::leagueKey(r), TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35});
   if (r.unranked.empty()) return;
   flow.space(6);
   flow.heading(text::unrankedHeading(catalogueSize), SIZE_H3, 90);
-  flow.paragraph("An index resting on fewer KPIs is not comparable with a complete one, so these are listed "
-                 "apart, not ranked, and left out of the median index.",
-                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
+  flow.paragraph(text::unrankedIntro(), TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
   leagueTable(flow, r, r.unranked, false);
 }
 
 void warnings(PageFlow& flow, const engine::SectorReport& r) {
   if (r.warnings.empty()) return;
-  flow.heading(text::WARNINGS_HEADING, SIZE_H2, 90);
-  flow.paragraph("Each warning raised when a submission was accepted that touches a figure ranked or compared "
-                 "above, with the sender's explanation in full.",
-                 TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
+  flow.heading(text::warningsHeading(), SIZE_H2, 90);
+  flow.paragraph(text::warningsIntro(), TextStyle{Face::Regular, SIZE_SMALL, MUTED, 1.35}, 2);
   std::vector<TableRow> rows;
   for (const engine::FigureWarning& w : r.warnings) {
     rows.push_back({{w.name + " (" + w.organisation + ")"},
                     {text::periodShort(w.period)},
                     {w.code + (w.kpi.empty() ? std::string() : " " + w.kpi)},
                     {w.message},
-                    {w.explained ? w.explanation : std::string("No explanation given")}});
+                    {w.explained ? w.explanation : tr("provenance", "No explanation given")}});
   }
-  drawTable(flow, {{"Organisation", 110}, {"Period", 50}, {"Code", 46}, {"What was found", 140}, {"Sender's explanation", 200}},
+  drawTable(flow, {{tr("column", "Organisation"), 110}, {tr("provenance", "Period"), 50}, {tr("column", "Code"), 46},
+                   {tr("column", "What was found"), 140}, {tr("column", "Sender's explanation"), 200}},
             rows, TableOptions{7.8, 12, true});
 }
 
 void chase(PageFlow& flow, const engine::SectorReport& r) {
-  flow.heading("Chase list: registered organisations without a submission", SIZE_H2, 60);
+  flow.heading(text::chaseHeading(), SIZE_H2, 60);
   if (r.missing.empty()) {
-    flow.paragraph("Every registered organisation has submitted for this period.",
-                   TextStyle{Face::Regular, SIZE_BODY, INK});
+    flow.paragraph(text::chaseEmpty(), TextStyle{Face::Regular, SIZE_BODY, INK});
     return;
   }
   std::vector<TableRow> rows;
   for (const engine::ChaseEntry& c : r.missing) {
-    rows.push_back({{text::bothNames(c.name, c.welshName)},
+    TableCell name(text::bothNames(c.name, c.welshName));
+    name.lang = text::namesLanguage(c.welshName);
+    rows.push_back({name,
                     {c.code},
                     {text::groupName(c.type)},
-                    {c.lastPeriod.empty() ? "never" : text::periodShort(c.lastPeriod)},
+                    {c.lastPeriod.empty() ? text::neverSubmitted() : text::periodShort(c.lastPeriod)},
                     {c.contact}});
   }
-  drawTable(flow, {{"Organisation", 144}, {"Code", 64}, {"Type", 76}, {"Last submitted", 56}, {"Contact", 164}},
+  const std::vector<std::string> heads = text::chaseColumns();
+  drawTable(flow, {{heads[0], 144}, {heads[1], 64}, {heads[2], 76}, {heads[3], 56}, {heads[4], 164}},
             rows, TableOptions{8.2, 3, true});
 }
 
 void received(PageFlow& flow, const engine::SectorReport& r) {
-  flow.heading("Submissions received", SIZE_H2, 60);
+  flow.heading(text::receivedHeading(), SIZE_H2, 60);
   if (r.submitted.empty()) {
-    flow.paragraph("No submissions have been received for this period.", TextStyle{Face::Regular, SIZE_BODY, INK});
+    flow.paragraph(text::receivedEmpty(), TextStyle{Face::Regular, SIZE_BODY, INK});
     return;
   }
   std::vector<TableRow> rows;
   for (const engine::SubmittedEntry& s : r.submitted) {
-    std::string warnings = std::to_string(s.warnings);
-    if (s.warnings > 0) warnings += " (" + std::to_string(s.explained) + " explained)";
-    rows.push_back({{text::bothNames(s.name, s.welshName)}, {s.code}, {text::ukShortTime(s.receivedAt)}, {s.channel}, {std::to_string(s.revision)},
-                    {warnings}});
+    TableCell name(text::bothNames(s.name, s.welshName));
+    name.lang = text::namesLanguage(s.welshName);
+    rows.push_back({name, {s.code}, {text::ukShortTime(s.receivedAt)}, {s.channel}, {std::to_string(s.revision)},
+                    {text::warningsCount(s)}});
   }
+  const std::vector<std::string> heads = text::receivedColumns();
   drawTable(flow,
-            {{"Organisation", 170},
-             {"Code", 60},
-             {"Received", 92},
-             {"Channel", 44},
-             {"Revision", 48, Align::Right},
-             {"Warnings", 86}},
+            {{heads[0], 170},
+             {heads[1], 60},
+             {heads[2], 92},
+             {heads[3], 44},
+             {heads[4], 48, Align::Right},
+             {heads[5], 86}},
             rows, TableOptions{8.2, 2, true});
 }
 
 void method(PageFlow& flow, const engine::SectorReport& r) {
   flow.newPage();
-  flow.heading("Method", SIZE_H2);
+  flow.heading(tr("heading", "Method"), SIZE_H2);
   std::vector<engine::report::MethodSection> sections = text::method(*r.catalogue, r.minimumGroupSize);
   for (auto& own : text::sectorMethod(r.catalogue->kpis().size(), r.minimumGroupSize)) sections.push_back(own);
   for (const engine::report::MethodSection& section : sections) {
@@ -343,8 +361,9 @@ void method(PageFlow& flow, const engine::SectorReport& r) {
 
 void drawSectorReport(Canvas& canvas, const engine::SectorReport& report) {
   std::string period = text::periodShort(report.period);
-  PageFlow flow(canvas, "IT PROFESSIONALISATION KPIs" + std::string(DOT) + "SECTOR REPORT", period,
-                "Sector benchmark" + std::string(DOT) + period);
+  // TRANSLATORS: sector report, the running head of every page (capitals in the English layout).
+  PageFlow flow(canvas, tr("page head", "IT PROFESSIONALISATION KPIs \u00B7 SECTOR REPORT"), period,
+                tr("sector heading", "Sector benchmark") + DOT + period);
   flow.newPage();
   overview(flow, report);
   rates(flow, report);

@@ -78,6 +78,8 @@ void drawRow(Canvas& canvas, double x, double y, const std::vector<double>& widt
       cell.figure(canvas, left, y + PAD_Y, inner, laid.height - 2 * PAD_Y);
     }
     double baseline = y + PAD_Y + options.size;
+    std::optional<Tagged> language;
+    if (!cell.lang.empty()) language.emplace(canvas, inLanguage(cell.lang));
     auto put = [&](const std::string& line, Face f, double size, Colour ink) {
       double used = canvas.width(line, f, size);
       double at = columns[c].align == Align::Right    ? left + inner - used

@@ -41,6 +41,7 @@ struct TableCell {
   Face face = Face::Regular;
   std::optional<Colour> colour;          // the text colour; ink when absent
   std::optional<engine::Status> status;  // a status mark before the text
+  std::string lang;  // the text's language when not the document's ("en" in a Welsh report); empty: the document's
 };
 
 using TableRow = std::vector<TableCell>;

@@ -38,6 +38,7 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setString("reports.dir", "var/reports");
   defaults->setString("reports.font.regular", "");  // empty: DejaVu Sans as found when profkpi was built
   defaults->setString("reports.font.bold", "");
+  defaults->setString("reports.messagesDir", "");  // empty: the catalogues built into profkpi (po/)
   defaults->setString("nightly.time", "02:00");
   defaults->setString("nightly.timezone", "Europe/London");
   defaults->setString("smtp.host", "");

@@ -54,6 +54,15 @@ void defineReportOutputOptions(Poco::Util::OptionSet& options) {
                         .required(false)
                         .repeatable(false)
                         .argument("WHEN"));
+  options.addOption(Poco::Util::Option("language", "", "en or cy: the language every word of the report is in (default: en)")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("LANG"));
+}
+
+std::string parseReportLanguage(const std::string& text) {
+  if (text != "en" && text != "cy") throw UsageError("--language takes en or cy, not \"" + text + "\"");
+  return text;
 }
 
 int writeReport(const std::string& out, const std::function<std::string()>& render) {
@@ -73,7 +82,7 @@ std::string ReportCommand::description() const {
          "scorecard, one panel per KPI with its peer distribution and trend, data quality and provenance, and the "
          "method. PDF/A-1b (A4) by default; --format html (or an .html file) writes the accessible HTML version. The "
          "report is dated by its data unless --generated-at says otherwise, so the same data gives a byte-identical "
-         "file. Exit status: 0 written, 1 the organisation has no submission for the period, 2 usage, configuration "
+         "file. --language cy writes every word in Welsh, with the organisation's Welsh name as the title. Exit status: 0 written, 1 the organisation has no submission for the period, 2 usage, configuration "
          "or I/O error.";
 }
 
@@ -95,6 +104,7 @@ void ReportCommand::handleOption(const std::string& name, const std::string& val
   if (name == "out") _out = value;
   if (name == "format") _format = value;
   if (name == "generated-at") _generatedAt = value;
+  if (name == "language") _language = parseReportLanguage(value);
 }
 
 int ReportCommand::run(const std::vector<std::string>& args, Services& services) {
@@ -116,6 +126,7 @@ int ReportCommand::run(const std::vector<std::string>& args, Services& services)
     std::cerr << "\n";
     return STATUS_REFUSED;
   }
+  board->language = _language;
   engine::ReportRenderer* renderer = storeServices.renderer(format);
   return writeReport(_out, [&] { return renderer->renderBoard(*board); });
 }

@@ -27,6 +27,7 @@ class ReportCommand final : public Command {
   std::string _out;
   std::string _format;
   std::string _generatedAt;
+  std::string _language = "en";
 };
 
 // Shared by the report commands.
@@ -38,8 +39,10 @@ engine::Period parseReportPeriod(const std::string& text);
 // --generated-at: absent when empty (the report is dated by its data), the
 // clock's time for "now", else an xs:dateTime with a time zone. Throws UsageError.
 std::optional<engine::Instant> parseGeneratedAt(const std::string& text, const engine::Clock& clock);
-// Adds --format, --generated-at and --out to a report command's options.
+// Adds --format, --generated-at, --language and --out to a report command's options.
 void defineReportOutputOptions(Poco::Util::OptionSet& options);
+// "en" or "cy", the language a report is written in; throws UsageError otherwise.
+std::string parseReportLanguage(const std::string& text);
 // Renders with `render` and writes to `out` atomically; prints what it wrote to
 // standard error. Returns the exit status (2 when rendering or writing fails).
 int writeReport(const std::string& out, const std::function<std::string()>& render);

@@ -13,7 +13,7 @@ std::string SectorReportCommand::description() const {
          "list, sector rates and their change, each KPI's distribution for the sector and each type of organisation "
          "(groups under the disclosure threshold suppressed), and the league table by professionalisation index. "
          "PDF/A-1b (A4) by default, or --format html. Dated by its data unless --generated-at says otherwise. "
-         "Exit status: 0 written, 2 usage, configuration or I/O error.";
+         "--language cy writes every word in Welsh, with Welsh names wherever an organisation has one. Exit status: 0 written, 2 usage, configuration or I/O error.";
 }
 
 void SectorReportCommand::defineOptions(Poco::Util::OptionSet& options) {
@@ -29,6 +29,7 @@ void SectorReportCommand::handleOption(const std::string& name, const std::strin
   if (name == "out") _out = value;
   if (name == "format") _format = value;
   if (name == "generated-at") _generatedAt = value;
+  if (name == "language") _language = parseReportLanguage(value);
 }
 
 int SectorReportCommand::run(const std::vector<std::string>& args, Services& services) {
@@ -42,6 +43,7 @@ int SectorReportCommand::run(const std::vector<std::string>& args, Services& ser
   StoreServices storeServices(services);
   engine::Reports reports(storeServices.store(), storeServices.results());
   engine::SectorReport sector = reports.sector(period, generatedAt);
+  sector.language = _language;
   engine::ReportRenderer* renderer = storeServices.renderer(format);
   return writeReport(_out, [&] { return renderer->renderSector(sector); });
 }

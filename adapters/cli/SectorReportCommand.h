@@ -22,6 +22,7 @@ class SectorReportCommand final : public Command {
   std::string _out;
   std::string _format;
   std::string _generatedAt;
+  std::string _language = "en";
 };
 
 }  // namespace profkpi::adapters::cli

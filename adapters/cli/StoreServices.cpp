@@ -1,6 +1,8 @@
 #include "adapters/cli/StoreServices.h"
 
 #include "adapters/cli/Command.h"
+#include "adapters/messages/BoostMessages.h"
+#include "engine/ports/Errors.h"
 #include "adapters/store/SqlStore.h"
 #include "reports/HtmlReportRenderer.h"
 #include "reports/PdfReportRenderer.h"
@@ -88,6 +90,12 @@ engine::ReportRenderer* StoreServices::renderer(const std::string& format) {
   if (format != "pdf" && format != "html") return nullptr;
   if (!_fonts) {
     _fonts = reports::loadFonts(config().getString("reports.font.regular"), config().getString("reports.font.bold"));
+    // Before the first renderer exists, so before any thread renders.
+    try {
+      messages::installCatalogues(config().getString("reports.messagesDir"));
+    } catch (const std::runtime_error& e) {
+      throw engine::RenderError(std::string("reports.messagesDir: ") + e.what());
+    }
   }
   if (format == "pdf") {
     if (!_pdfRenderer) _pdfRenderer = std::make_unique<reports::PdfReportRenderer>(*_fonts);

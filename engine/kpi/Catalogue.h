@@ -24,6 +24,10 @@ struct KpiDefinition {
   std::string id;  // K1..K9
   std::string title;
   std::string description;
+  // The catalogue's Welsh title and definition (xml:lang="cy"), or empty:
+  // what a Welsh report shows instead (engine/reporting/ReportText.h title()).
+  std::string welshTitle;
+  std::string welshDescription;
   std::string unit;  // "%", "days per FTE"
   Measure numerator = Measure::RolesMapped;
   Measure denominator = Measure::RolesTotal;

@@ -11,10 +11,15 @@
 
 namespace profkpi::engine::report {
 
-inline constexpr const char* BOARD_NOTES_TITLE = "What the board is asked to note";
-inline constexpr const char* BOARD_NOTES_CONTINUED = "What the board is asked to note (continued)";
-inline constexpr const char* CONTINUED_OVERLEAF = "continued on the next page";
-inline constexpr const char* BOARD_NOTES_SOURCE = "In the council's own words, as sent with its submission.";
+// The box's heading, its heading on a later page, the marker at the foot of a
+// page it runs over, and the line under the heading; in the report's language.
+std::string boardNotesTitle();
+std::string boardNotesContinued();
+std::string continuedOverleaf();
+std::string boardNotesSource();
+// The Actions table's caption and column headings: "Actions", "KPI", "Action", "Owner", "Due".
+std::string actionsCaption();
+std::vector<std::string> actionColumns();
 
 // "K2", or "–" when the action is about no one KPI.
 std::string actionKpi(const BoardAction& action);

@@ -1,6 +1,7 @@
 // Words and numbers exactly as the reports show them, shared by every renderer
 // so that the PDF and the HTML version of a report never disagree. Pure
-// functions; thread-safe.
+// functions of their arguments and the thread's report language (Words.h);
+// thread-safe.
 #ifndef PROFKPI_ENGINE_REPORTING_REPORTTEXT_H
 #define PROFKPI_ENGINE_REPORTING_REPORTTEXT_H
 
@@ -23,10 +24,32 @@ std::string value(const std::optional<Ratio>& value);
 std::string number(const Ratio& value);
 // "73.2%" or "11.2 days per FTE"; "n/a" stays "n/a".
 std::string withUnit(const std::string& shown, const KpiDefinition& kpi);
+// The KPI's unit in the report's language: "%", "days per FTE".
+std::string unit(const KpiDefinition& kpi);
 // A short unit for table cells: "%" or "days".
 std::string shortUnit(const KpiDefinition& kpi);
 // "73.2%" or "11.2 days"; "n/a" stays "n/a".
 std::string withShortUnit(const std::string& shown, const KpiDefinition& kpi);
+
+// The organisation's names as a board report shows them: its name in the
+// report's language as the title (the Welsh name in a Welsh report, when it
+// has one), the other name as the subtitle (empty when there is none), and the
+// language of each when it is not the report's ("en", "cy"; empty: the report's).
+struct Names {
+  std::string title, titleLanguage;
+  std::string subtitle, subtitleLanguage;
+};
+Names namesOf(const BoardReport& report);
+// A name as a Welsh report shows an organisation with a Welsh name: the Welsh
+// one; else `name`.
+std::string nameIn(const std::string& name, const std::string& welshName);
+
+// The KPI's title and definition in the report's language (Words.h): the
+// catalogue's Welsh ones in a Welsh report when it has them.
+std::string title(const KpiDefinition& kpi);
+std::string description(const KpiDefinition& kpi);
+// "K2 Staff assessed against their role profile".
+std::string kpiName(const KpiDefinition& kpi);
 
 // "+3.1", "−2.0" (a real minus sign), "0.0".
 std::string signedTenths(std::int64_t tenths);
@@ -70,6 +93,9 @@ std::string ukShortTime(Instant instant);
 std::string isoTime(Instant instant);
 // "Q2 2009/10" or "2009/10", from a period code; the code itself when unparsable.
 std::string periodShort(const std::string& periodCode);
+// "July to September 2009 (Q2 2009/10)", months named in the report's language;
+// the code itself when unparsable.
+std::string periodInWords(const std::string& periodCode);
 
 // The method section: headings and paragraphs, in order.
 struct MethodSection {

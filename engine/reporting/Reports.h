@@ -49,7 +49,10 @@ struct BoardReport {
   std::string welshName;  // the registry's Welsh name, or empty
   std::string type;       // the registry's type, or empty
   std::string period;     // "2009-10-Q2"
-  std::string periodInWords;          // "July to September 2009 (Q2 2009/10)"
+  // "July to September 2009 (Q2 2009/10)": in English, whatever `language`
+  // says; renderers word the period in the report's language at render time
+  // (ReportText.h periodInWords).
+  std::string periodInWords;
   std::string previousPeriod;         // "2009-10-Q1"
   std::string previousPeriodInWords;
   Instant generatedAt;

@@ -26,8 +26,8 @@ struct CommandContract {
 const std::vector<CommandContract> CONTRACT{
     {"validate", {"format"}, {"FILE", "json"}},
     {"ingest", {}, {"FILE"}},
-    {"report", {"org", "period", "out", "format", "generated-at"}, {"html"}},
-    {"sector-report", {"period", "out", "format"}, {}},
+    {"report", {"org", "period", "out", "format", "generated-at", "language"}, {"html", "cy"}},
+    {"sector-report", {"period", "out", "format", "language"}, {"cy"}},
     {"nightly", {"at", "wait", "history", "resend", "period"}, {}},
     {"serve", {}, {"SIGTERM", "SIGINT", "docs/openapi.yaml"}},
     {"keys", {"org", "role"}, {"add", "list", "revoke", "submitter", "reader", "admin"}},

@@ -198,6 +198,61 @@ BOOST_AUTO_TEST_CASE(sectorReportShowsCoverageAndTheChaseList) {
   BOOST_TEST(readFile(pdf).size() < 200u * 1024u);
 }
 
+BOOST_AUTO_TEST_CASE(languageCyWritesTheReportsInWelsh) {
+  ingestSamples();
+  std::string pdf = board("E06000001", "2009-10-Q2", "board.cy.pdf", {"--language", "cy"});
+  checkSoundPdf(pdf);
+  std::string text = squeezed(pdftotext(pdf).out);
+  BOOST_TEST(text.find("Gorffennaf \xE2\x80\x93 Medi 2009 (Ch2 2009/10)") != std::string::npos);
+  BOOST_TEST(text.find("Penawdau") != std::string::npos);
+  BOOST_TEST(text.find("Headlines") == std::string::npos);
+  BOOST_TEST(readFile(pdf).find("/Lang (cy)") != std::string::npos);
+  std::string html = board("E06000001", "2009-10-Q2", "board.cy.html", {"--language", "cy"});
+  BOOST_TEST(readFile(html).find("lang=\"cy\" xml:lang=\"cy\"") != std::string::npos);
+  std::string sector = dir.file("sector.cy.pdf");
+  BOOST_REQUIRE(profkpi({"sector-report", "--period", "2009-10-Q2", "--language", "cy", "--out", sector}).exitCode == 0);
+  BOOST_TEST(squeezed(pdftotext(sector).out).find("Meincnod y sector") != std::string::npos);
+  // English stays the default; any other language is a usage error, and nothing is written.
+  BOOST_TEST(squeezed(pdftotext(board("E06000001", "2009-10-Q2", "board.en.pdf")).out).find("Headlines") != std::string::npos);
+  ProcessResult french = profkpi({"report", "--org", "E06000001", "--period", "2009-10-Q2", "--language", "fr", "--out",
+                                  dir.file("fr.pdf")});
+  BOOST_TEST(french.exitCode == 2);
+  BOOST_TEST(french.err.find("--language takes en or cy") != std::string::npos, french.err);
+  BOOST_TEST(!Poco::File(dir.file("fr.pdf")).exists());
+}
+
+BOOST_AUTO_TEST_CASE(aCouncilsOwnCatalogueReplacesTheShippedWelsh) {
+  ingestSamples();
+  // The translation unit's correction: one heading changed in po/cy.po, compiled with msgfmt.
+  std::string po = readFile(std::string(PROFKPI_SOURCE_DIR) + "/po/cy.po");
+  std::size_t at = po.find("msgstr \"Penawdau\"");
+  BOOST_REQUIRE(at != std::string::npos);
+  po.replace(at, std::string("msgstr \"Penawdau\"").size(), "msgstr \"Prif bwyntiau\"");
+  writeFile(dir.file("cy.po"), po);
+  Poco::File(dir.file("locale/cy/LC_MESSAGES")).createDirectories();
+  ProcessResult compiled = tool({"/usr/bin/msgfmt", "--check", "-o", dir.file("locale/cy/LC_MESSAGES/profkpi.mo"), dir.file("cy.po")});
+  BOOST_REQUIRE_MESSAGE(compiled.exitCode == 0, compiled.err);
+  writeFile(config, "store.connection = " + dir.file("store.db") + "\nreports.messagesDir = " + dir.file("locale") + "\n");
+  std::string text = squeezed(pdftotext(board("E06000001", "2009-10-Q2", "own.pdf", {"--language", "cy"})).out);
+  BOOST_TEST(text.find("Prif bwyntiau") != std::string::npos);
+  BOOST_TEST(text.find("Penawdau") == std::string::npos);
+  BOOST_TEST(text.find("Cerdyn sgorio") != std::string::npos);  // the rest as shipped
+
+  // A folder without the Welsh catalogue, or a file that is not one, stops the command: no English report in its place.
+  writeFile(config, "store.connection = " + dir.file("store.db") + "\nreports.messagesDir = " + dir.file("nowhere") + "\n");
+  ProcessResult missing = profkpi({"report", "--org", "E06000001", "--period", "2009-10-Q2", "--language", "cy", "--out",
+                                   dir.file("missing.pdf")});
+  BOOST_TEST(missing.exitCode == 2);
+  BOOST_TEST(missing.err.find("reports.messagesDir") != std::string::npos, missing.err);
+  BOOST_TEST(!Poco::File(dir.file("missing.pdf")).exists());
+  writeFile(dir.file("locale/cy/LC_MESSAGES/profkpi.mo"), std::string(300, '\x5A'));
+  writeFile(config, "store.connection = " + dir.file("store.db") + "\nreports.messagesDir = " + dir.file("locale") + "\n");
+  ProcessResult garbage = profkpi({"report", "--org", "E06000001", "--period", "2009-10-Q2", "--language", "cy", "--out",
+                                   dir.file("garbage.pdf")});
+  BOOST_TEST(garbage.exitCode == 2);
+  BOOST_TEST(garbage.err.find("reports.messagesDir") != std::string::npos, garbage.err);
+}
+
 BOOST_AUTO_TEST_CASE(noSubmissionIsRefusedAndBadUsageIsAnError) {
   ingestSamples();
   ProcessResult none = profkpi({"report", "--org", "E06000003", "--period", "2009-10-Q2", "--out", dir.file("n.pdf")});

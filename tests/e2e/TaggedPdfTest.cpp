@@ -130,6 +130,25 @@ BOOST_AUTO_TEST_CASE(boardReportsOfEveryTypeAndTheSectorReportPassTheChecker) {
   BOOST_TEST(readFile(demo.dir.file("a.qdf")).find("/Lang (cy)") != std::string::npos);
   BOOST_TEST(tool({"/usr/bin/pdfinfo", "-struct-text", welsh}).out.find("Cyngor Sir Ynys Môn") != std::string::npos);
 
+  // The same council's report in Welsh (issue 25): the document in Welsh, the
+  // English name a span marked English, the same reading order, the same size goal.
+  std::string cymraeg = demo.render({"report", "--org", "W06000001", "--period", PERIOD, "--language", "cy"}, "mon.pdf");
+  checkTagged(cymraeg);
+  BOOST_TEST(readFile(cymraeg).size() < 100u * 1024u);
+  ProcessResult cyQdf = tool({"/usr/bin/qpdf", "--qdf", "--object-streams=disable", cymraeg, demo.dir.file("c.qdf")});
+  BOOST_TEST(cyQdf.exitCode == 0, cyQdf.err);
+  std::string cyObjects = readFile(demo.dir.file("c.qdf"));
+  BOOST_TEST(cyObjects.find("/Lang (cy)") != std::string::npos);
+  BOOST_TEST(cyObjects.find("/Lang (en)") != std::string::npos);
+  BOOST_TEST(cyObjects.find("/Lang (en-GB)") == std::string::npos);
+  std::string cyText = tool({"/usr/bin/pdfinfo", "-struct-text", cymraeg}).out;
+  BOOST_TEST(at(cyText, "\"Cyngor Sir Ynys Môn") < at(cyText, "\"Penawdau"));
+  BOOST_TEST(at(cyText, "\"Penawdau") < at(cyText, "\"Cerdyn sgorio"));
+  BOOST_TEST(at(cyText, "\"Cerdyn sgorio") < at(cyText, "\"Y DPAau yn fanwl"));
+  BOOST_TEST(at(cyText, "\"Y DPAau yn fanwl") < at(cyText, "\"Ansawdd data a tharddiad"));
+  BOOST_TEST(at(cyText, "\"Ansawdd data a tharddiad") < at(cyText, "\"Methodoleg"));
+  checkTagged(demo.render({"sector-report", "--period", PERIOD, "--language", "cy"}, "sector.cy.pdf"));
+
   std::string sector = demo.render({"sector-report", "--period", PERIOD}, "sector.pdf");
   checkTagged(sector);
   std::string text = tool({"/usr/bin/pdfinfo", "-struct-text", sector}).out;

@@ -12,6 +12,30 @@ std::string childText(const XmlNode& node, std::string_view name) {
   return child == nullptr ? std::string() : child->text;
 }
 
+// A Title or Description: the English one (no xml:lang, or "en"), or with
+// `welsh` the one marked xml:lang="cy" (empty when there is none). The schema
+// allows two of each; a language other than English or Welsh, or two of one
+// language, is refused.
+std::string textIn(const XmlNode& node, std::string_view name, bool welsh, const std::string& source) {
+  std::string found;
+  bool english = false, cymraeg = false;
+  for (const XmlNode& child : node.children) {
+    if (child.name != name) continue;
+    std::string lang = child.attribute("lang", "en");
+    bool isWelsh = lang == "cy" || lang == "cy-GB";
+    if (!isWelsh && lang != "en" && lang != "en-GB") {
+      throw DocumentError(source + ":" + std::to_string(child.line) + ": " + std::string(name) + " xml:lang=\"" + lang +
+                          "\": only en and cy are known");
+    }
+    bool& seen = isWelsh ? cymraeg : english;
+    if (seen) throw DocumentError(source + ":" + std::to_string(child.line) + ": a second " + std::string(name) + " in one language");
+    seen = true;
+    if (isWelsh == welsh) found = child.text;
+  }
+  if (!english) throw DocumentError(source + ":" + std::to_string(node.line) + ": " + std::string(name) + " in English is missing");
+  return found;
+}
+
 Ratio decimalAttribute(const XmlNode& node, const std::string& name, const std::string& fallback,
                        const std::string& source) {
   std::string text(lexical::trim(node.attribute(name, fallback)));
@@ -37,8 +61,10 @@ Catalogue loadCatalogue(const Schemas& schemas, const std::string& path) {
   for (const XmlNode& node : root.children) {
     KpiDefinition kpi;
     kpi.id = node.attribute("id");
-    kpi.title = childText(node, "Title");
-    kpi.description = childText(node, "Description");
+    kpi.title = textIn(node, "Title", false, source);
+    kpi.description = textIn(node, "Description", false, source);
+    kpi.welshTitle = textIn(node, "Title", true, source);
+    kpi.welshDescription = textIn(node, "Description", true, source);
     kpi.unit = node.attribute("unit");
     kpi.numerator = measureChild(node, "Numerator", source);
     kpi.denominator = measureChild(node, "Denominator", source);
