@@ -14,9 +14,10 @@ std::string size(std::size_t bytes) {
   return std::to_string((bytes + 512) / 1024) + " KB";
 }
 
+// The same report online, in the mail's language (the route's ?lang; English needs none).
 std::string reportLink(const std::string& base, const BoardReport& report) {
   return publicLink(base, "/api/v1/organisations/" + report.organisationCode + "/periods/" + report.period +
-                              "/report.pdf");
+                              "/report.pdf" + (report.language == "en" ? "" : "?lang=" + report.language));
 }
 
 }  // namespace
