@@ -113,16 +113,6 @@ std::string joinNames(const std::vector<std::string>& names, const char* separat
   return joined;
 }
 
-std::vector<std::string> splitNames(const std::string& joined) {
-  std::vector<std::string> names;
-  for (std::size_t at = 0; at < joined.size();) {
-    std::size_t end = std::min(joined.find(' ', at), joined.size());
-    if (end > at) names.push_back(joined.substr(at, end - at));
-    at = end + 1;
-  }
-  return names;
-}
-
 std::size_t totalSize(const std::vector<std::string>& documents) {
   std::size_t bytes = 0;
   for (const std::string& d : documents) bytes += d.size();
