@@ -141,8 +141,8 @@ void BoardReportHandler::handle(Exchange& x) {
   if (!board) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
   board->language = language;
   std::string pdf = pdfRenderer(_context).renderBoard(*board);
-  x.response.set("Content-Disposition",
-                 "inline; filename=\"" + engine::fileNameIn(language, _organisation + "-" + period.code(), "pdf") + "\"");
+  const std::string fileName = engine::fileNameIn(language, _organisation + "-" + period.code(), "pdf");
+  x.response.set("Content-Disposition", "inline; filename=\"" + fileName + "\"");
   markLanguage(x.response, language);
   x.sendBytes(200, "application/pdf", pdf);
 }

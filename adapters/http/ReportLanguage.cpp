@@ -17,6 +17,8 @@ namespace {
 
 using Poco::StringTokenizer;
 
+constexpr int TRIMMED_PARTS = StringTokenizer::TOK_TRIM | StringTokenizer::TOK_IGNORE_EMPTY;
+
 // The value of `name` in a query string; nothing when absent. Throws HttpError
 // 400 when it is given twice or cannot be decoded.
 std::optional<std::string> queryValue(const std::string& query, const std::string& name) {
@@ -44,7 +46,7 @@ std::optional<std::string> queryValue(const std::string& query, const std::strin
 // absent, nothing when malformed (the member is then ignored).
 std::optional<double> qualityOf(const std::string& parameters) {
   double q = 1.0;
-  for (const std::string& p : StringTokenizer(parameters, ";", StringTokenizer::TOK_TRIM | StringTokenizer::TOK_IGNORE_EMPTY)) {
+  for (const std::string& p : StringTokenizer(parameters, ";", TRIMMED_PARTS)) {
     std::size_t equals = p.find('=');
     if (equals == std::string::npos) return std::nullopt;
     if (Poco::icompare(Poco::trim(p.substr(0, equals)), "q") != 0) continue;
@@ -66,7 +68,7 @@ std::string preferredLanguage(const std::string& field) {
   std::optional<double> wildcard;
   std::size_t wildcardPosition = 0;
   std::size_t index = 0;
-  for (const std::string& member : StringTokenizer(field, ",", StringTokenizer::TOK_TRIM | StringTokenizer::TOK_IGNORE_EMPTY)) {
+  for (const std::string& member : StringTokenizer(field, ",", TRIMMED_PARTS)) {
     ++index;
     std::size_t semicolon = member.find(';');
     std::string range = Poco::toLower(Poco::trim(member.substr(0, semicolon)));
