@@ -527,6 +527,20 @@ BOOST_AUTO_TEST_CASE(aPendingMailIsRenderedAgainWhenTheOrganisationsLanguagesCha
   BOOST_TEST(mail.messageId.find(".en+cy.") != std::string::npos, mail.messageId);
 }
 
+BOOST_AUTO_TEST_CASE(anOrganisationAskingForWelshOnlyGetsOnlyTheWelshReport) {
+  Bilingual b{*this, Registry{{{ANGLESEY, "Isle of Anglesey County Council", "Cyngor Sir Ynys Môn", "welsh-unitary",
+                                "kpi@isle-of-anglesey.example.org", {"cy"}}}}};
+  b.run();
+  BOOST_TEST(archive.documents.count("2009-10-Q2/W06000001.cy.pdf") == 1u);
+  BOOST_TEST(archive.documents.count("2009-10-Q2/W06000001.pdf") == 0u);
+  const Mail& mail = b.mailTo("kpi@isle-of-anglesey.example.org");
+  BOOST_REQUIRE(mail.attachments.size() == 1u);
+  BOOST_TEST(mail.attachments[0].fileName == "W06000001-2009-10-Q2.cy.pdf");
+  BOOST_TEST(mail.text.find("----------------------------------------") == std::string::npos);
+  BOOST_TEST(mail.messageId ==
+             "profkpi.board.W06000001.2009-10-Q2.cy." + deliveries.byOrganisation.at(ANGLESEY).sha256);
+}
+
 BOOST_AUTO_TEST_CASE(aRunningRunWithoutItsLeaseReadsAsAbandoned) {
   RunRecord run;
   run.holder = "host:1";
