@@ -194,4 +194,13 @@ std::optional<std::string> FileReportArchive::load(const std::string& period, co
   return bytes;
 }
 
+std::optional<std::string> FileReportArchive::recordedSha256(const std::string& period, const std::string& name) {
+  requirePlainName(period);
+  requirePlainName(name);
+  const std::map<std::string, std::string>& entries = cachedManifest(period);
+  auto entry = entries.find(name);
+  if (entry == entries.end()) return std::nullopt;
+  return entry->second;
+}
+
 }  // namespace profkpi::adapters::archive

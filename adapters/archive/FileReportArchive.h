@@ -32,6 +32,7 @@ class FileReportArchive final : public engine::ReportArchive {
                                     const std::vector<std::pair<std::string, std::string_view>>& documents) override;
   std::optional<std::string> load(const std::string& period, const std::string& name) override;
 
+  std::optional<std::string> recordedSha256(const std::string& period, const std::string& name) override;
   // The period's manifest: name -> SHA-256; empty when there is none. Throws engine::ArchiveError.
   std::map<std::string, std::string> manifest(const std::string& period) const;
   // The path a document is (or would be) archived at.

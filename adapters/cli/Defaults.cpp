@@ -52,7 +52,12 @@ Poco::AutoPtr<Poco::Util::MapConfiguration> defaultConfiguration() {
   defaults->setString("smtp.auth", "none");
   defaults->setString("smtp.username", "");
   defaults->setString("smtp.passwordFile", "");
+  defaults->setString("smtp.oauth.tokenUrl", "");
+  defaults->setString("smtp.oauth.clientId", "");
+  defaults->setString("smtp.oauth.clientSecretFile", "");
+  defaults->setString("smtp.oauth.scope", "https://outlook.office365.com/.default");
   defaults->setInt64("smtp.maxMessageBytes", 10485760);
+  defaults->setBool("mail.attachHtml", true);
   defaults->setBool("nightly.enabled", true);  // serve runs the schedule
   defaults->setInt("nightly.leaseSeconds", 600);
   defaults->setInt("nightly.maxMailRuns", 14);

@@ -1,6 +1,7 @@
 #include "adapters/cli/NightlyCommand.h"
 
 #include "adapters/cli/NightlyComponents.h"
+#include "adapters/cli/ReportCommand.h"
 #include "engine/intake/Lexical.h"
 #include "engine/nightly/NightlyScheduler.h"
 
@@ -84,7 +85,10 @@ std::string NightlyCommand::description() const {
          "--at runs as if at that time; --scheduled runs only when the schedule (nightly.time in nightly.timezone, "
          "once per local day) says a run is due, for cron or a timer that starts it often. One run at a time across "
          "processes sharing the store: a second one says so and exits 0, or waits with --wait. --history N lists the "
-         "latest runs. Exit status: 0 success (or nothing to do), 1 something failed (it is tried again next run), "
+         "latest runs. --resend CODE mails the organisation's latest archived board report again, on purpose, as a "
+         "new message (its own Message-ID), and does nothing else; with --period, its report for that period as "
+         "archived, if it is still there. Recorded in the history and in profkpi deliveries as \"resent\". "
+         "Exit status: 0 success (or nothing to do), 1 something failed (it is tried again next run), "
          "2 usage, configuration or store error.";
 }
 
@@ -100,6 +104,15 @@ void NightlyCommand::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Poco::Util::Option("wait", "", "when another run is in progress, wait for it, then run")
                         .required(false)
                         .repeatable(false));
+  options.addOption(Poco::Util::Option("resend", "", "mail this organisation's archived board report again, "
+                                                      "and do nothing else")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("CODE"));
+  options.addOption(Poco::Util::Option("period", "", "with --resend: the report's period (default: the latest archived)")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("P"));
   options.addOption(Poco::Util::Option("history", "", "list the latest N runs and exit")
                         .required(false)
                         .repeatable(false)
@@ -110,6 +123,8 @@ void NightlyCommand::handleOption(const std::string& name, const std::string& va
   if (name == "at") _at = value;
   if (name == "scheduled") _scheduled = true;
   if (name == "wait") _wait = true;
+  if (name == "resend") _resend = value;
+  if (name == "period") _period = parseReportPeriod(value).code();
   if (name == "history") {
     auto n = engine::lexical::nonNegativeInteger(value);
     if (!n || *n == 0 || *n > 100000) throw UsageError("--history takes a number of runs, not \"" + value + "\"");
@@ -122,6 +137,8 @@ int NightlyCommand::run(const std::vector<std::string>& args, Services& services
   StoreServices storeServices(services);
   NightlyComponents nightly(storeServices);
   if (_history > 0) return printHistory(nightly.ledger(), _history);
+  if (!_period.empty() && _resend.empty()) throw UsageError("--period goes with --resend");
+  if (!_resend.empty() && _scheduled) throw UsageError("--resend and --scheduled do not go together");
 
   std::optional<ShiftedClock> shifted;
   if (!_at.empty()) shifted.emplace(services.clock(), parseAt(_at, nightly.schedule()));
@@ -132,6 +149,7 @@ int NightlyCommand::run(const std::vector<std::string>& args, Services& services
   engine::RunRequest request;
   request.holder = NightlyComponents::holder();
   request.progress = printProgress;
+  if (!_resend.empty()) request.resend = engine::ResendRequest{_resend, _period};
   Poco::Logger::get("nightly").information("nightly run at %s as %s; reports in %s; %s",
                                            nightly.schedule().localTime(clock.now()), request.holder,
                                            services.config().getString("reports.dir"),

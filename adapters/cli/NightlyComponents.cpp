@@ -31,6 +31,16 @@ engine::NightlySchedule scheduleFrom(const Poco::Util::AbstractConfiguration& co
   }
 }
 
+// The secret in `file` (the value of `key`), which only its owner may read.
+std::string secretFrom(const std::string& file, const std::string& key, const std::string& neededBy) {
+  if (file.empty()) throw UsageError(neededBy + " needs " + key);
+  try {
+    return platform::readSecretFile(file);
+  } catch (const platform::SecretFileError& e) {
+    throw UsageError(key + ": " + e.what());
+  }
+}
+
 mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   mail::SmtpOptions o;
   o.host = config.getString("smtp.host");
@@ -54,18 +64,16 @@ mail::SmtpOptions smtpFrom(const Poco::Util::AbstractConfiguration& config) {
   std::optional<mail::SmtpAuth> authMethod = mail::smtpAuthFromName(auth);
   if (!authMethod) throw UsageError("smtp.auth must be none, plain, login or xoauth2, not \"" + auth + "\"");
   o.auth = *authMethod;
-  if (o.auth == mail::SmtpAuth::XOAuth2) {
-    throw UsageError("smtp.auth = xoauth2 is not supported by this version of profkpi");
-  }
   o.username = config.getString("smtp.username");
-  std::string passwordFile = config.getString("smtp.passwordFile");
   if (o.auth == mail::SmtpAuth::Plain || o.auth == mail::SmtpAuth::Login) {
-    if (passwordFile.empty()) throw UsageError("smtp.auth = " + auth + " needs smtp.passwordFile");
-    try {
-      o.password = platform::readSecretFile(passwordFile);
-    } catch (const platform::SecretFileError& e) {
-      throw UsageError(std::string("smtp.passwordFile: ") + e.what());
-    }
+    o.password = secretFrom(config.getString("smtp.passwordFile"), "smtp.passwordFile", "smtp.auth = " + auth);
+  }
+  if (o.auth == mail::SmtpAuth::XOAuth2) {
+    o.oauth.tokenUrl = config.getString("smtp.oauth.tokenUrl");
+    o.oauth.clientId = config.getString("smtp.oauth.clientId");
+    o.oauth.scope = config.getString("smtp.oauth.scope");
+    o.oauth.clientSecret = secretFrom(config.getString("smtp.oauth.clientSecretFile"), "smtp.oauth.clientSecretFile",
+                                     "smtp.auth = xoauth2");
   }
   return o;
 }
@@ -94,6 +102,7 @@ NightlyComponents::NightlyComponents(StoreServices& services) : _services(servic
   _options.openData = _openData.get();
   mail::SmtpOptions smtp = smtpFrom(config);
   if (!smtp.host.empty()) {
+    if (config.getBool("mail.attachHtml")) _options.alsoAttach = services.renderer("html");
     try {
       _mailer = std::make_unique<mail::SmtpMailer>(smtp);
     } catch (const std::invalid_argument& e) {

@@ -1,7 +1,8 @@
 // The nightly run's parts, built from configuration for `profkpi nightly` and
 // `profkpi serve`: the schedule (nightly.time, nightly.timezone), the ledger
 // and delivery log on the store's database, the archive in reports.dir, SMTP
-// when smtp.host is set (smtp.*), the PDF renderer, and the run's options
+// when smtp.host is set (smtp.*), the PDF renderer (and the HTML one for the
+// mail, mail.attachHtml), and the run's options
 // (http.publicUrl, nightly.leaseSeconds, nightly.maxMailRuns, nightly.renderThreads), and the
 // open-data files archived with each sector report (opendata.*). Not thread-safe
 // to build; the parts document their own thread-safety.

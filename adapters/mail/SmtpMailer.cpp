@@ -81,6 +81,13 @@ class NotSecured : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The server refused our credentials: for XOAuth2 with a kept token, a reason
+// to fetch a new one.
+class AuthenticationRefused : public DeliveryError {
+ public:
+  using DeliveryError::DeliveryError;
+};
+
 Poco::Net::SMTPClientSession::LoginMethod loginMethod(SmtpAuth auth) {
   switch (auth) {
     case SmtpAuth::Plain:
@@ -120,6 +127,10 @@ class SmtpSession final : public Poco::Net::SMTPClientSession {
 
 }  // namespace
 
+std::string messageIdHeader(const std::string& left, const std::string& from) {
+  return "<" + left + "@" + domainOf(from) + ">";
+}
+
 SmtpMailer::SmtpMailer(SmtpOptions options) : _options(std::move(options)) {
   if (_options.helo.empty()) _options.helo = Poco::Environment::nodeName();
   if (_options.from.empty()) _options.from = "profkpi@" + Poco::Environment::nodeName();
@@ -136,6 +147,9 @@ SmtpMailer::SmtpMailer(SmtpOptions options) : _options(std::move(options)) {
     }
   }
   if (_options.tls != SmtpTls::None) _tls = std::make_unique<Tls>(Tls{tlsClientContext(_options.caFile)});
+  if (_options.auth == SmtpAuth::XOAuth2) {
+    _tokens = std::make_unique<OAuthTokenClient>(_options.oauth, _tls->context, _options.timeoutSeconds);
+  }
 }
 
 SmtpMailer::~SmtpMailer() = default;
@@ -162,7 +176,7 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
   message.setSender(_options.from);
   message.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, mail.to));
   message.setSubject(Poco::Net::MailMessage::encodeWord(mail.subject, "UTF-8"));
-  if (!mail.messageId.empty()) message.set("Message-ID", "<" + mail.messageId + "@" + domainOf(_options.from) + ">");
+  if (!mail.messageId.empty()) message.set("Message-ID", messageIdHeader(mail.messageId, _options.from));
   message.addContent(new Poco::Net::StringPartSource(withCrLf(mail.text), "text/plain; charset=utf-8"),
                      Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
   for (const engine::MailAttachment& a : mail.attachments) {
@@ -176,7 +190,22 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
                             " bytes, over smtp.maxMessageBytes (" + std::to_string(_options.maxMessageBytes) + ")",
                         Kind::Permanent);
   }
+  if (!_tokens) {
+    converse(mail, wire, _options.password);
+    return;
+  }
+  AccessToken token = _tokens->token();
+  try {
+    converse(mail, wire, token.value);
+  } catch (const AuthenticationRefused&) {
+    if (token.fresh) throw;
+    // The kept token may have been revoked before it expired: one new one.
+    _tokens->forget();
+    converse(mail, wire, _tokens->token().value);
+  }
+}
 
+void SmtpMailer::converse(const engine::Mail& mail, const std::string& wire, const std::string& secret) {
   // Until the server has greeted us, a failure says nothing about this message.
   Stage stage = Stage::Connecting;
   const std::string where = "mail to " + mail.to + " via " + server(_options) + ": ";
@@ -206,7 +235,7 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
       session.login(_options.helo);
     } else {
       stage = Stage::Authenticating;
-      session.login(_options.helo, loginMethod(_options.auth), _options.username, _options.password);
+      session.login(_options.helo, loginMethod(_options.auth), _options.username, secret);
       stage = Stage::Sending;
     }
     session.sendAddresses(_options.from, {mail.to});
@@ -232,8 +261,8 @@ void SmtpMailer::sendOnce(const engine::Mail& mail) {
         throw DeliveryError(reply, Kind::Unreachable);
       case Stage::Authenticating:
         // Also a server that does not offer the method (no code): no message would get through.
-        throw DeliveryError("authentication as " + _options.username + " failed, " + reply,
-                            e.code() / 100 == 4 ? Kind::Temporary : Kind::Permanent, true);
+        throw AuthenticationRefused("authentication as " + _options.username + " failed, " + reply,
+                                    e.code() / 100 == 4 ? Kind::Temporary : Kind::Permanent, true);
       case Stage::Sending:
         throw DeliveryError(reply, e.code() / 100 == 5 ? Kind::Permanent : Kind::Temporary);
     }

@@ -8,10 +8,13 @@
 // that cannot be reached, will not greet or cannot be secured is Unreachable;
 // credentials refused are Permanent (or Temporary for a 4xx) and concern every
 // message; a 4xx reply or a broken conversation is Temporary, a 5xx reply to
-// the message Permanent. Not thread-safe.
+// the message Permanent. XOAUTH2 takes its token from an OAuthTokenClient
+// (classified the same way); a kept token the server refuses is replaced by a
+// new one once. Not thread-safe.
 #ifndef PROFKPI_ADAPTERS_MAIL_SMTPMAILER_H
 #define PROFKPI_ADAPTERS_MAIL_SMTPMAILER_H
 
+#include "adapters/mail/OAuthTokenClient.h"
 #include "adapters/mail/SmtpOptions.h"
 #include "engine/ports/Mailer.h"
 
@@ -20,10 +23,15 @@
 
 namespace profkpi::adapters::mail {
 
+// The Message-ID header's value for a mail whose Mail::messageId is `left`,
+// sent from `from` (smtp.from; empty: the host's name): "<left@domain>".
+std::string messageIdHeader(const std::string& left, const std::string& from);
+
 class SmtpMailer final : public engine::Mailer {
  public:
   // Throws std::invalid_argument for options that cannot work: credentials
-  // without TLS, a user name or password missing, smtp.caFile unreadable.
+  // without TLS, a user name or password missing, smtp.caFile unreadable, the
+  // OAuth client incomplete (OAuthTokenClient).
   explicit SmtpMailer(SmtpOptions options);
   ~SmtpMailer() override;
 
@@ -34,9 +42,12 @@ class SmtpMailer final : public engine::Mailer {
  private:
   struct Tls;
   void sendOnce(const engine::Mail& mail);
+  // One SMTP conversation for `wire` (the encoded message), logging in with `secret`.
+  void converse(const engine::Mail& mail, const std::string& wire, const std::string& secret);
 
   SmtpOptions _options;
-  std::unique_ptr<Tls> _tls;  // absent when smtp.tls is none
+  std::unique_ptr<Tls> _tls;                   // absent when smtp.tls is none
+  std::unique_ptr<OAuthTokenClient> _tokens;  // XOAuth2 only
 };
 
 }  // namespace profkpi::adapters::mail

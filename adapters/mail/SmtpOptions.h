@@ -32,6 +32,20 @@ std::optional<SmtpTls> smtpTlsFromName(std::string_view name);
 const char* smtpAuthName(SmtpAuth auth);
 std::optional<SmtpAuth> smtpAuthFromName(std::string_view name);
 
+// OAuth 2.0 client credentials (RFC 6749 4.4) for smtp.auth = xoauth2.
+struct OAuthClientCredentials {
+  // The token endpoint (smtp.oauth.tokenUrl), https only; Microsoft:
+  // "https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token". Default empty.
+  std::string tokenUrl;
+  // The application (client) id (smtp.oauth.clientId). Default empty.
+  std::string clientId;
+  // The client secret, as read from smtp.oauth.clientSecretFile. Default empty.
+  // Never logged, never part of an error.
+  std::string clientSecret;
+  // What the token is for (smtp.oauth.scope). Default Exchange Online's.
+  std::string scope = "https://outlook.office365.com/.default";
+};
+
 // Every field: meaning and default.
 struct SmtpOptions {
   // The relay (smtp.host). Required.
@@ -63,6 +77,9 @@ struct SmtpOptions {
   // Plain and Login: the password, as read from smtp.passwordFile. Default empty.
   // Never logged, never part of an error.
   std::string password;
+  // XOAuth2: where the access token comes from. Same TLS settings as SMTP
+  // (smtp.caFile) and the same timeouts.
+  OAuthClientCredentials oauth;
   // A message larger than this, encoded, is not attempted (smtp.maxMessageBytes):
   // a Permanent failure. Default 10 MiB, Exchange Online's own default limit.
   std::size_t maxMessageBytes = 10485760;

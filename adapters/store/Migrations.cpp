@@ -115,6 +115,12 @@ const std::vector<Migration>& migrations() {
        {
            "ALTER TABLE submissions ADD COLUMN board_notes TEXT NOT NULL DEFAULT ''",
        }},
+      {5,
+       "who each nightly mail went to, and its Message-ID (profkpi deliveries)",
+       {
+           "ALTER TABLE nightly_run_items ADD COLUMN recipient TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE nightly_run_items ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return all;
 }

@@ -46,6 +46,31 @@ RunRecord runAt(Poco::Data::RecordSet& rs, std::size_t row) {
   return r;
 }
 
+
+// The columns itemsOf reads, in its order.
+constexpr const char* ITEM_COLUMNS =
+    "SELECT at_ms, organisation, period, action, sha256, detail, recipient, message_id FROM nightly_run_items";
+
+std::vector<engine::RunItem> itemsOf(Statement& select) {
+  select.execute();
+  Poco::Data::RecordSet rs(select);
+  std::vector<engine::RunItem> items;
+  for (std::size_t row = 0; row < rs.rowCount(); ++row) {
+    auto text = [&](std::size_t column) { return rs.value(column, row).convert<std::string>(); };
+    engine::RunItem item;
+    item.at = fromMillis(rs.value(0, row).convert<Poco::Int64>());
+    item.organisation = text(1);
+    item.period = text(2);
+    item.action = text(3);
+    item.sha256 = text(4);
+    item.detail = text(5);
+    item.recipient = text(6);
+    item.messageId = text(7);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
 }  // namespace
 
 std::int64_t SqlRunLedger::serverMillis(Session& session) {
@@ -134,10 +159,11 @@ void SqlRunLedger::addItem(std::int64_t runId, const engine::RunItem& item) {
   guardStore("record a nightly run item", [&] {
     Session s = _store.session();
     s << translate(_store.dialect(),
-                   "INSERT INTO nightly_run_items (run_id, at_ms, organisation, period, action, sha256, detail)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   "INSERT INTO nightly_run_items (run_id, at_ms, organisation, period, action, sha256, detail,"
+                   " recipient, message_id)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         bind(static_cast<Poco::Int64>(runId)), bind(millis(item.at)), bind(item.organisation), bind(item.period),
-        bind(item.action), bind(item.sha256), bind(item.detail), now;
+        bind(item.action), bind(item.sha256), bind(item.detail), bind(item.recipient), bind(item.messageId), now;
     return 0;
   });
 }
@@ -149,10 +175,11 @@ void SqlRunLedger::addItems(std::int64_t runId, const std::vector<engine::RunIte
     SqlTransaction tx(s, _store.dialect());
     for (const engine::RunItem& item : items) {
       s << translate(_store.dialect(),
-                     "INSERT INTO nightly_run_items (run_id, at_ms, organisation, period, action, sha256, detail)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     "INSERT INTO nightly_run_items (run_id, at_ms, organisation, period, action, sha256, detail,"
+                   " recipient, message_id)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           bind(static_cast<Poco::Int64>(runId)), bind(millis(item.at)), bind(item.organisation), bind(item.period),
-          bind(item.action), bind(item.sha256), bind(item.detail), now;
+          bind(item.action), bind(item.sha256), bind(item.detail), bind(item.recipient), bind(item.messageId), now;
     }
     tx.commit();
     return 0;
@@ -205,24 +232,25 @@ std::vector<engine::RunItem> SqlRunLedger::items(std::int64_t runId) {
   return guardStore("read a nightly run's items", [&] {
     Session s = _store.session();
     Statement select(s);
-    select << translate(_store.dialect(),
-                        "SELECT at_ms, organisation, period, action, sha256, detail FROM nightly_run_items"
-                        " WHERE run_id = ? ORDER BY item_id"),
+    select << translate(_store.dialect(), std::string(ITEM_COLUMNS) + " WHERE run_id = ? ORDER BY item_id"),
         bind(static_cast<Poco::Int64>(runId));
-    select.execute();
-    Poco::Data::RecordSet rs(select);
-    std::vector<engine::RunItem> items;
-    for (std::size_t row = 0; row < rs.rowCount(); ++row) {
-      engine::RunItem item;
-      item.at = fromMillis(rs.value(0, row).convert<Poco::Int64>());
-      item.organisation = rs.value(1, row).convert<std::string>();
-      item.period = rs.value(2, row).convert<std::string>();
-      item.action = rs.value(3, row).convert<std::string>();
-      item.sha256 = rs.value(4, row).convert<std::string>();
-      item.detail = rs.value(5, row).convert<std::string>();
-      items.push_back(std::move(item));
-    }
-    return items;
+    return itemsOf(select);
+  });
+}
+
+std::vector<engine::RunItem> SqlRunLedger::mailItems(const engine::MailItemQuery& query) {
+  return guardStore("read the mail deliveries", [&] {
+    Session s = _store.session();
+    Statement select(s);
+    // Empty strings and -1 stand for "any".
+    Poco::Int64 since = query.since ? millis(*query.since) : -1;
+    select << translate(_store.dialect(), std::string(ITEM_COLUMNS) +
+                                              " WHERE recipient <> '' AND (CAST(? AS TEXT) = '' OR organisation = ?)"
+                                              " AND (CAST(? AS TEXT) = '' OR period = ?) AND (CAST(? AS BIGINT) = -1 OR at_ms >= ?)"
+                                              " ORDER BY item_id"),
+        bind(query.organisation), bind(query.organisation), bind(query.period), bind(query.period), bind(since),
+        bind(since);
+    return itemsOf(select);
   });
 }
 

@@ -27,6 +27,7 @@ class SqlRunLedger final : public engine::RunLedger {
   std::optional<engine::Date> lastServedDay() override;
   std::vector<engine::RunRecord> recentRuns(std::size_t limit) override;
   std::vector<engine::RunItem> items(std::int64_t runId) override;
+  std::vector<engine::RunItem> mailItems(const engine::MailItemQuery& query) override;
 
  private:
   // The database server's clock, in milliseconds since the epoch.

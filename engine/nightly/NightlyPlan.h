@@ -22,6 +22,11 @@ struct BoardWork {
   // Absent: render anew. Present: the delivery to try again (same data): a
   // pending one, or one possibly sent by a run that ended while sending it.
   std::optional<DeliveryState> retry;
+  // Sent again on request (`nightly --resend`), whatever its delivery says.
+  bool resend = false;
+  // False for the resend of an earlier period's report: `retry` then stands
+  // for that report alone, and the organisation's delivery state is left as it is.
+  bool recordDelivery = true;
 };
 
 struct SectorWork {

@@ -188,8 +188,9 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     // No worker threads for one: the run's thread renders as it goes.
     WorkerPool pool(_options.renderThreads > 1 ? _options.renderThreads : 0);
     Pass pass(request, run, snapshot, results, pool);
-    NightlyPlan plan = planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
-    pass.total = plan.boards.size() + plan.sectors.size();
+    NightlyPlan plan = request.resend ? planResend(*request.resend, pass)
+                                      : planNightly(snapshot.all(), _deliveries.deliveries(), _deliveries.sectorReports());
+    pass.total = pass.done + plan.boards.size() + plan.sectors.size();
     // Enough documents in flight to keep every worker busy while a batch is
     // finished, few enough to bound memory.
     const std::size_t ahead = 2 * pool.workers();
@@ -245,7 +246,7 @@ RunSummary NightlyRun::run(const RunRequest& request) {
     run.outcome = c.failed + c.pending + c.refused == 0 ? RunOutcome::Succeeded : RunOutcome::Failed;
   }
   run.finishedAt = _clock.now();
-  run.detail = summaryLine(c);
+  run.detail = (request.resend ? "resend of " + request.resend->organisation + " on request: " : "") + summaryLine(c);
   if (stopped) run.detail += "; stopped early, the rest is left for the next run";
   _ledger.finishRun(run);
   return summary;
@@ -305,6 +306,10 @@ NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
         archived.push_back(std::move(*bytes));
       }
       if (archived.size() == job.fileNames.size()) job.archived = std::move(archived);
+    }
+    if (work.resend && !job.archived) {
+      throw ArchiveError("the archived report " + work.period + "/" + work.retry->fileName +
+                         " is missing or no longer matches its manifest: nothing resent");
     }
     if (!job.archived) {
       for (const std::shared_ptr<const BoardReport>& r : job.reports) {
@@ -402,14 +407,56 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
       note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
                          joinNames(jobs[i].fileNames, ", ") + ", " + std::to_string(totalSize(f.documents)) + " bytes"});
     }
-    deliver(pass, f.state, jobs[i].reports, f.documents);
+    deliver(pass, f.state, jobs[i].reports, f.documents, work);
   }
   flush(pass);
   jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
 }
 
+NightlyPlan NightlyRun::planResend(const ResendRequest& request, Pass& pass) {
+  NightlyPlan plan;
+  std::optional<DeliveryState> found;
+  for (DeliveryState& state : _deliveries.deliveries()) {
+    if (state.organisation == request.organisation) found = std::move(state);
+  }
+  std::string problem;
+  BoardWork work;
+  if (!found || found->sha256.empty()) {
+    problem = "no board report of " + request.organisation + " has been archived by a nightly run";
+  } else if (_mailer == nullptr) {
+    problem = "no mail server configured (smtp.host)";
+  } else if (request.period.empty() || request.period == found->period) {
+    work = BoardWork{found->organisation, found->period, found->dataSequence, found, true, true};
+  } else {
+    // An earlier period's report, as archived; the delivery state stays the latest report's.
+    std::optional<std::string> sha;
+    try {
+      // The first language's document stands for the delivery (DeliveryState::sha256).
+      sha = _archive.recordedSha256(request.period, found->fileName.substr(0, found->fileName.find(' ')));
+    } catch (const ArchiveError& e) {
+      problem = e.what();
+    }
+    if (sha) {
+      DeliveryState earlier{found->organisation, request.period, 0, found->fileName, *sha,
+                            DeliveryStatus::Delivered, 0, "", _clock.now(), std::nullopt};
+      work = BoardWork{found->organisation, request.period, 0, earlier, true, false};
+    } else if (problem.empty()) {
+      problem = "no board report of " + request.organisation + " for " + request.period + " in the archive";
+    }
+  }
+  if (!problem.empty()) {
+    ++pass.done;
+    ++pass.run.counts.failed;
+    note(pass, RunItem{Instant{}, request.organisation, request.period, "failed", "", "resend: " + problem});
+    return plan;
+  }
+  plan.boards.push_back(std::move(work));
+  return plan;
+}
+
 void NightlyRun::deliver(Pass& pass, DeliveryState& state, const std::vector<std::shared_ptr<const BoardReport>>& reports,
-                         const std::vector<std::string>& documents) {
+                         const std::vector<std::string>& documents, const BoardWork& work) {
+  const bool resend = work.resend;
   RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
   const Organisation* organisation = reports.front()->results.organisation;
   RunCounts& counts = pass.run.counts;
@@ -429,33 +476,49 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const std::vector<std
     item.detail = "not tried: " + *pass.mailDown;
   } else {
     mailed = true;
-    // One mail whatever the languages: each language's mail, Welsh first for "cy en", made one.
+    // One mail whatever the languages: each language's mail (with its other
+    // version, when configured), Welsh first for "cy en", made one.
     std::vector<Mail> mails;
     std::vector<std::string> languages;
+    std::string notAttached;
+    const std::string stem = state.organisation + "-" + state.period;
     for (std::size_t k = 0; k < reports.size(); ++k) {
       const BoardReport& report = *reports[k];
-      MailAttachment document{
-          fileNameIn(report.language, state.organisation + "-" + state.period, _renderer.extension()),
-          _renderer.mediaType(), documents.at(k)};
-      mails.push_back(boardMail(report, organisation->contact, std::move(document), _options.publicUrl));
+      std::vector<MailAttachment> attached{
+          {fileNameIn(report.language, stem, _renderer.extension()), _renderer.mediaType(), documents.at(k)}};
+      if (_options.alsoAttach != nullptr) {
+        try {
+          attached.push_back({fileNameIn(report.language, stem, _options.alsoAttach->extension()),
+                              _options.alsoAttach->mediaType(), _options.alsoAttach->renderBoard(report)});
+        } catch (const std::exception& e) {
+          // The archived document matters most: it goes without the other version.
+          notAttached = std::string(" (without the ") + _options.alsoAttach->extension() + " version: " + e.what() + ")";
+        }
+      }
+      mails.push_back(boardMail(report, organisation->contact, std::move(attached), _options.publicUrl));
       languages.push_back(report.language);
     }
     Mail mail = mailInLanguages(std::move(mails));
-    // Stable across retries: the languages ("cy+en") and the first document's SHA-256.
+    // Stable across retries: the languages ("cy+en") and the first document's
+    // SHA-256. A resend on request is a new message: a mailbox that has the
+    // first keeps it and takes this one too.
     mail.messageId = boardMessageId(state.organisation, state.period, languagesKey(languages), state.sha256);
+    if (resend) mail.messageId += ".resent." + std::to_string(pass.run.id);
+    item.recipient = organisation->contact;
+    item.messageId = mail.messageId;
     const bool possiblySent = state.status == DeliveryStatus::Sending;
     // Recorded before the mail goes: a run that ends before the outcome is
     // recorded leaves "sending", and the next run sends the same message again.
     state.status = DeliveryStatus::Sending;
-    _deliveries.saveDelivery(state);
+    if (work.recordDelivery) _deliveries.saveDelivery(state);
     try {
       _mailer->send(mail);
       state.status = DeliveryStatus::Delivered;
       state.deliveredAt = _clock.now();
       state.lastError.clear();
       ++counts.mailed;
-      item.action = "mailed";
-      item.detail = organisation->contact;
+      item.action = resend ? "resent" : "mailed";
+      item.detail = organisation->contact + (resend ? " (sent again on request)" : "") + notAttached;
       if (possiblySent) {
         item.detail += " (sent again with the same Message-ID: the run that sent it first ended before it "
                        "recorded the outcome, so it was possibly sent)";
@@ -478,11 +541,8 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const std::vector<std
     }
   }
   // After a mail, at once; otherwise with the batch.
-  if (mailed) {
-    _deliveries.saveDelivery(state);
-  } else {
-    pass.states.push_back(state);
-  }
+  if (work.recordDelivery && mailed) _deliveries.saveDelivery(state);
+  if (work.recordDelivery && !mailed) pass.states.push_back(state);
   note(pass, item);
 }
 

@@ -56,6 +56,19 @@ struct NightlyOptions {
   // Writes each period's open-data files into the archive beside its sector
   // report (issue 23); must outlive the run. Default nullptr: none written.
   const OpenDataRenderer* openData = nullptr;
+  // Renders each mailed board report once more, as a further attachment after
+  // the archived document (mail.attachHtml: the accessible HTML); must outlive
+  // the run. Default nullptr: the archived document only.
+  const ReportRenderer* alsoAttach = nullptr;
+};
+
+// `nightly --resend`: one organisation's archived board report mailed again on
+// purpose, and nothing else done.
+struct ResendRequest {
+  std::string organisation;
+  // Empty: the period of its latest archived report; otherwise an earlier
+  // period whose report is still in the archive.
+  std::string period;
 };
 
 struct RunProgress {
@@ -75,6 +88,8 @@ struct RunRequest {
   std::function<bool()> stopRequested;
   // Told after every step (a document rendered, a mail sent or not).
   std::function<void(const RunProgress&)> progress;
+  // Present: this run only resends (see ResendRequest).
+  std::optional<ResendRequest> resend;
 };
 
 struct RunSummary {
@@ -116,7 +131,9 @@ class NightlyRun {
   void finishSector(Pass& pass, SectorJob& job);
   // Mails the organisation's reports (one per language, as `documents`) in one mail.
   void deliver(Pass& pass, DeliveryState& state, const std::vector<std::shared_ptr<const BoardReport>>& reports,
-               const std::vector<std::string>& documents);
+               const std::vector<std::string>& documents, const BoardWork& work);
+  // The plan of a resend: the organisation's archived report, or an error.
+  NightlyPlan planResend(const ResendRequest& request, Pass& pass);
   // Records an item (written with the batch) and reports progress.
   void note(Pass& pass, RunItem item);
   // Writes the buffered delivery states and run items.

@@ -42,6 +42,8 @@ std::optional<RunTrigger> triggerFromName(std::string_view name) {
   return std::nullopt;
 }
 
+bool isMailAttempt(const RunItem& item) { return !item.recipient.empty(); }
+
 std::string shownOutcome(const RunRecord& run, const std::optional<LeaseHolder>& lease) {
   if (run.outcome == RunOutcome::Running && (!lease || lease->holder != run.holder)) return "abandoned";
   return outcomeName(run.outcome);

@@ -63,10 +63,26 @@ struct RunItem {
   Instant at;
   std::string organisation;  // empty for a sector report
   std::string period;
-  std::string action;  // rendered, mailed, pending, refused, abandoned, unmailed, failed
+  std::string action;  // rendered, mailed, resent, pending, refused, abandoned, unmailed, failed
   std::string sha256;  // of the document concerned, when there is one
   std::string detail;  // the address, or the error
+  // A mail tried: to whom, and the left part of its Message-ID (Mail::messageId).
+  // Default-initialised so the items that are no mail need not name them.
+  std::string recipient{};
+  std::string messageId{};
 };
+
+// Which mail outcomes mailItems returns: all of them, or those of one
+// organisation, one period, from one instant on.
+struct MailItemQuery {
+  std::string organisation;  // empty: every organisation
+  std::string period;        // empty: every period
+  std::optional<Instant> since;
+};
+
+// True for the actions that record a mail tried: mailed, resent, pending (when
+// tried), refused, abandoned.
+bool isMailAttempt(const RunItem& item);
 
 struct LeaseHolder {
   std::string holder;
@@ -114,6 +130,9 @@ class RunLedger {
   virtual std::vector<RunRecord> recentRuns(std::size_t limit) = 0;
   // In the order they were added.
   virtual std::vector<RunItem> items(std::int64_t runId) = 0;
+  // Every item of every run that records a mail tried (isMailAttempt) and
+  // matches `query`, oldest first.
+  virtual std::vector<RunItem> mailItems(const MailItemQuery& query) = 0;
 };
 
 }  // namespace profkpi::engine

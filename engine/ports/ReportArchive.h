@@ -40,6 +40,9 @@ class ReportArchive {
   // The document as archived; nothing when it is absent or no longer matches its
   // manifest entry. Throws ArchiveError when it exists but cannot be read.
   virtual std::optional<std::string> load(const std::string& period, const std::string& name) = 0;
+  // The SHA-256 the period's manifest records for the document; nothing when it
+  // records none. Throws ArchiveError when the manifest cannot be read.
+  virtual std::optional<std::string> recordedSha256(const std::string& period, const std::string& name) = 0;
 };
 
 }  // namespace profkpi::engine

@@ -14,6 +14,13 @@ std::string size(std::size_t bytes) {
   return std::to_string((bytes + 512) / 1024) + " KB";
 }
 
+// How a reader knows an attachment: "a web page (HTML, for screen readers)".
+std::string kindOf(const std::string& mediaType) {
+  if (mediaType.rfind("text/html", 0) == 0) return "a web page (HTML, for screen readers)";
+  if (mediaType == "application/pdf") return "a PDF";
+  return mediaType;
+}
+
 // The same report online, in the mail's language (the route's ?lang; English needs none).
 std::string reportLink(const std::string& base, const BoardReport& report) {
   return publicLink(base, "/api/v1/organisations/" + report.organisationCode + "/periods/" + report.period +
@@ -22,7 +29,7 @@ std::string reportLink(const std::string& base, const BoardReport& report) {
 
 }  // namespace
 
-Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment document,
+Mail boardMail(const BoardReport& report, const std::string& to, std::vector<MailAttachment> documents,
                const std::string& publicUrl) {
   const Scorecard& scorecard = report.results.scorecard;
   std::ostringstream text;
@@ -41,7 +48,11 @@ Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment 
          << report::statusWord(k.status) << " (target " << report::withUnit(report::number(k.kpi->target), *k.kpi)
          << ")\n";
   }
-  text << "\nThe board report is attached: " << document.fileName << " (" << size(document.bytes.size()) << ").\n";
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    text << (i == 0 ? "\nThe board report is attached: " : "Also attached, the same report as ")
+         << (i == 0 ? "" : kindOf(documents[i].mediaType) + ": ") << documents[i].fileName << " ("
+         << size(documents[i].bytes.size()) << ").\n";
+  }
   if (!publicUrl.empty()) text << "Also online: " << reportLink(publicUrl, report) << "\n";
   text << "\nFigures from the data received up to " << report::ukTime(report.dataCutOff) << ".\n"
        << "Sent by the profkpi nightly run.\n";
@@ -50,7 +61,7 @@ Mail boardMail(const BoardReport& report, const std::string& to, MailAttachment 
   mail.to = to;
   mail.subject = "Board report: " + report.name + ", " + report::periodShort(report.period);
   mail.text = text.str();
-  mail.attachments.push_back(std::move(document));
+  mail.attachments = std::move(documents);
   return mail;
 }
 

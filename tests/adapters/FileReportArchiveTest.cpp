@@ -102,6 +102,15 @@ BOOST_AUTO_TEST_CASE(loadReturnsOnlyWhatTheManifestVouchesFor) {
   BOOST_TEST(!archive.load("2025-26-Q2", "E06000001.pdf").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(recordedSha256IsTheManifestsEntry) {
+  std::string sha = archive.store("2025-26-Q2", "E06000001.pdf", "report");
+  BOOST_TEST(*archive.recordedSha256("2025-26-Q2", "E06000001.pdf") == sha);
+  BOOST_TEST(*FileReportArchive(root).recordedSha256("2025-26-Q2", "E06000001.pdf") == sha);  // read from disk
+  BOOST_TEST(!archive.recordedSha256("2025-26-Q2", "E06000009.pdf").has_value());
+  BOOST_TEST(!archive.recordedSha256("2030-31", "E06000001.pdf").has_value());
+  BOOST_CHECK_THROW(archive.recordedSha256("../etc", "x.pdf"), profkpi::engine::ArchiveError);
+}
+
 BOOST_AUTO_TEST_CASE(namesThatAreNotPlainFileNamesAreRefused) {
   for (const char* bad : {"../x.pdf", "a/b.pdf", "..", ".", "", "SHA256SUMS"}) {
     BOOST_CHECK_THROW(archive.store("2025-26-Q2", bad, "x"), profkpi::engine::ArchiveError);

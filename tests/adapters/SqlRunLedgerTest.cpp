@@ -178,4 +178,43 @@ BOOST_AUTO_TEST_CASE(sectorReportStateIsKeptPerPeriod) {
   BOOST_TEST(all[1].sha256 == std::string(64, '0'));
 }
 
+BOOST_AUTO_TEST_CASE(mailItemsAreTheMailsTriedAcrossRunsFilteredOldestFirst) {
+  RunRecord first;
+  first.holder = "cli:1";
+  first.startedAt = at("2026-03-29T01:00:00Z");
+  first.id = ledger.beginRun(first);
+  RunItem mailed{at("2026-03-29T01:00:01Z"), "E06000001", "2025-26-Q2", "mailed", std::string(64, 'a'),
+                 "kpi@hartlepool.example.org", "kpi@hartlepool.example.org", "profkpi.board.E06000001.x"};
+  RunItem refused{at("2026-03-29T01:00:02Z"), "W06000002", "2025-26-Q2", "refused", std::string(64, 'b'),
+                  "kpi@gwynedd.example.org: 550 no", "kpi@gwynedd.example.org", "profkpi.board.W06000002.y"};
+  ledger.addItems(first.id, {RunItem{at("2026-03-29T01:00:00Z"), "E06000001", "2025-26-Q2", "rendered", "", "x"},
+                             mailed, refused,
+                             RunItem{at("2026-03-29T01:00:03Z"), "E06000002", "2025-26-Q2", "pending", "",
+                                     "not tried: server down"}});
+  RunRecord second;
+  second.holder = "cli:2";
+  second.startedAt = at("2026-04-01T01:00:00Z");
+  second.id = ledger.beginRun(second);
+  RunItem resent = mailed;
+  resent.at = at("2026-04-01T01:00:01Z");
+  resent.action = "resent";
+  resent.period = "2025-26-Q3";
+  resent.messageId += ".resent.2";
+  ledger.addItem(second.id, resent);
+
+  std::vector<RunItem> all = otherLedger.mailItems({});
+  BOOST_REQUIRE(all.size() == 3u);  // neither the rendering nor the mail not tried
+  BOOST_TEST(all[0].recipient == "kpi@hartlepool.example.org");
+  BOOST_TEST(all[0].messageId == "profkpi.board.E06000001.x");
+  BOOST_TEST(all[0].sha256 == std::string(64, 'a'));
+  BOOST_TEST(all[1].action == "refused");
+  BOOST_TEST(all[2].messageId == "profkpi.board.E06000001.x.resent.2");
+  BOOST_TEST(otherLedger.mailItems({"E06000001", "", std::nullopt}).size() == 2u);
+  BOOST_TEST(otherLedger.mailItems({"E06000001", "2025-26-Q3", std::nullopt}).size() == 1u);
+  BOOST_TEST(otherLedger.mailItems({"", "2025-26-Q2", std::nullopt}).size() == 2u);
+  BOOST_TEST(otherLedger.mailItems({"", "", at("2026-03-29T01:00:02Z")}).size() == 2u);
+  BOOST_TEST(otherLedger.mailItems({"W06000001", "", std::nullopt}).empty());
+  BOOST_TEST(ledger.items(first.id).at(1).recipient == "kpi@hartlepool.example.org");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -28,11 +28,12 @@ const std::vector<CommandContract> CONTRACT{
     {"ingest", {}, {"FILE"}},
     {"report", {"org", "period", "out", "format", "generated-at"}, {"html"}},
     {"sector-report", {"period", "out", "format"}, {}},
-    {"nightly", {"at", "wait", "history"}, {}},
+    {"nightly", {"at", "wait", "history", "resend", "period"}, {}},
     {"serve", {}, {"SIGTERM", "SIGINT", "docs/openapi.yaml"}},
     {"keys", {"org", "role"}, {"add", "list", "revoke", "submitter", "reader", "admin"}},
     {"demo-data", {"out", "scale", "quarters", "last", "seed"}, {}},
     {"export", {"period", "all", "out", "excel"}, {"results.csv", "peers.csv", "coverage.csv", "[c]"}},
+    {"deliveries", {"org", "period", "since", "json"}, {"SHA-256", "Message-ID", "resent", "refused"}},
 };
 
 ProcessResult runProfkpi(const std::vector<std::string>& args) {

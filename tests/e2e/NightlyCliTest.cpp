@@ -30,6 +30,8 @@ const std::map<std::string, std::string> CONTACTS = {
     {"W06000002", "kpi@gwynedd.example.org"},
 };
 
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 struct Fixture {
   TempDir dir;
   StoreConfig store = freshStoreConfig(dir);
@@ -77,10 +79,15 @@ struct Fixture {
       BOOST_REQUIRE_MESSAGE(code != CONTACTS.end(), m.to[0]);
       std::vector<std::string> languages = languagesOf(code->first);
       ParsedMail parsed = parseMail(m.data);
-      BOOST_REQUIRE(parsed.parts.size() == 1u + languages.size());
+      // Per language: the PDF, then the HTML (mail.attachHtml).
+      BOOST_REQUIRE(parsed.parts.size() == 1u + 2 * languages.size());
       for (std::size_t k = 0; k < languages.size(); ++k) {
         const std::string tag = languages[k] == "en" ? "" : "." + languages[k];
-        const MailPart& pdf = parsed.parts[1 + k];
+        const MailPart& pdf = parsed.parts[1 + 2 * k];
+        const MailPart& html = parsed.parts[2 + 2 * k];
+        BOOST_TEST(html.fileName == code->first + "-2009-10-Q2" + tag + ".html");
+        BOOST_TEST(html.mediaType.rfind("text/html", 0) == 0u, html.mediaType);
+        BOOST_TEST(contains(html.bytes, "<html"));
         BOOST_TEST(pdf.transferEncoding == "base64");
         BOOST_TEST(pdf.fileName == code->first + "-2009-10-Q2" + tag + ".pdf");
         std::string file = archived(code->first + tag + ".pdf");
@@ -106,8 +113,6 @@ std::vector<std::string> recipients(const std::vector<ReceivedMail>& mails) {
   std::sort(to.begin(), to.end());
   return to;
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -202,7 +207,7 @@ BOOST_AUTO_TEST_CASE(aWelshCouncilGetsWelshAndEnglishReportsArchivedAndInOneMail
              anglesey.headers["message-id"]);
   // An English-only council's mail is as it always was.
   ParsedMail hartlepool = to(CONTACTS.at("E06000001"));
-  BOOST_TEST(hartlepool.parts.size() == 2u);
+  BOOST_TEST(hartlepool.parts.size() == 3u);  // the text, the PDF, the HTML
   BOOST_TEST(!contains(hartlepool.parts[0].bytes, "-----"));
   BOOST_TEST(!contains(hartlepool.headers["subject"], " / "));
   BOOST_TEST(hartlepool.headers["message-id"].rfind("<profkpi.board.E06000001.2009-10-Q2.en." +
@@ -229,7 +234,7 @@ BOOST_AUTO_TEST_CASE(aPendingBilingualMailIsSentLaterFromTheArchiveWithTheSameMe
   });
   BOOST_REQUIRE(last != mails.end());
   ParsedMail parsed = parseMail(last->data);
-  BOOST_REQUIRE(parsed.parts.size() == 3u);
+  BOOST_REQUIRE(parsed.parts.size() == 5u);  // the text; Welsh PDF and HTML; English PDF and HTML
   BOOST_TEST((parsed.parts[1].bytes == welsh));
   checkMailsCarryTheArchivedReports(mails);
 }

@@ -26,6 +26,12 @@ class MemoryArchive final : public engine::ReportArchive {
     return found->second;
   }
 
+  std::optional<std::string> recordedSha256(const std::string& period, const std::string& name) override {
+    std::optional<std::string> bytes = load(period, name);
+    if (!bytes) return std::nullopt;
+    return digest(*bytes);
+  }
+
   static std::string digest(std::string_view bytes) { return std::to_string(std::hash<std::string_view>{}(bytes)); }
 
   std::map<std::string, std::string> documents;  // "period/name" -> bytes

@@ -58,6 +58,19 @@ class MemoryRunLedger final : public engine::RunLedger {
     return recent;
   }
   std::vector<engine::RunItem> items(std::int64_t runId) override { return itemsByRun[runId]; }
+  std::vector<engine::RunItem> mailItems(const engine::MailItemQuery& query) override {
+    std::vector<engine::RunItem> found;
+    for (const auto& [id, items] : itemsByRun) {
+      for (const engine::RunItem& item : items) {
+        if (!engine::isMailAttempt(item)) continue;
+        if (!query.organisation.empty() && item.organisation != query.organisation) continue;
+        if (!query.period.empty() && item.period != query.period) continue;
+        if (query.since && item.at < *query.since) continue;
+        found.push_back(item);
+      }
+    }
+    return found;
+  }
 
   // Runs, not Armed markers.
   std::vector<engine::RunRecord> realRuns() const {

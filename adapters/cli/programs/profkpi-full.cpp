@@ -1,5 +1,6 @@
 // profkpi-full: every command (the profkpi program starts it for all but validate).
 #include "adapters/cli/ConvertCommand.h"
+#include "adapters/cli/DeliveriesCommand.h"
 #include "adapters/cli/DemoDataCommand.h"
 #include "adapters/cli/ExportCommand.h"
 #include "adapters/cli/IngestCommand.h"
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   commands.push_back(std::make_unique<KeysCommand>());
   commands.push_back(std::make_unique<DemoDataCommand>());
   commands.push_back(std::make_unique<ExportCommand>());
+  commands.push_back(std::make_unique<DeliveriesCommand>());
   ServiceApp app(std::move(commands));
   return app.start(argc, argv);
 }

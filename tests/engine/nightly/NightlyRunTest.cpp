@@ -5,6 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 using namespace profkpi::engine;
 using namespace profkpi::tests;
 
@@ -550,6 +552,33 @@ BOOST_AUTO_TEST_CASE(aRunningRunWithoutItsLeaseReadsAsAbandoned) {
   BOOST_TEST(shownOutcome(run, LeaseHolder{"host:1", {}, {}}) == "running");
   run.outcome = RunOutcome::Failed;
   BOOST_TEST(shownOutcome(run, std::nullopt) == "failed");
+}
+
+BOOST_AUTO_TEST_CASE(anotherVersionGoesWithTheMailAndItsFailureDoesNotHoldThePdfBack) {
+  FakeRenderer html;
+  html.failFor = MIDDLESBROUGH;
+  NightlyOptions withHtml = options;
+  withHtml.alsoAttach = &html;
+  NightlyRun run{store, results, ledger, deliveries, renderer, archive, &mailer, clock, withHtml};
+  RunRequest request;
+  request.holder = "cli:1";
+  RunSummary s = run.run(request);
+  BOOST_TEST(s.run.counts.mailed == 2u);
+  BOOST_REQUIRE(mailer.sent.size() == 2u);
+  BOOST_REQUIRE(mailer.sent[0].attachments.size() == 2u);
+  BOOST_TEST(mailer.sent[0].attachments[0].bytes == *archive.load("2009-10-Q2", "E06000001.pdf"));
+  BOOST_TEST(mailer.sent[0].text.find("Also attached, the same report as a PDF: E06000001-2009-10-Q2.pdf") !=
+             std::string::npos, mailer.sent[0].text);
+  BOOST_TEST(mailer.sent[1].attachments.size() == 1u);  // the archived PDF alone
+  std::vector<RunItem> items = ledger.items(s.run.id);
+  auto middlesbrough = std::find_if(items.begin(), items.end(), [](const RunItem& i) {
+    return i.organisation == MIDDLESBROUGH && i.action == "mailed";
+  });
+  BOOST_REQUIRE(middlesbrough != items.end());
+  BOOST_TEST(middlesbrough->detail.find("without the pdf version: scripted render failure") != std::string::npos,
+             middlesbrough->detail);
+  BOOST_TEST(middlesbrough->recipient == "kpi@middlesbrough.example.org");
+  BOOST_TEST(middlesbrough->messageId == mailer.sent[1].messageId);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
