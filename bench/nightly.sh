@@ -4,8 +4,9 @@
 # DATA.registry.xml), ingested once into SQLite with progress, then RUNS
 # `profkpi nightly` runs under /usr/bin/time -v, each from a copy of the freshly
 # ingested store and an empty reports folder, so that every run renders every
-# board report (one per organisation, its latest quarter) and every sector
-# report. Prints wall time and peak RSS of each run, and their medians.
+# board report (one per organisation, its latest quarter, in each language its
+# registry entry asks for) and every sector report. Prints wall time and peak
+# RSS of each run, and their medians.
 #   bench/nightly.sh [RUNS] [ORGS] [QUARTERS]      (default 5 5000 8)
 # The generated data and the ingested store are kept in $PROFKPI_BENCH_DIR
 # (default /tmp/profkpi-nightly-ORGSxQUARTERS) for the next use; delete it to start over.
@@ -57,10 +58,12 @@ PROPERTIES
     echo "run $run failed:"; cat "$work/run/out.txt"; tail -30 "$work/run/time.txt"; exit 1; }
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/run/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/run/time.txt")
-  boards=$(find "$work/run/reports" -name '*.pdf' ! -name 'sector.pdf' | wc -l)
-  sectors=$(find "$work/run/reports" -name 'sector.pdf' | wc -l)
+  # Each language's document counts (issue 25: CODE.cy.pdf beside CODE.pdf, sector.cy.pdf).
+  boards=$(find "$work/run/reports" -name '*.pdf' ! -name 'sector.pdf' ! -name 'sector.*.pdf' | wc -l)
+  sectors=$(find "$work/run/reports" \( -name 'sector.pdf' -o -name 'sector.*.pdf' \) | wc -l)
+  welsh=$(find "$work/run/reports" -name '*.cy.pdf' | wc -l)
   cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$work/run/time.txt")
-  echo "run $run: ${wall} s wall, ${cpu} s CPU (user + system), ${rss} MB peak RSS, $boards board and $sectors sector PDFs, load $(cut -d' ' -f1 /proc/loadavg); $(head -1 "$work/run/out.txt")"
+  echo "run $run: ${wall} s wall, ${cpu} s CPU (user + system), ${rss} MB peak RSS, $boards board and $sectors sector PDFs ($welsh of them in Welsh), load $(cut -d' ' -f1 /proc/loadavg); $(head -1 "$work/run/out.txt")"
   cpus+=("$cpu")
   walls+=("$wall")
   rsss+=("$rss")

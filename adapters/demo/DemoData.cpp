@@ -383,6 +383,8 @@ std::vector<engine::Organisation> synthesise(const engine::Registry& registry, s
     if (info.welshPrefix != nullptr) o.welshName = info.welshPrefix + serial;
     o.type = type;
     o.contact = "kpi@demo-" + serial + ".example.org";
+    // Like the shipped registry's Welsh principal areas: Welsh and English (issue 25).
+    if (type == "welsh-unitary") o.reportLanguages = {"cy", "en"};
     made.push_back(std::move(o));
   }
   return made;

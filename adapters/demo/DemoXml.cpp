@@ -158,6 +158,12 @@ std::string registryXml(const std::vector<engine::Organisation>& organisations) 
     out += "  <Organisation";
     attribute(out, "code", o.code);
     attribute(out, "type", o.type);
+    // Written only when not the default (English), as the shipped registry does.
+    if (o.reportLanguages != std::vector<std::string>{"en"}) {
+      std::string languages;
+      for (const std::string& l : o.reportLanguages) languages += (languages.empty() ? "" : " ") + l;
+      attribute(out, "reportLanguages", languages);
+    }
     out += ">\n";
     element(out, "    ", "Name", o.name);
     if (!o.welshName.empty()) element(out, "    ", "WelshName", o.welshName);

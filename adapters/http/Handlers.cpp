@@ -1,11 +1,13 @@
 #include "adapters/http/Handlers.h"
 
 #include "adapters/http/HttpError.h"
+#include "adapters/http/ReportLanguage.h"
 #include "adapters/json/ReceiptJson.h"
 #include "adapters/json/ResultsJson.h"
 #include "engine/common/Counted.h"
 #include "engine/common/PublicLink.h"
 #include "engine/intake/IntakeService.h"
+#include "engine/model/ReportLanguage.h"
 #include "engine/reporting/Reports.h"
 
 #include <Poco/Net/MediaType.h>
@@ -133,11 +135,15 @@ void BoardReportHandler::handle(Exchange& x) {
   x.organisation = _organisation;
   x.authorise(key, _organisation, false, true);
   engine::Period period = requestedPeriod(_period);
+  std::string language = requestedReportLanguage(x.request());
   engine::Reports reports(_context.store, _context.results);
   auto board = reports.board(_organisation, period);
   if (!board) throw HttpError(404, "Not found", "no current submission from " + _organisation + " for " + _period);
+  board->language = language;
   std::string pdf = pdfRenderer(_context).renderBoard(*board);
-  x.response.set("Content-Disposition", "inline; filename=\"" + _organisation + "-" + period.code() + ".pdf\"");
+  const std::string fileName = engine::fileNameIn(language, _organisation + "-" + period.code(), "pdf");
+  x.response.set("Content-Disposition", "inline; filename=\"" + fileName + "\"");
+  markLanguage(x.response, language);
   x.sendBytes(200, "application/pdf", pdf);
 }
 
@@ -145,9 +151,14 @@ void SectorReportHandler::handle(Exchange& x) {
   engine::ApiKeyRecord key = x.authenticate();
   if (key.role != engine::Role::Admin) throw HttpError(403, "Forbidden", "the sector report is for admin keys");
   engine::Period period = requestedPeriod(_period);
+  std::string language = requestedReportLanguage(x.request());
   engine::Reports reports(_context.store, _context.results);
-  std::string pdf = pdfRenderer(_context).renderSector(reports.sector(period));
-  x.response.set("Content-Disposition", "inline; filename=\"sector-" + period.code() + ".pdf\"");
+  engine::SectorReport sector = reports.sector(period);
+  sector.language = language;
+  std::string pdf = pdfRenderer(_context).renderSector(sector);
+  x.response.set("Content-Disposition",
+                 "inline; filename=\"" + engine::fileNameIn(language, "sector-" + period.code(), "pdf") + "\"");
+  markLanguage(x.response, language);
   x.sendBytes(200, "application/pdf", pdf);
 }
 

@@ -48,7 +48,8 @@ class KpisHandler final : public ApiHandler {
 
 // GET /api/v1/organisations/{code}/periods/{period}/report.pdf: the board
 // report, rendered from the current data (byte-identical to the nightly
-// archive's copy of the same data).
+// archive's copy of the same data), in the language ?lang or Accept-Language
+// asks for (ReportLanguage.h).
 class BoardReportHandler final : public ApiHandler {
  public:
   BoardReportHandler(HttpContext& context, std::string organisation, std::string period)
@@ -64,7 +65,8 @@ class BoardReportHandler final : public ApiHandler {
   std::string _period;
 };
 
-// GET /api/v1/periods/{period}/sector-report.pdf (admin)
+// GET /api/v1/periods/{period}/sector-report.pdf (admin), in the language
+// ?lang or Accept-Language asks for.
 class SectorReportHandler final : public ApiHandler {
  public:
   SectorReportHandler(HttpContext& context, std::string period)

@@ -16,6 +16,9 @@ struct Organisation {
   std::string welshName;  // empty unless the organisation has one
   std::string type;       // county, district, unitary, metropolitan-district, ...
   std::string contact;    // e-mail address for reports
+  // The languages its board reports are rendered, archived and mailed in by the
+  // nightly run, in order ("cy", "en": Welsh first). Default: English only.
+  std::vector<std::string> reportLanguages{"en"};
 };
 
 class Registry {

@@ -33,8 +33,10 @@ struct DeliveryState {
   std::string organisation;
   std::string period;              // the period of the board report (the organisation's latest)
   std::int64_t dataSequence = 0;   // the latest acceptance among the organisation's current submissions
-  std::string fileName;            // in the archive, within the period
-  std::string sha256;              // of the archived document
+  // In the archive, within the period; one per language the organisation asks
+  // for, separated by a space, in its order ("W06000001.cy.pdf W06000001.pdf").
+  std::string fileName;
+  std::string sha256;              // of the first archived document (its first language)
   DeliveryStatus status = DeliveryStatus::Pending;
   int attempts = 0;                // runs on which the mail failed for now
   std::string lastError;
@@ -45,8 +47,8 @@ struct DeliveryState {
 struct SectorState {
   std::string period;
   std::int64_t dataSequence = 0;  // the latest acceptance among the period's current submissions
-  std::string fileName;
-  std::string sha256;
+  std::string fileName;           // as DeliveryState's: "sector.pdf", or "sector.pdf sector.cy.pdf"
+  std::string sha256;             // of the first (English) document
   Instant renderedAt;
 };
 

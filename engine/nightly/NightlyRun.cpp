@@ -2,9 +2,11 @@
 
 #include "engine/common/Counted.h"
 #include "engine/common/WorkerPool.h"
+#include "engine/model/ReportLanguage.h"
 #include "engine/nightly/SnapshotStore.h"
 #include "engine/ports/Errors.h"
 #include "engine/reporting/BoardMail.h"
+#include "engine/reporting/MailInLanguages.h"
 #include "engine/reporting/Reports.h"
 
 #include <algorithm>
@@ -47,19 +49,23 @@ struct NightlyRun::Pass {
   }
 };
 
-// A board report on its way: assembled on the run's thread, rendered by the
-// pool (unless a pending delivery's report is still in the archive).
+// A board report on its way, in every language its organisation asks for
+// (issue 25): assembled on the run's thread, rendered by the pool (unless a
+// pending delivery's reports are all still in the archive).
 struct NightlyRun::BoardJob {
   BoardWork work;
-  std::shared_ptr<const BoardReport> report;
-  std::optional<std::string> archived;  // the pending delivery's report, as archived
-  std::future<std::string> rendered;    // valid while the report is being rendered
-  std::exception_ptr failure;           // what failed before rendering
+  // One per language, in the organisation's order (Welsh first for "cy en").
+  std::vector<std::shared_ptr<const BoardReport>> reports;
+  std::vector<std::string> fileNames;                 // in the archive, as `reports`
+  std::optional<std::vector<std::string>> archived;  // the pending delivery's reports, as archived
+  std::vector<std::future<std::string>> rendered;     // valid while the reports are being rendered
+  std::exception_ptr failure;                         // what failed before rendering
 };
 
 struct NightlyRun::SectorJob {
   SectorWork work;
-  std::future<std::string> rendered;
+  std::vector<std::string> fileNames;              // one per language of the run's sector reports
+  std::vector<std::future<std::string>> rendered;  // as fileNames
   std::exception_ptr failure;
   std::vector<std::pair<std::string, std::string>> openData;  // archived with the sector report
 };
@@ -98,6 +104,37 @@ class LeaseRelease {
   RunLedger& _ledger;
   const std::string& _holder;
 };
+
+// A delivery's or sector report's documents are recorded as one file-name
+// field, the names separated by a space (names never hold one), in order.
+std::string joinNames(const std::vector<std::string>& names, const char* separator = " ") {
+  std::string joined;
+  for (const std::string& name : names) joined += (joined.empty() ? "" : separator) + name;
+  return joined;
+}
+
+std::size_t totalSize(const std::vector<std::string>& documents) {
+  std::size_t bytes = 0;
+  for (const std::string& d : documents) bytes += d.size();
+  return bytes;
+}
+
+// The sector report in English, and also in every other language a registered
+// organisation asks for its board report in: a Welsh council gets the sector
+// comparison in Welsh as well, at the same time (Welsh Language Standards).
+std::vector<std::string> sectorLanguages(const Registry& registry) {
+  std::vector<std::string> languages{DEFAULT_LANGUAGE};
+  for (const std::string& language : supportedLanguages()) {
+    if (language == DEFAULT_LANGUAGE) continue;
+    for (const Organisation& o : registry.all()) {
+      const std::vector<std::string>& asked = o.reportLanguages;
+      if (std::find(asked.begin(), asked.end(), language) == asked.end()) continue;
+      languages.push_back(language);
+      break;
+    }
+  }
+  return languages;
+}
 
 std::string summaryLine(const RunCounts& c) {
   return counted(c.boards, "board report") + " and " + counted(c.sectors, "sector report") + " rendered, " +
@@ -244,20 +281,40 @@ void NightlyRun::keepLease(Pass& pass) {
 }
 
 NightlyRun::BoardJob NightlyRun::startBoard(Pass& pass, const BoardWork& work) {
-  BoardJob job{work, nullptr, std::nullopt, {}, nullptr};
+  BoardJob job{work, {}, {}, std::nullopt, {}, nullptr};
   try {
     std::optional<Period> period = Period::parse(work.period);
     std::optional<BoardReport> report =
         period ? pass.reports.board(work.organisation, pass.peersOf(*period)) : std::nullopt;
     if (!report) throw RenderError("no current submission for " + work.period);
-    job.report = std::make_shared<const BoardReport>(std::move(*report));
-    if (work.retry) job.archived = _archive.load(work.retry->period, work.retry->fileName);
+    const Organisation* organisation = report->results.organisation;
+    const std::vector<std::string> languages =
+        organisation != nullptr ? organisation->reportLanguages : std::vector<std::string>{DEFAULT_LANGUAGE};
+    for (const std::string& language : languages) {
+      auto inLanguage = std::make_shared<BoardReport>(*report);
+      inLanguage->language = language;
+      job.reports.push_back(std::move(inLanguage));
+      job.fileNames.push_back(fileNameIn(language, work.organisation, _renderer.extension()));
+    }
+    // A pending delivery is sent as archived, unless a document has gone or
+    // the organisation now asks for other languages: then all are rendered again.
+    if (work.retry && work.retry->fileName == joinNames(job.fileNames)) {
+      std::vector<std::string> archived;
+      for (const std::string& name : job.fileNames) {
+        std::optional<std::string> bytes = _archive.load(work.retry->period, name);
+        if (!bytes) break;
+        archived.push_back(std::move(*bytes));
+      }
+      if (archived.size() == job.fileNames.size()) job.archived = std::move(archived);
+    }
     if (work.resend && !job.archived) {
       throw ArchiveError("the archived report " + work.period + "/" + work.retry->fileName +
                          " is missing or no longer matches its manifest: nothing resent");
     }
     if (!job.archived) {
-      job.rendered = pass.pool.submit([this, report = job.report] { return _renderer.renderBoard(*report); });
+      for (const std::shared_ptr<const BoardReport>& r : job.reports) {
+        job.rendered.push_back(pass.pool.submit([this, r] { return _renderer.renderBoard(*r); }));
+      }
     }
   } catch (const StoreError&) {
     throw;
@@ -271,7 +328,7 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
   count = std::min(count, jobs.size());
   struct Finished {
     DeliveryState state;
-    std::string bytes;
+    std::vector<std::string> documents;  // as the job's fileNames
     bool fresh = false;  // rendered now, rather than a pending delivery's archived report
     std::exception_ptr failure;
   };
@@ -285,7 +342,7 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
       if (job.failure) std::rethrow_exception(job.failure);
       if (work.retry) f.state = *work.retry;
       if (job.archived) {
-        f.bytes = std::move(*job.archived);
+        f.documents = std::move(*job.archived);
         continue;
       }
       // New data; or a pending report that has gone from the archive: render (again).
@@ -294,8 +351,8 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
       f.state.dataSequence = work.dataSequence;
       f.state.status = DeliveryStatus::Pending;
       f.state.attempts = work.retry ? work.retry->attempts : 0;
-      f.state.fileName = work.organisation + "." + _renderer.extension();
-      f.bytes = job.rendered.get();
+      f.state.fileName = joinNames(job.fileNames);
+      for (std::future<std::string>& rendered : job.rendered) f.documents.push_back(rendered.get());
       f.fresh = true;
       freshByPeriod[work.period].push_back(i);
     } catch (const StoreError&) {
@@ -310,12 +367,18 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
   std::vector<DeliveryState> archived;
   for (const auto& [period, indexes] : freshByPeriod) {
     std::vector<std::pair<std::string, std::string_view>> documents;
-    for (std::size_t i : indexes) documents.emplace_back(finished[i].state.fileName, finished[i].bytes);
+    std::vector<std::size_t> firstDocument;  // each organisation's first document among `documents`
+    for (std::size_t i : indexes) {
+      firstDocument.push_back(documents.size());
+      const std::vector<std::string>& names = jobs[i].fileNames;
+      for (std::size_t d = 0; d < names.size(); ++d) documents.emplace_back(names[d], finished[i].documents.at(d));
+    }
     try {
       std::vector<std::string> hashes = _archive.storeAll(period, documents);
       for (std::size_t k = 0; k < indexes.size(); ++k) {
         DeliveryState& state = finished[indexes[k]].state;
-        state.sha256 = hashes.at(k);
+        // The first language's document stands for the delivery (its Message-ID, the run's record).
+        state.sha256 = hashes.at(firstDocument[k]);
         state.lastError.clear();
         state.updatedAt = _clock.now();
         state.deliveredAt.reset();
@@ -342,9 +405,9 @@ void NightlyRun::finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_
     if (f.fresh) {
       ++pass.run.counts.boards;
       note(pass, RunItem{Instant{}, work.organisation, work.period, "rendered", f.state.sha256,
-                         f.state.fileName + ", " + std::to_string(f.bytes.size()) + " bytes"});
+                         joinNames(jobs[i].fileNames, ", ") + ", " + std::to_string(totalSize(f.documents)) + " bytes"});
     }
-    deliver(pass, f.state, *jobs[i].report, f.bytes, work);
+    deliver(pass, f.state, jobs[i].reports, f.documents, work);
   }
   flush(pass);
   jobs.erase(jobs.begin(), jobs.begin() + static_cast<std::ptrdiff_t>(count));
@@ -368,7 +431,8 @@ NightlyPlan NightlyRun::planResend(const ResendRequest& request, Pass& pass) {
     // An earlier period's report, as archived; the delivery state stays the latest report's.
     std::optional<std::string> sha;
     try {
-      sha = _archive.recordedSha256(request.period, found->fileName);
+      // The first language's document stands for the delivery (DeliveryState::sha256).
+      sha = _archive.recordedSha256(request.period, found->fileName.substr(0, found->fileName.find(' ')));
     } catch (const ArchiveError& e) {
       problem = e.what();
     }
@@ -390,11 +454,11 @@ NightlyPlan NightlyRun::planResend(const ResendRequest& request, Pass& pass) {
   return plan;
 }
 
-void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes,
-                         const BoardWork& work) {
+void NightlyRun::deliver(Pass& pass, DeliveryState& state, const std::vector<std::shared_ptr<const BoardReport>>& reports,
+                         const std::vector<std::string>& documents, const BoardWork& work) {
   const bool resend = work.resend;
   RunItem item{Instant{}, state.organisation, state.period, "", state.sha256, ""};
-  const Organisation* organisation = report.results.organisation;
+  const Organisation* organisation = reports.front()->results.organisation;
   RunCounts& counts = pass.run.counts;
   bool mailed = false;
   state.updatedAt = _clock.now();
@@ -412,23 +476,33 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
     item.detail = "not tried: " + *pass.mailDown;
   } else {
     mailed = true;
-    const std::string baseName = state.organisation + "-" + state.period + ".";
-    std::vector<MailAttachment> documents{{baseName + _renderer.extension(), _renderer.mediaType(), bytes}};
+    // One mail whatever the languages: each language's mail (with its other
+    // version, when configured), Welsh first for "cy en", made one.
+    std::vector<Mail> mails;
+    std::vector<std::string> languages;
     std::string notAttached;
-    if (_options.alsoAttach != nullptr) {
-      try {
-        documents.push_back({baseName + _options.alsoAttach->extension(), _options.alsoAttach->mediaType(),
-                             _options.alsoAttach->renderBoard(report)});
-      } catch (const std::exception& e) {
-        // The archived document matters most: it goes without the other version.
-        notAttached = std::string(" (without the ") + _options.alsoAttach->extension() + " version: " + e.what() + ")";
+    const std::string stem = state.organisation + "-" + state.period;
+    for (std::size_t k = 0; k < reports.size(); ++k) {
+      const BoardReport& report = *reports[k];
+      std::vector<MailAttachment> attached{
+          {fileNameIn(report.language, stem, _renderer.extension()), _renderer.mediaType(), documents.at(k)}};
+      if (_options.alsoAttach != nullptr) {
+        try {
+          attached.push_back({fileNameIn(report.language, stem, _options.alsoAttach->extension()),
+                              _options.alsoAttach->mediaType(), _options.alsoAttach->renderBoard(report)});
+        } catch (const std::exception& e) {
+          // The archived document matters most: it goes without the other version.
+          notAttached = std::string(" (without the ") + _options.alsoAttach->extension() + " version: " + e.what() + ")";
+        }
       }
+      mails.push_back(boardMail(report, organisation->contact, std::move(attached), _options.publicUrl));
+      languages.push_back(report.language);
     }
-    Mail mail = boardMail(report, organisation->contact, std::move(documents), _options.publicUrl);
-    // The nightly run mails the reports of its one renderer, in English. A
-    // resend on request is a new message: a mailbox that has the first keeps
-    // it and takes this one too.
-    mail.messageId = boardMessageId(state.organisation, state.period, "en", state.sha256);
+    Mail mail = mailInLanguages(std::move(mails));
+    // Stable across retries: the languages ("cy+en") and the first document's
+    // SHA-256. A resend on request is a new message: a mailbox that has the
+    // first keeps it and takes this one too.
+    mail.messageId = boardMessageId(state.organisation, state.period, languagesKey(languages), state.sha256);
     if (resend) mail.messageId += ".resent." + std::to_string(pass.run.id);
     item.recipient = organisation->contact;
     item.messageId = mail.messageId;
@@ -473,12 +547,17 @@ void NightlyRun::deliver(Pass& pass, DeliveryState& state, const BoardReport& re
 }
 
 NightlyRun::SectorJob NightlyRun::startSector(Pass& pass, const SectorWork& work) {
-  SectorJob job{work, {}, nullptr, {}};
+  SectorJob job{work, {}, {}, nullptr, {}};
   try {
     std::optional<Period> period = Period::parse(work.period);
     if (!period) throw RenderError("not a period: " + work.period);
-    auto report = std::make_shared<const SectorReport>(pass.reports.sector(*period));
-    job.rendered = pass.pool.submit([this, report] { return _renderer.renderSector(*report); });
+    const SectorReport report = pass.reports.sector(*period);
+    for (const std::string& language : sectorLanguages(_results.registry())) {
+      auto inLanguage = std::make_shared<SectorReport>(report);
+      inLanguage->language = language;
+      job.fileNames.push_back(fileNameIn(language, "sector", _renderer.extension()));
+      job.rendered.push_back(pass.pool.submit([this, inLanguage] { return _renderer.renderSector(*inLanguage); }));
+    }
     if (_options.openData != nullptr) job.openData = _options.openData->render(pass.snapshot, pass.results, *period);
   } catch (const StoreError&) {
     throw;
@@ -494,18 +573,21 @@ void NightlyRun::finishSector(Pass& pass, SectorJob& job) {
   RunItem item{Instant{}, "", work.period, "failed", "", ""};
   try {
     if (job.failure) std::rethrow_exception(job.failure);
-    std::string bytes = job.rendered.get();
-    SectorState state{work.period, work.dataSequence, "sector." + _renderer.extension(), "", _clock.now()};
+    std::vector<std::string> rendered;
+    for (std::future<std::string>& r : job.rendered) rendered.push_back(r.get());
+    // English first: its SHA-256 stands for the sector report.
+    SectorState state{work.period, work.dataSequence, joinNames(job.fileNames), "", _clock.now()};
     // The open-data files with it, in the same manifest update: a failure leaves
     // the sector report unrecorded, so the next run makes both again.
-    std::vector<std::pair<std::string, std::string_view>> documents{{state.fileName, bytes}};
+    std::vector<std::pair<std::string, std::string_view>> documents;
+    for (std::size_t k = 0; k < rendered.size(); ++k) documents.emplace_back(job.fileNames[k], rendered[k]);
     for (const auto& [name, text] : job.openData) documents.emplace_back(name, text);
     state.sha256 = _archive.storeAll(work.period, documents).front();
     _deliveries.saveSectorReport(state);
     ++pass.run.counts.sectors;
     item.action = "rendered";
     item.sha256 = state.sha256;
-    item.detail = state.fileName + ", " + std::to_string(bytes.size()) + " bytes";
+    item.detail = joinNames(job.fileNames, ", ") + ", " + std::to_string(totalSize(rendered)) + " bytes";
     if (!job.openData.empty()) item.detail += ", with " + counted(job.openData.size(), "open-data file");
   } catch (const StoreError&) {
     throw;

@@ -1,8 +1,11 @@
 // The nightly run: for every organisation whose current submissions changed
 // since its board report was last rendered, render that report for its latest
-// period, archive it and mail it to the organisation's contact; try again the
+// period in every language the organisation asks for (Organisation::
+// reportLanguages: W06000001.cy.pdf beside W06000001.pdf), archive them and
+// mail them, in one mail, to the organisation's contact; try again the
 // mails that failed for now on an earlier run; render the sector report of
-// every period whose submissions changed; record all of it. A run over
+// every period whose submissions changed (in English, and in Welsh too when a
+// registered organisation asks for Welsh); record all of it. A run over
 // unchanged data renders nothing and sends nothing. One run at a time, across
 // processes too, through the ledger's lease. The store's current submissions
 // are read once per run (SnapshotStore), so every document of a run shows the
@@ -28,6 +31,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,8 +129,9 @@ class NightlyRun {
   void finishBoards(Pass& pass, std::deque<BoardJob>& jobs, std::size_t count);
   SectorJob startSector(Pass& pass, const SectorWork& work);
   void finishSector(Pass& pass, SectorJob& job);
-  void deliver(Pass& pass, DeliveryState& state, const BoardReport& report, const std::string& bytes,
-               const BoardWork& work);
+  // Mails the organisation's reports (one per language, as `documents`) in one mail.
+  void deliver(Pass& pass, DeliveryState& state, const std::vector<std::shared_ptr<const BoardReport>>& reports,
+               const std::vector<std::string>& documents, const BoardWork& work);
   // The plan of a resend: the organisation's archived report, or an error.
   NightlyPlan planResend(const ResendRequest& request, Pass& pass);
   // Records an item (written with the batch) and reports progress.

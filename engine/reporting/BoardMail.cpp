@@ -30,9 +30,10 @@ std::string kindOf(const std::string& mediaType) {
   return mediaType;
 }
 
+// The same report online, in the mail's language (the route's ?lang; English needs none).
 std::string reportLink(const std::string& base, const BoardReport& report) {
   return publicLink(base, "/api/v1/organisations/" + report.organisationCode + "/periods/" + report.period +
-                              "/report.pdf");
+                              "/report.pdf" + (report.language == "en" ? "" : "?lang=" + report.language));
 }
 
 }  // namespace

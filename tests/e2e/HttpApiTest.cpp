@@ -17,6 +17,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -278,6 +279,82 @@ BOOST_AUTO_TEST_CASE(readRoutesCheckRoleAndOrganisation) {
              std::string::npos);
   BOOST_TEST(metrics.body.find("profkpi_submissions_total{outcome=\"accepted\"} 2") != std::string::npos);
   BOOST_TEST(metrics.body.find("profkpi_http_request_duration_seconds_bucket") != std::string::npos);
+}
+
+// Issue 25: ?lang, else Accept-Language, else English; the answer says which.
+BOOST_AUTO_TEST_CASE(reportRoutesAnswerInTheLanguageAskedFor) {
+  HeaderFields h;
+  h.submissionId = uniqueId(3, 0);
+  BOOST_TEST(server.post(admin, aggregateDocument(h)).status == 201);
+  const std::string board = "/api/v1/organisations/E06000001/periods/2009-10-Q2/report.pdf";
+  const std::string sector = "/api/v1/periods/2009-10-Q2/sector-report.pdf";
+  auto get = [&](const std::string& path, const std::string& key, const std::string& acceptLanguage = {}) {
+    std::map<std::string, std::string> headers{{"Authorization", "Bearer " + key}};
+    if (!acceptLanguage.empty()) headers["Accept-Language"] = acceptLanguage;
+    return server.request("GET", path, "", headers);
+  };
+  struct Case {
+    std::string query;
+    std::string acceptLanguage;
+    std::string language;
+  };
+  for (const Case& c : std::vector<Case>{{"", "", "en"},
+                                         {"?lang=cy", "", "cy"},
+                                         {"?lang=CY", "en", "cy"},
+                                         {"?lang=en", "cy", "en"},
+                                         {"", "cy-GB, en;q=0.5", "cy"},
+                                         {"", "en-GB, cy;q=0.9", "en"},
+                                         {"", "fr, de;q=0.8", "en"},
+                                         {"", "fr, cy;q=0.2, en;q=0.1", "cy"},
+                                         {"", "cy;q=0, *", "en"}}) {
+    BOOST_TEST_CONTEXT("?" << c.query << " Accept-Language: " << c.acceptLanguage) {
+      HttpResult answer = get(board + c.query, reader, c.acceptLanguage);
+      BOOST_TEST(answer.status == 200, answer.body);
+      BOOST_TEST(answer.body.compare(0, 5, "%PDF-") == 0);
+      BOOST_TEST(answer.headers["content-language"] == c.language);
+      BOOST_TEST(answer.headers["vary"] == "Accept-Language");
+      const std::string tag = c.language == "en" ? "" : "." + c.language;
+      BOOST_TEST(answer.headers["content-disposition"] == "inline; filename=\"E06000001-2009-10-Q2" + tag + ".pdf\"");
+      HttpResult sectorAnswer = get(sector + c.query, admin, c.acceptLanguage);
+      BOOST_TEST(sectorAnswer.status == 200, sectorAnswer.body);
+      BOOST_TEST(sectorAnswer.headers["content-language"] == c.language);
+      BOOST_TEST(sectorAnswer.headers["vary"] == "Accept-Language");
+      BOOST_TEST(sectorAnswer.headers["content-disposition"] == "inline; filename=\"sector-2009-10-Q2" + tag + ".pdf\"");
+    }
+  }
+  // HEAD says the same without the body.
+  HttpResult head = server.request("HEAD", board + "?lang=cy", "", {{"Authorization", "Bearer " + reader}});
+  BOOST_TEST(head.status == 200);
+  BOOST_TEST(head.headers["content-language"] == "cy");
+  BOOST_TEST(head.body.empty());
+}
+
+BOOST_AUTO_TEST_CASE(anUnsupportedLangIsRefusedPreciselyAfterTheKeyIsChecked) {
+  HeaderFields h;
+  h.submissionId = uniqueId(3, 1);
+  BOOST_TEST(server.post(admin, aggregateDocument(h)).status == 201);
+  const std::string board = "/api/v1/organisations/E06000001/periods/2009-10-Q2/report.pdf";
+  for (const auto& [query, detail] : std::vector<std::pair<std::string, std::string>>{
+           {"?lang=fr", "lang \"fr\" is not a report language: use en or cy"},
+           {"?lang=cy-GB", "lang \"cy-GB\" is not a report language: use en or cy"},
+           {"?lang=", "lang \"\" is not a report language: use en or cy"},
+           {"?lang=cy&lang=en", "lang is given more than once"},
+           {"?lang=%zz", "the query has a malformed percent-escape"}}) {
+    for (const std::string& path : {board + query, "/api/v1/periods/2009-10-Q2/sector-report.pdf" + query}) {
+      HttpResult answer = server.request("GET", path, "", {{"Authorization", "Bearer " + admin}});
+      BOOST_TEST(answer.status == 400, path);
+      BOOST_TEST(answer.headers["content-type"] == "application/problem+json", path);
+      BOOST_TEST(parse(answer.body)->getValue<std::string>("detail") == detail, path << ": " << answer.body);
+      BOOST_TEST(answer.headers.count("content-language") == 0u, path);
+    }
+  }
+  // Who may not read the report learns nothing from its language.
+  BOOST_TEST(server.request("GET", board + "?lang=fr").status == 401);
+  BOOST_TEST(server.request("GET", board + "?lang=fr", "", {{"Authorization", "Bearer " + submitter}}).status == 403);
+  // An unsupported Accept-Language is no error: English.
+  HttpResult english = server.request("GET", board, "", {{"Authorization", "Bearer " + reader}, {"Accept-Language", "fr"}});
+  BOOST_TEST(english.status == 200);
+  BOOST_TEST(english.headers["content-language"] == "en");
 }
 
 BOOST_AUTO_TEST_CASE(repeatedFailedAuthenticationIsRefusedForAWhile) {

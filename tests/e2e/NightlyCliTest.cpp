@@ -68,29 +68,42 @@ struct Fixture {
 
   std::string archived(const std::string& name) const { return readFile(reports + "/2009-10-Q2/" + name); }
 
-  // Each received mail's recipient and decoded PDF, checked against the archive.
+  // Each received mail's recipient and decoded PDFs, checked against the
+  // archive: one PDF for an English-only council, Welsh then English for a
+  // Welsh one (the shipped registry's reportLanguages="cy en").
   void checkMailsCarryTheArchivedReports(const std::vector<ReceivedMail>& mails) const {
     FileReportArchive archive(reports);
     for (const ReceivedMail& m : mails) {
       BOOST_REQUIRE(m.to.size() == 1u);
       auto code = std::find_if(CONTACTS.begin(), CONTACTS.end(), [&](const auto& c) { return c.second == m.to[0]; });
       BOOST_REQUIRE_MESSAGE(code != CONTACTS.end(), m.to[0]);
+      std::vector<std::string> languages = languagesOf(code->first);
       ParsedMail parsed = parseMail(m.data);
-      BOOST_REQUIRE(parsed.parts.size() == 3u);  // the text, the PDF, the HTML (mail.attachHtml)
-      const MailPart& pdf = parsed.parts[1];
-      const MailPart& html = parsed.parts[2];
-      BOOST_TEST(html.fileName == code->first + "-2009-10-Q2.html");
-      BOOST_TEST(html.mediaType.rfind("text/html", 0) == 0u, html.mediaType);
-      BOOST_TEST(contains(html.bytes, "<html"));
-      BOOST_TEST(pdf.transferEncoding == "base64");
-      BOOST_TEST(pdf.fileName == code->first + "-2009-10-Q2.pdf");
-      std::string file = archived(code->first + ".pdf");
-      BOOST_TEST(pdf.bytes.size() == file.size());
-      BOOST_TEST((pdf.bytes == file), code->first << ": the attachment differs from the archived PDF");
-      BOOST_TEST(pdf.bytes.compare(0, 5, "%PDF-") == 0);
-      BOOST_TEST(archive.manifest("2009-10-Q2").at(code->first + ".pdf") ==
-                 profkpi::platform::sha256Hex(pdf.bytes));
+      // Per language: the PDF, then the HTML (mail.attachHtml).
+      BOOST_REQUIRE(parsed.parts.size() == 1u + 2 * languages.size());
+      for (std::size_t k = 0; k < languages.size(); ++k) {
+        const std::string tag = languages[k] == "en" ? "" : "." + languages[k];
+        const MailPart& pdf = parsed.parts[1 + 2 * k];
+        const MailPart& html = parsed.parts[2 + 2 * k];
+        BOOST_TEST(html.fileName == code->first + "-2009-10-Q2" + tag + ".html");
+        BOOST_TEST(html.mediaType.rfind("text/html", 0) == 0u, html.mediaType);
+        BOOST_TEST(contains(html.bytes, "<html"));
+        BOOST_TEST(pdf.transferEncoding == "base64");
+        BOOST_TEST(pdf.fileName == code->first + "-2009-10-Q2" + tag + ".pdf");
+        std::string file = archived(code->first + tag + ".pdf");
+        BOOST_TEST(pdf.bytes.size() == file.size());
+        BOOST_TEST((pdf.bytes == file), code->first << tag << ": the attachment differs from the archived PDF");
+        BOOST_TEST(pdf.bytes.compare(0, 5, "%PDF-") == 0);
+        BOOST_TEST(archive.manifest("2009-10-Q2").at(code->first + tag + ".pdf") ==
+                   profkpi::platform::sha256Hex(pdf.bytes));
+      }
     }
+  }
+
+  // As the shipped registry has them.
+  static std::vector<std::string> languagesOf(const std::string& code) {
+    if (code.rfind("W06", 0) == 0) return {"cy", "en"};
+    return {"en"};
   }
 };
 
@@ -133,6 +146,121 @@ BOOST_AUTO_TEST_CASE(mailsEachBoardReportOnceWithTheArchivedPdfAttached) {
   BOOST_TEST(smtp.received().size() == 4u);
   BOOST_TEST(archived("SHA256SUMS") == manifest);
   BOOST_TEST(runs().size() == 2u);
+}
+
+// Issue 25: the shipped registry has the Welsh councils ask for "cy en".
+BOOST_AUTO_TEST_CASE(aWelshCouncilGetsWelshAndEnglishReportsArchivedAndInOneMailWelshFirst) {
+  ProcessResult run = profkpi({"nightly"});
+  BOOST_TEST(run.exitCode == 0, run.out + run.err);
+  // One delivery per organisation, whatever its languages.
+  BOOST_TEST(contains(run.out, "4 board reports and 1 sector report rendered, 4 mailed, 0 mails pending"), run.out);
+  BOOST_TEST(contains(run.err, "W06000001 2009-10-Q2: rendered W06000001.cy.pdf, W06000001.pdf, "), run.err);
+  BOOST_TEST(contains(run.err, "E06000001 2009-10-Q2: rendered E06000001.pdf, "), run.err);
+
+  FileReportArchive archive(reports);
+  std::map<std::string, std::string> manifest = archive.manifest("2009-10-Q2");
+  for (const char* name : {"W06000001.cy.pdf", "W06000001.pdf", "W06000002.cy.pdf", "W06000002.pdf",
+                           "E06000001.pdf", "E06000002.pdf", "sector.pdf", "sector.cy.pdf"}) {
+    BOOST_TEST(manifest.count(name) == 1u, name << " is in SHA256SUMS");
+    BOOST_TEST(archived(name).compare(0, 5, "%PDF-") == 0, name);
+  }
+  // English-only councils have no Welsh report; nothing else is archived.
+  BOOST_TEST(manifest.count("E06000001.cy.pdf") == 0u);
+  struct stat unused {};
+  BOOST_TEST(::stat((reports + "/2009-10-Q2/E06000001.cy.pdf").c_str(), &unused) != 0);
+  BOOST_TEST(std::count_if(manifest.begin(), manifest.end(), [](const auto& entry) {
+               return entry.first.size() > 4 && entry.first.compare(entry.first.size() - 4, 4, ".pdf") == 0;
+             }) == 8);
+  ProcessResult check =
+      runProcess({"/bin/sh", "-c", "cd '" + reports + "/2009-10-Q2' && sha256sum -c --strict SHA256SUMS"});
+  BOOST_TEST(check.exitCode == 0, check.out + check.err);
+  BOOST_TEST(contains(check.out, "W06000001.cy.pdf: OK"), check.out);
+  BOOST_TEST(contains(check.out, "sector.cy.pdf: OK"), check.out);
+
+  std::vector<ReceivedMail> mails = smtp.received();
+  BOOST_REQUIRE(mails.size() == 4u);  // one per organisation
+  checkMailsCarryTheArchivedReports(mails);
+  auto to = [&](const std::string& contact) {
+    auto m = std::find_if(mails.begin(), mails.end(), [&](const ReceivedMail& r) { return r.to.at(0) == contact; });
+    BOOST_REQUIRE(m != mails.end());
+    return parseMail(m->data);
+  };
+  ParsedMail anglesey = to(CONTACTS.at("W06000001"));
+  const std::string& body = anglesey.parts[0].bytes;
+  // Welsh first, then the rule, then English; each names its own attachment and link.
+  std::size_t welsh = body.find("W06000001-2009-10-Q2.cy.pdf");
+  std::size_t rule = body.find("----------------------------------------");
+  std::size_t english = body.find("W06000001-2009-10-Q2.pdf");
+  BOOST_TEST(welsh != std::string::npos, body);
+  BOOST_TEST(rule != std::string::npos, body);
+  BOOST_TEST(english != std::string::npos, body);
+  BOOST_TEST((welsh < rule && rule < english), body);
+  BOOST_TEST(body.find("/api/v1/organisations/W06000001/periods/2009-10-Q2/report.pdf?lang=cy") < rule, body);
+  BOOST_TEST(body.find("/api/v1/organisations/W06000001/periods/2009-10-Q2/report.pdf", rule) != std::string::npos);
+  BOOST_TEST(body.find("?lang=", rule) == std::string::npos, body);
+  const std::string subject = anglesey.headers["subject"];
+  BOOST_TEST(contains(subject, " / "), subject);
+  // A stable Message-ID: both languages, and the Welsh document's SHA-256.
+  BOOST_TEST(anglesey.headers["message-id"].rfind("<profkpi.board.W06000001.2009-10-Q2.cy+en." +
+                                                       manifest.at("W06000001.cy.pdf") + "@",
+                                                   0) == 0u,
+             anglesey.headers["message-id"]);
+  // An English-only council's mail is as it always was.
+  ParsedMail hartlepool = to(CONTACTS.at("E06000001"));
+  BOOST_TEST(hartlepool.parts.size() == 3u);  // the text, the PDF, the HTML
+  BOOST_TEST(!contains(hartlepool.parts[0].bytes, "-----"));
+  BOOST_TEST(!contains(hartlepool.headers["subject"], " / "));
+  BOOST_TEST(hartlepool.headers["message-id"].rfind("<profkpi.board.E06000001.2009-10-Q2.en." +
+                                                        manifest.at("E06000001.pdf") + "@",
+                                                    0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(aPendingBilingualMailIsSentLaterFromTheArchiveWithTheSameMessageId) {
+  smtp.refuseRecipient("kpi@isle-of-anglesey.example.org", 451);
+  ProcessResult refused = profkpi({"nightly"});
+  BOOST_TEST(refused.exitCode == 1, refused.out + refused.err);
+  BOOST_TEST(contains(refused.out, "W06000001 2009-10-Q2: pending: "), refused.out);
+  std::string welsh = archived("W06000001.cy.pdf");
+  std::string manifest = archived("SHA256SUMS");
+
+  smtp.refuseRecipient("kpi@isle-of-anglesey.example.org", 0);
+  ProcessResult next = profkpi({"nightly"});
+  BOOST_TEST(next.exitCode == 0, next.out + next.err);
+  BOOST_TEST(contains(next.out, "0 board reports and 0 sector reports rendered, 1 mailed"), next.out);
+  BOOST_TEST(archived("SHA256SUMS") == manifest);  // sent as archived, nothing rendered again
+  std::vector<ReceivedMail> mails = smtp.received();
+  auto last = std::find_if(mails.begin(), mails.end(), [](const ReceivedMail& m) {
+    return m.to.at(0) == "kpi@isle-of-anglesey.example.org";
+  });
+  BOOST_REQUIRE(last != mails.end());
+  ParsedMail parsed = parseMail(last->data);
+  BOOST_REQUIRE(parsed.parts.size() == 5u);  // the text; Welsh PDF and HTML; English PDF and HTML
+  BOOST_TEST((parsed.parts[1].bytes == welsh));
+  checkMailsCarryTheArchivedReports(mails);
+}
+
+BOOST_AUTO_TEST_CASE(aRegistryListingALanguageTwiceStopsTheRunWithWhereAndWhy) {
+  writeFile(dir.file("registry.xml"),
+            "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">\n"
+            "<Organisation code=\"W06000001\" type=\"welsh-unitary\" reportLanguages=\"cy cy\">"
+            "<Name>Isle of Anglesey County Council</Name><Contact>kpi@isle-of-anglesey.example.org</Contact>"
+            "</Organisation></Registry>");
+  writeFile(config, readFile(config) + "registry.file = " + dir.file("registry.xml") + "\n");
+  ProcessResult twice = profkpi({"nightly"});
+  BOOST_TEST(twice.exitCode == 2, twice.out + twice.err);
+  BOOST_TEST(contains(twice.err, "registry.xml:2"), twice.err);
+  BOOST_TEST(contains(twice.err, "reportLanguages"), twice.err);
+  writeFile(dir.file("registry.xml"),
+            "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">\n"
+            "<Organisation code=\"W06000001\" type=\"welsh-unitary\" reportLanguages=\"cy fr\">"
+            "<Name>Isle of Anglesey County Council</Name><Contact>kpi@isle-of-anglesey.example.org</Contact>"
+            "</Organisation></Registry>");
+  ProcessResult french = profkpi({"nightly"});
+  BOOST_TEST(french.exitCode == 2, french.out + french.err);
+  BOOST_TEST(contains(french.err, "registry.xml:2"), french.err);
+  BOOST_TEST(contains(french.err, "fr"), french.err);
+  BOOST_TEST(smtp.conversations() == 0u);
+  BOOST_TEST(runs().empty());
 }
 
 BOOST_AUTO_TEST_CASE(smtpDownLeavesMailsPendingUntilTheNextRunThenSendsThemOnce) {

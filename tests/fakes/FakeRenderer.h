@@ -20,11 +20,12 @@ class FakeRenderer final : public engine::ReportRenderer {
     ++boards;
     return "%PDF board " + report.organisationCode + " " + report.period + " index " +
            (report.results.scorecard.index ? std::to_string(*report.results.scorecard.index) : "n/a") + " seq " +
-           std::to_string(report.results.record.sequence);
+           std::to_string(report.results.record.sequence) + (report.language == "en" ? "" : " lang " + report.language);
   }
   std::string renderSector(const engine::SectorReport& report) const override {
     ++sectors;
-    return "%PDF sector " + report.period + " " + std::to_string(report.submitted.size());
+    return "%PDF sector " + report.period + " " + std::to_string(report.submitted.size()) +
+           (report.language == "en" ? "" : " lang " + report.language);
   }
 
   std::string failFor;

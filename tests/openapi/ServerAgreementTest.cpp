@@ -161,6 +161,25 @@ BOOST_AUTO_TEST_CASE(everyRefusalOfASubmissionIsDocumented) {
   }
 }
 
+// Issue 25: the report routes in Welsh, and a language they do not write.
+BOOST_AUTO_TEST_CASE(reportLanguagesAreAnsweredAsDocumented) {
+  BOOST_TEST(call(find(ops, "POST", "/api/v1/submissions"), keys.at("the submitter")).status == 201);
+  for (const Operation* op : {&find(ops, "GET", "/api/v1/organisations/{code}/periods/{period}/report.pdf"),
+                              &find(ops, "GET", "/api/v1/periods/{period}/sector-report.pdf")}) {
+    std::map<std::string, std::string> headers{{"Authorization", "Bearer " + keys.at("an admin")}};
+    HttpResult welsh = server.request("GET", examplePath(*op) + "?lang=cy", {}, headers);
+    BOOST_TEST(welsh.status == 200);
+    checkDocumented(*op, welsh, "?lang=cy");
+    HttpResult french = server.request("GET", examplePath(*op) + "?lang=fr", {}, headers);
+    BOOST_TEST(french.status == 400);
+    checkDocumented(*op, french, "?lang=fr");
+    headers["Accept-Language"] = "cy-GB, en;q=0.5";
+    HttpResult accepted = server.request("GET", examplePath(*op), {}, headers);
+    BOOST_TEST(accepted.headers["content-language"] == "cy");
+    checkDocumented(*op, accepted, "Accept-Language: cy-GB");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(aStoreThatCannotBeWrittenIsAnsweredAsDocumented) {
   Poco::Data::SQLite::Connector::registerConnector();
   Poco::Data::Session lock("SQLite", server.storePath());

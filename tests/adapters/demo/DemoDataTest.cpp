@@ -111,6 +111,26 @@ BOOST_AUTO_TEST_CASE(scaleAddsSyntheticOrganisations) {
   BOOST_TEST(listed == 30u);
 }
 
+BOOST_AUTO_TEST_CASE(theDemoRegistryKeepsReportLanguagesAndGivesSyntheticWelshCouncilsBoth) {
+  Organisation anglesey = organisation("W06000001", "Isle of Anglesey County Council", "welsh-unitary", "Cyngor Sir Ynys Môn");
+  anglesey.reportLanguages = {"cy", "en"};
+  Registry registry({organisation("E06000001", "Hartlepool Borough Council", "unitary"), anglesey});
+  DemoOptions options;
+  options.scale = 4;
+  DemoData demo(registry, options);
+  std::string xml = demo.registryXml();
+  BOOST_TEST(xml.find("code=\"W06000001\" type=\"welsh-unitary\" reportLanguages=\"cy en\">") != std::string::npos, xml);
+  BOOST_TEST(xml.find("code=\"E06000001\" type=\"unitary\">") != std::string::npos, xml);
+  std::size_t synthetic = 0;
+  for (const Organisation& o : demo.organisations()) {
+    if (o.code.rfind("W99", 0) != 0) continue;
+    ++synthetic;
+    BOOST_TEST(o.reportLanguages == (std::vector<std::string>{"cy", "en"}), boost::test_tools::per_element());
+    BOOST_TEST(xml.find("code=\"" + o.code + "\" type=\"welsh-unitary\" reportLanguages=\"cy en\">") != std::string::npos);
+  }
+  BOOST_TEST(synthetic == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(namesAreEscaped) {
   DemoOptions options;
   options.scale = 2;

@@ -404,6 +404,145 @@ BOOST_AUTO_TEST_CASE(aMailLeftSendingIsSentAgainWithTheSameMessageIdAndSaysSo) {
   BOOST_TEST(items[0].detail.find("sent again with the same Message-ID") != std::string::npos, items[0].detail);
 }
 
+// Issue 25: an organisation asking for Welsh and English ("cy en").
+Registry bilingualRegistry() {
+  return Registry{{{HARTLEPOOL, "Hartlepool Borough Council", "", "unitary", "kpi@hartlepool.example.org"},
+                   {MIDDLESBROUGH, "Middlesbrough Council", "", "unitary", "kpi@middlesbrough.example.org"},
+                   {ANGLESEY, "Isle of Anglesey County Council", "Cyngor Sir Ynys Môn", "welsh-unitary",
+                    "kpi@isle-of-anglesey.example.org", {"cy", "en"}}}};
+}
+
+struct Bilingual {
+  explicit Bilingual(NightlyFixture& fixture, Registry r = bilingualRegistry()) : f(fixture), registry(std::move(r)) {}
+  NightlyFixture& f;
+  Registry registry;
+  ResultsService results{f.store, f.calculator, registry};
+  NightlyRun nightly{f.store, results, f.ledger, f.deliveries, f.renderer, f.archive, &f.mailer, f.clock, f.options};
+
+  RunSummary run() {
+    RunRequest request;
+    request.holder = "test:1";
+    return nightly.run(request);
+  }
+  const Mail& mailTo(const std::string& address) const {
+    for (const Mail& m : f.mailer.sent) {
+      if (m.to == address) return m;
+    }
+    throw std::runtime_error("no mail to " + address);
+  }
+};
+
+BOOST_AUTO_TEST_CASE(eachLanguageIsArchivedAndAllGoInOneMailInTheOrganisationsOrder) {
+  Bilingual b{*this};
+  RunSummary s = b.run();
+  BOOST_TEST((s.run.outcome == RunOutcome::Succeeded));
+  BOOST_TEST(s.run.counts.boards == 3u);  // one per organisation, whatever its languages
+  BOOST_TEST(s.run.counts.mailed == 3u);
+  BOOST_TEST(renderer.boards == 4);
+  const std::string& welsh = archive.documents.at("2009-10-Q2/W06000001.cy.pdf");
+  const std::string& english = archive.documents.at("2009-10-Q2/W06000001.pdf");
+  BOOST_TEST(welsh.find(" lang cy") != std::string::npos, welsh);
+  BOOST_TEST(english.find(" lang ") == std::string::npos, english);
+  BOOST_TEST(archive.documents.count("2009-10-Q2/E06000001.cy.pdf") == 0u);
+  // The sector report in Welsh too, since an organisation asks for Welsh.
+  BOOST_TEST(archive.documents.at("2009-10-Q2/sector.cy.pdf").find(" lang cy") != std::string::npos);
+  BOOST_TEST(archive.documents.at("2009-10-Q2/sector.pdf").find(" lang ") == std::string::npos);
+  BOOST_TEST(deliveries.byPeriod.at("2009-10-Q2").fileName == "sector.pdf sector.cy.pdf");
+
+  const Mail& mail = b.mailTo("kpi@isle-of-anglesey.example.org");
+  BOOST_REQUIRE(mail.attachments.size() == 2u);
+  BOOST_TEST(mail.attachments[0].fileName == "W06000001-2009-10-Q2.cy.pdf");
+  BOOST_TEST(mail.attachments[0].bytes == welsh);
+  BOOST_TEST(mail.attachments[1].fileName == "W06000001-2009-10-Q2.pdf");
+  BOOST_TEST(mail.attachments[1].bytes == english);
+  BOOST_TEST(mail.subject == "Board report: Isle of Anglesey County Council, Q2 2009/10 / "
+                             "Board report: Isle of Anglesey County Council, Q2 2009/10");
+  std::size_t rule = mail.text.find("\n----------------------------------------\n");
+  BOOST_REQUIRE(rule != std::string::npos);
+  BOOST_TEST(mail.text.find("report.pdf?lang=cy\n") < rule);
+  BOOST_TEST(mail.text.find("W06000001-2009-10-Q2.cy.pdf") < rule);
+  BOOST_TEST(mail.text.find("W06000001-2009-10-Q2.pdf (") > rule);
+
+  const DeliveryState& a = deliveries.byOrganisation.at(ANGLESEY);
+  BOOST_TEST(a.fileName == "W06000001.cy.pdf W06000001.pdf");
+  BOOST_TEST(a.sha256 == MemoryArchive::digest(welsh));
+  BOOST_TEST(mail.messageId == "profkpi.board.W06000001.2009-10-Q2.cy+en." + a.sha256);
+  // English-only: as before.
+  const Mail& hartlepool = b.mailTo("kpi@hartlepool.example.org");
+  BOOST_TEST(hartlepool.attachments.size() == 1u);
+  BOOST_TEST(hartlepool.messageId.find(".en.") != std::string::npos);
+  std::vector<RunItem> items = ledger.items(s.run.id);
+  BOOST_TEST(std::any_of(items.begin(), items.end(), [](const RunItem& i) {
+    return i.action == "rendered" && i.detail.rfind("W06000001.cy.pdf, W06000001.pdf, ", 0) == 0;
+  }));
+}
+
+BOOST_AUTO_TEST_CASE(englishOnlyRegistriesGetNoWelshSectorReport) {
+  runNow();
+  BOOST_TEST(archive.documents.count("2009-10-Q2/sector.cy.pdf") == 0u);
+  BOOST_TEST(deliveries.byPeriod.at("2009-10-Q2").fileName == "sector.pdf");
+}
+
+BOOST_AUTO_TEST_CASE(aPendingBilingualMailGoesFromTheArchiveWithTheSameMessageId) {
+  Bilingual b{*this};
+  mailer.failAll = RecordingMailer::Kind::Temporary;
+  b.run();
+  mailer.failAll.reset();
+  int boards = renderer.boards;
+  RunSummary s = b.run();
+  BOOST_TEST(s.run.counts.mailed == 3u);
+  BOOST_TEST(renderer.boards == boards);  // nothing rendered again
+  const Mail& mail = b.mailTo("kpi@isle-of-anglesey.example.org");
+  BOOST_REQUIRE(mail.attachments.size() == 2u);
+  BOOST_TEST(mail.attachments[0].bytes == archive.documents.at("2009-10-Q2/W06000001.cy.pdf"));
+  BOOST_TEST(mail.messageId ==
+             "profkpi.board.W06000001.2009-10-Q2.cy+en." + deliveries.byOrganisation.at(ANGLESEY).sha256);
+}
+
+BOOST_AUTO_TEST_CASE(aPendingMailMissingOneLanguageFromTheArchiveIsRenderedAgainInAll) {
+  Bilingual b{*this};
+  mailer.failAll = RecordingMailer::Kind::Temporary;
+  b.run();
+  mailer.failAll.reset();
+  archive.documents.erase("2009-10-Q2/W06000001.cy.pdf");
+  int boards = renderer.boards;
+  RunSummary s = b.run();
+  BOOST_TEST(s.run.counts.boards == 1u);
+  BOOST_TEST(renderer.boards == boards + 2);
+  BOOST_TEST(archive.documents.count("2009-10-Q2/W06000001.cy.pdf") == 1u);
+  BOOST_TEST(b.mailTo("kpi@isle-of-anglesey.example.org").attachments.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(aPendingMailIsRenderedAgainWhenTheOrganisationsLanguagesChange) {
+  mailer.failAll = RecordingMailer::Kind::Temporary;
+  runNow();  // Anglesey has no contact here; Hartlepool's mail is pending, in English
+  mailer.failAll.reset();
+  Bilingual b{*this, Registry{{{HARTLEPOOL, "Hartlepool Borough Council", "", "unitary",
+                                "kpi@hartlepool.example.org", {"en", "cy"}}}}};
+  int boards = renderer.boards;
+  b.run();
+  BOOST_TEST(renderer.boards == boards + 2);  // Hartlepool in both languages; nobody else
+  const Mail& mail = b.mailTo("kpi@hartlepool.example.org");
+  BOOST_REQUIRE(mail.attachments.size() == 2u);
+  BOOST_TEST(mail.attachments[0].fileName == "E06000001-2009-10-Q2.pdf");  // English first, as asked
+  BOOST_TEST(mail.attachments[1].fileName == "E06000001-2009-10-Q2.cy.pdf");
+  BOOST_TEST(mail.messageId.find(".en+cy.") != std::string::npos, mail.messageId);
+}
+
+BOOST_AUTO_TEST_CASE(anOrganisationAskingForWelshOnlyGetsOnlyTheWelshReport) {
+  Bilingual b{*this, Registry{{{ANGLESEY, "Isle of Anglesey County Council", "Cyngor Sir Ynys Môn", "welsh-unitary",
+                                "kpi@isle-of-anglesey.example.org", {"cy"}}}}};
+  b.run();
+  BOOST_TEST(archive.documents.count("2009-10-Q2/W06000001.cy.pdf") == 1u);
+  BOOST_TEST(archive.documents.count("2009-10-Q2/W06000001.pdf") == 0u);
+  const Mail& mail = b.mailTo("kpi@isle-of-anglesey.example.org");
+  BOOST_REQUIRE(mail.attachments.size() == 1u);
+  BOOST_TEST(mail.attachments[0].fileName == "W06000001-2009-10-Q2.cy.pdf");
+  BOOST_TEST(mail.text.find("----------------------------------------") == std::string::npos);
+  BOOST_TEST(mail.messageId ==
+             "profkpi.board.W06000001.2009-10-Q2.cy." + deliveries.byOrganisation.at(ANGLESEY).sha256);
+}
+
 BOOST_AUTO_TEST_CASE(aRunningRunWithoutItsLeaseReadsAsAbandoned) {
   RunRecord run;
   run.holder = "host:1";

@@ -58,4 +58,67 @@ BOOST_AUTO_TEST_CASE(invalidRegistryFileIsRefusedWithItsPosition) {
   BOOST_CHECK_THROW(xml::loadRegistry(sharedSchemas(), path), xml::DocumentError);
 }
 
+namespace {
+
+// A one-organisation registry whose Organisation carries `languageAttribute`.
+std::string registryWith(const std::string& languageAttribute) {
+  std::string path = PROFKPI_TEST_TMP "/languages-registry.xml";
+  writeFile(path, "<Registry xmlns=\"urn:profkpi:registry:1\" version=\"1\">\n"
+                  "<Organisation code=\"W06000001\" type=\"welsh-unitary\" " + languageAttribute + ">"
+                  "<Name>Isle of Anglesey County Council</Name><Contact>a@b.example.org</Contact>"
+                  "</Organisation></Registry>");
+  return path;
+}
+
+std::string refusal(const std::string& languageAttribute) {
+  try {
+    xml::loadRegistry(sharedSchemas(), registryWith(languageAttribute));
+  } catch (const xml::DocumentError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(welshCouncilsAskForWelshThenEnglishAndTheRestForEnglish) {
+  const Registry& registry = shippedRegistry();
+  std::size_t welsh = 0;
+  for (const Organisation& o : registry.all()) {
+    if (o.code.rfind("W06", 0) == 0) {
+      ++welsh;
+      BOOST_TEST(o.reportLanguages == (std::vector<std::string>{"cy", "en"}), boost::test_tools::per_element());
+    } else {
+      BOOST_TEST(o.reportLanguages == std::vector<std::string>{"en"}, o.code);
+    }
+  }
+  BOOST_TEST(welsh == 22u);
+}
+
+BOOST_AUTO_TEST_CASE(reportLanguagesAreReadInTheirOrder) {
+  BOOST_TEST(xml::loadRegistry(sharedSchemas(), registryWith("reportLanguages=\"en  cy\"")).all().front().reportLanguages ==
+                 (std::vector<std::string>{"en", "cy"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(xml::loadRegistry(sharedSchemas(), registryWith("reportLanguages=\"cy\"")).all().front().reportLanguages ==
+                 std::vector<std::string>{"cy"},
+             boost::test_tools::per_element());
+  BOOST_TEST(xml::loadRegistry(sharedSchemas(), registryWith("")).all().front().reportLanguages ==
+                 std::vector<std::string>{"en"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(badReportLanguagesAreRefusedWithTheOrganisationAndLine) {
+  std::string twice = refusal("reportLanguages=\"cy cy\"");
+  BOOST_TEST(twice.find("languages-registry.xml:2: Organisation W06000001: reportLanguages \"cy cy\": \"cy\" is listed "
+                        "twice") != std::string::npos,
+             twice);
+  // The schema refuses the rest, at the attribute's line.
+  for (const char* bad : {"reportLanguages=\"fr\"", "reportLanguages=\"\"", "reportLanguages=\"cy,en\"",
+                          "reportLanguages=\"EN\"", "reportLanguages=\"cy en en\""}) {
+    std::string message = refusal(bad);
+    BOOST_TEST(message != "accepted", bad);
+    BOOST_TEST(message.find("languages-registry.xml:2:") != std::string::npos, bad << ": " << message);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
