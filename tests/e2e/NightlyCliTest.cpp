@@ -198,6 +198,10 @@ BOOST_AUTO_TEST_CASE(aWelshCouncilGetsWelshAndEnglishReportsArchivedAndInOneMail
   BOOST_TEST(body.find("/api/v1/organisations/W06000001/periods/2009-10-Q2/report.pdf?lang=cy") < rule, body);
   BOOST_TEST(body.find("/api/v1/organisations/W06000001/periods/2009-10-Q2/report.pdf", rule) != std::string::npos);
   BOOST_TEST(body.find("?lang=", rule) == std::string::npos, body);
+  // The Welsh half is in Welsh words, from the shipped catalogue, not only Welsh names.
+  BOOST_TEST(body.find("Mynegai proffesiynoli") < rule, body);
+  BOOST_TEST(body.find("Professionalisation index") > rule, body);
+  BOOST_TEST(body.find("Professionalisation index") != std::string::npos, body);
   const std::string subject = anglesey.headers["subject"];
   BOOST_TEST(contains(subject, " / "), subject);
   // A stable Message-ID: both languages, and the Welsh document's SHA-256.
