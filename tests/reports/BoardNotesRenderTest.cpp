@@ -6,6 +6,7 @@
 #include "engine/reporting/Reports.h"
 #include "reports/HtmlReportRenderer.h"
 #include "reports/PdfReportRenderer.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/IntakeFixture.h"
 #include "tests/support/Process.h"
 #include "tests/support/StoreFixture.h"
@@ -46,16 +47,6 @@ const std::string WELSH = longText("Mae'r cyngor yn gofyn i'r bwrdd nodi cynnydd
                                    "datblygu a chydnabyddiaeth broffesiynol: ŵyn, ŷd, â, ê, î, ô, û.");
 const std::string ENGLISH = longText("The council asks the board to note the progress of the ICT team on assessments, "
                                      "development plans and professional recognition this quarter.");
-
-std::string squeezed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 // The first word of `words` that does not follow the previous one in `text`;
 // empty when every word appears, in order: nothing lost, cut or moved.

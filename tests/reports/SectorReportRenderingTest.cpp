@@ -5,6 +5,7 @@
 #include "engine/reporting/Reports.h"
 #include "reports/HtmlReportRenderer.h"
 #include "reports/PdfReportRenderer.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/IntakeFixture.h"
 #include "tests/support/Records.h"
 #include "tests/support/StoreFixture.h"
@@ -22,17 +23,6 @@ namespace {
 const reports::Fonts& fonts() {
   static reports::Fonts loaded = reports::loadFonts();
   return loaded;
-}
-
-// Runs of white space as one space, so that words wrapped in a cell still match.
-std::string squeezed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
 }
 
 const char* const UNITARY[] = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005"};
@@ -101,24 +91,6 @@ struct Fixture : StoreFixture {
     return squeezed(r.out);
   }
 };
-
-// What the HTML shows once tags are dropped (a space for each that is not
-// inline) and entities kept: enough to find words.
-std::string htmlText(const std::string& page) {
-  std::string out;
-  for (std::size_t at = 0; at < page.size();) {
-    if (page[at] != '<') {
-      out += page[at++];
-      continue;
-    }
-    std::size_t end = page.find('>', at);
-    std::string tag = page.substr(at + 1, page.find_first_of(" />", at + 2) - at - 1);
-    if (!tag.empty() && tag[0] == '/') tag.erase(0, 1);
-    if (tag != "span" && tag != "strong" && tag != "small" && tag != "a") out += ' ';
-    at = end == std::string::npos ? page.size() : end + 1;
-  }
-  return squeezed(out);
-}
 
 bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
 

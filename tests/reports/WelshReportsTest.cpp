@@ -13,6 +13,7 @@
 #include "engine/reporting/Words.h"
 #include "reports/HtmlReportRenderer.h"
 #include "reports/PdfReportRenderer.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/IntakeFixture.h"
 #include "tests/support/Process.h"
 #include "tests/support/Records.h"
@@ -43,38 +44,6 @@ void installShippedCatalogues() { adapters::messages::installCatalogues(""); }
 const char* const QUARTERS[] = {"2007-08-Q3", "2007-08-Q4", "2008-09-Q1", "2008-09-Q2",
                                 "2008-09-Q3", "2008-09-Q4", "2009-10-Q1", "2009-10-Q2"};
 const char* const WELSH[] = {"W06000001", "W06000002", "W06000003", "W06000004", "W06000005", "W06000006"};
-
-// Runs of white space as one space, so that wrapped words still match.
-std::string squeezed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
-// What the HTML shows once tags are dropped, with the few entities it uses decoded.
-std::string htmlText(const std::string& page) {
-  std::string out;
-  for (std::size_t at = 0; at < page.size();) {
-    if (page[at] != '<') {
-      out += page[at++];
-      continue;
-    }
-    std::size_t end = page.find('>', at);
-    std::string tag = page.substr(at + 1, page.find_first_of(" />", at + 2) - at - 1);
-    if (!tag.empty() && tag[0] == '/') tag.erase(0, 1);
-    if (tag != "span" && tag != "strong" && tag != "small" && tag != "a") out += ' ';
-    at = end == std::string::npos ? page.size() : end + 1;
-  }
-  for (const auto& [entity, character] : std::vector<std::pair<std::string, std::string>>{
-           {"&#39;", "'"}, {"&apos;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
-    for (std::size_t at = out.find(entity); at != std::string::npos; at = out.find(entity, at)) out.replace(at, entity.size(), character);
-  }
-  return squeezed(out);
-}
 
 // One message of po/cy.po: its English words and its Welsh ones (every plural form).
 struct Message {
