@@ -102,51 +102,88 @@ BOOST_AUTO_TEST_CASE(aStoreMigratedByANewerProfkpiIsRefusedAndLeftUntouched) {
   BOOST_TEST(store->schemaVersion() == latest + 1);
 }
 
-// A store at version 5 (original bytes keyed by SubmissionId) keeps every
-// body through migration 6 (keyed by the submission's row). SQLite: the
-// migration's statements are the same text on PostgreSQL, where every new
-// store runs them on empty tables.
+// A store at version 5 (original bytes keyed by SubmissionId), holding
+// submissions of two organisations, revisions and bytes that are not text,
+// keeps every body through migration 6 (keyed by the submission's row), on the
+// backend under test: a fresh SQLite file, or the PostgreSQL database emptied.
+// The bodies are written in another order than their submissions, so a move
+// by position rather than by SubmissionId would be seen.
 BOOST_AUTO_TEST_CASE(originalBytesSurviveTheMoveToRowKeys) {
   using namespace Poco::Data::Keywords;
   using profkpi::adapters::store::SqlDialect;
-  TempDir dir;
-  const std::string path = dir.file("v5.db");
+  using profkpi::adapters::store::translate;
+  const SqlDialect dialect = config.connector == "sqlite" ? SqlDialect::SQLite : SqlDialect::PostgreSQL;
+  store.reset();
+  const std::string connection = dialect == SqlDialect::SQLite ? dir.file("v5.db") : config.connection;
+  const std::string ID3 = "33333333-3333-4333-8333-333333333333";
+  const std::string ID4 = "44444444-4444-4444-8444-444444444444";
+  struct Old {
+    std::string id;
+    std::string organisation;
+    int revision;
+    int current;
+    std::string body;
+  };
+  const std::vector<Old> olds{{ID1, "E06000001", 1, 0, "body of " + ID1},
+                              {ID2, "E06000001", 2, 1, "body of " + ID2},
+                              {ID3, "E06000002", 1, 1, "<Submission>Ynys M\xc3\xb4n</Submission>"},
+                              {ID4, "E06000003", 1, 1, std::string("\x00\xff\xfe<?xml\x00", 9)}};
   {
-    Poco::Data::Session old("SQLite", path);
+    Poco::Data::Session old(profkpi::adapters::store::connectorName(dialect), connection);
+    if (dialect == SqlDialect::PostgreSQL) {
+      old << "DROP SCHEMA public CASCADE", now;
+      old << "CREATE SCHEMA public", now;
+    }
     old << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL,"
            " description TEXT NOT NULL)",
         now;
     for (const auto& migration : profkpi::adapters::store::migrations()) {
       if (migration.version >= 6) break;
-      for (const std::string& sql : migration.statements) {
-        old << profkpi::adapters::store::translate(SqlDialect::SQLite, sql), now;
-      }
+      for (const std::string& sql : migration.statements) old << translate(dialect, sql), now;
       old << "INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 0, 'v5')", now;
     }
-    for (std::string id : {ID1, ID2}) {
-      std::string body = "body of " + id;
-      std::string sha = profkpi::platform::sha256Hex(body);
-      int revision = id == ID1 ? 1 : 2;
-      int current = id == ID1 ? 0 : 1;
-      old << "INSERT INTO submissions (submission_id, organisation, organisation_name, period, received_at_ms,"
-             " channel, sha256, kind, schema_version, prepared_at, source_system, it_headcount, it_fte_hundredths,"
-             " roles_total, roles_mapped, staff_assessed, staff_with_pdp, staff_recognised, cpd_days_hundredths,"
-             " warnings, revision, is_current) VALUES"
-             " (?, 'E06000001', 'Hartlepool', '2009-10-Q2', 0, 'http', ?, 'aggregate', '1.0', '', '', 1, 100, 1, 1,"
-             " 1, 1, 1, 100, '[]', ?, ?)",
-          use(id), use(sha), use(revision), use(current), now;
-      Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(body.data()), body.size());
-      old << "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)", use(id), use(bytes), now;
+    for (const Old& o : olds) {
+      std::string id = o.id;
+      std::string organisation = o.organisation;
+      std::string sha = profkpi::platform::sha256Hex(o.body);
+      int revision = o.revision;
+      int current = o.current;
+      old << translate(dialect,
+                       "INSERT INTO submissions (submission_id, organisation, organisation_name, period,"
+                       " received_at_ms, channel, sha256, kind, schema_version, prepared_at, source_system,"
+                       " it_headcount, it_fte_hundredths, roles_total, roles_mapped, staff_assessed, staff_with_pdp,"
+                       " staff_recognised, cpd_days_hundredths, warnings, revision, is_current) VALUES"
+                       " (?, ?, 'Council', '2009-10-Q2', 0, 'http', ?, 'aggregate', '1.0', '', '', 1, 100, 1, 1,"
+                       " 1, 1, 1, 100, '[]', ?, ?)"),
+          use(id), use(organisation), use(sha), use(revision), use(current), now;
+    }
+    for (auto o = olds.rbegin(); o != olds.rend(); ++o) {
+      std::string id = o->id;
+      Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(o->body.data()), o->body.size());
+      old << translate(dialect, "INSERT INTO submission_bodies (submission_id, body) VALUES (?, ?)"), use(id),
+          use(bytes), now;
     }
   }
-  profkpi::adapters::store::SqlStore migrated("sqlite", path);
+  profkpi::adapters::store::SqlStore migrated(config.connector, connection);
   BOOST_TEST(migrated.schemaVersion() == profkpi::adapters::store::migrations().back().version);
-  BOOST_TEST(*migrated.originalBytes(ID1) == "body of " + ID1);
-  BOOST_TEST(*migrated.originalBytes(ID2) == "body of " + ID2);
+  for (const Old& o : olds) {
+    auto body = migrated.originalBytes(o.id);
+    BOOST_TEST((body && *body == o.body), o.id);
+    auto found = migrated.findBySubmissionId(o.id);
+    BOOST_TEST((found && found->sha256 == profkpi::platform::sha256Hex(o.body)), o.id);
+  }
+  BOOST_TEST(migrated.revisions("E06000001", "2009-10-Q2").size() == 2u);
   BOOST_TEST(migrated.integrityProblems().empty());
-  SubmissionRecord next = record("33333333-3333-4333-8333-333333333333");
-  BOOST_TEST((migrated.accept(next, "third", audit(next.submissionId)).outcome == Store::Outcome::Stored));
-  BOOST_TEST(*migrated.originalBytes(next.submissionId) == "third");
+  {
+    Poco::Data::Session check(profkpi::adapters::store::connectorName(dialect), connection);
+    Poco::Int64 bodies = 0;
+    check << "SELECT COUNT(*) FROM submission_bodies", into(bodies), now;
+    BOOST_TEST(bodies == static_cast<Poco::Int64>(olds.size()));  // moved, none lost, none doubled
+  }
+  SubmissionRecord next = record("55555555-5555-4555-8555-555555555555");
+  BOOST_TEST((migrated.accept(next, "fifth", audit(next.submissionId)).outcome == Store::Outcome::Stored));
+  BOOST_TEST(*migrated.originalBytes(next.submissionId) == "fifth");
+  BOOST_TEST(*migrated.originalBytes(ID4) == olds.back().body);
 }
 
 BOOST_AUTO_TEST_CASE(acceptedRecordComesBackWhole) {

@@ -1,5 +1,7 @@
 // `profkpi serve` on 127.0.0.1 with real clients (Poco's HTTPClientSession, curl,
-// raw sockets): every status code of INTERFACE.md and the hostile cases.
+// raw sockets): every status code of INTERFACE.md and the hostile cases. With
+// PROFKPI_TEST_INSTANCES=2 the same tests run against two instances on one
+// PostgreSQL database, requests taking turns (tests/support/ServerProcess.h).
 #include "adapters/store/SqlStore.h"
 #include "tests/support/Documents.h"
 #include "tests/support/ServerProcess.h"
@@ -29,6 +31,18 @@ namespace {
 Poco::JSON::Object::Ptr parse(const std::string& text) {
   Poco::JSON::Parser parser;
   return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
+}
+
+// The sum over every instance of a Prometheus counter line's value (0 where absent).
+long countersOverInstances(const ServerProcess& server, const std::string& series) {
+  long total = 0;
+  for (std::size_t instance = 0; instance < server.instances(); ++instance) {
+    HttpResult metrics = server.requestTo(instance, "GET", "/metrics");
+    BOOST_TEST(metrics.status == 200);
+    auto at = metrics.body.find("\n" + series + " ");
+    if (at != std::string::npos) total += std::stol(metrics.body.substr(at + series.size() + 2));
+  }
+  return total;
 }
 
 std::string uniqueId(int thread, int n) {
@@ -129,7 +143,7 @@ BOOST_AUTO_TEST_CASE(submissionRouteAnswersEveryStatusOfTheInterface) {
   BOOST_TEST(server.request("GET", "/healthz").status == 200);
 
   server.stop();
-  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  profkpi::adapters::store::SqlStore store(server.store().connector, server.store().connection);
   BOOST_TEST(store.revisions("E06000001", "2009-10-Q2").size() == 1u);
   bool audited = false;
   for (const auto& entry : store.recentAudit(50)) audited = audited || (entry.action == "forbidden" && entry.detail.find("PK007") != std::string::npos);
@@ -273,12 +287,12 @@ BOOST_AUTO_TEST_CASE(readRoutesCheckRoleAndOrganisation) {
   BOOST_TEST(sector.body.compare(0, 5, "%PDF-") == 0);
   BOOST_TEST(get("/api/v1/periods/2009-10-Q2/sector-report.pdf", reader).status == 403);
 
-  HttpResult metrics = server.request("GET", "/metrics");
-  BOOST_TEST(metrics.status == 200);
-  BOOST_TEST(metrics.body.find("profkpi_http_requests_total{route=\"POST /api/v1/submissions\",status=\"201\"} 2") !=
+  // Each instance counts what it served: the deployment's figure is the sum over its instances.
+  BOOST_TEST(countersOverInstances(server, "profkpi_http_requests_total{route=\"POST /api/v1/submissions\",status=\"201\"}") ==
+             2);
+  BOOST_TEST(countersOverInstances(server, "profkpi_submissions_total{outcome=\"accepted\"}") == 2);
+  BOOST_TEST(server.request("GET", "/metrics").body.find("profkpi_http_request_duration_seconds_bucket") !=
              std::string::npos);
-  BOOST_TEST(metrics.body.find("profkpi_submissions_total{outcome=\"accepted\"} 2") != std::string::npos);
-  BOOST_TEST(metrics.body.find("profkpi_http_request_duration_seconds_bucket") != std::string::npos);
 }
 
 // Issue 25: ?lang, else Accept-Language, else English; the answer says which.
@@ -357,11 +371,24 @@ BOOST_AUTO_TEST_CASE(anUnsupportedLangIsRefusedPreciselyAfterTheKeyIsChecked) {
   BOOST_TEST(english.headers["content-language"] == "en");
 }
 
+// The limiter counts per instance, in memory (OPERATIONS.md, "Several
+// instances": a client gets N x auth.maxFailures tries over N instances). So
+// each instance answers its own five failures 401 whatever the others counted,
+// then 429; an instance that has counted none still stores the submission.
 BOOST_AUTO_TEST_CASE(repeatedFailedAuthenticationIsRefusedForAWhile) {
-  for (int i = 0; i < 5; ++i) BOOST_TEST(server.post("pk_bad", "x").status == 401);
-  HttpResult refused = server.post(submitter, hartlepoolDocument(uniqueId(3, 1)));
-  BOOST_TEST(refused.status == 429);
-  BOOST_TEST(std::stoi(refused.headers["retry-after"]) > 0);
+  const std::string xml = hartlepoolDocument(uniqueId(3, 1));
+  for (std::size_t instance = 0; instance < server.instances(); ++instance) {
+    BOOST_TEST_CONTEXT("instance " << instance + 1 << " of " << server.instances()) {
+      for (int i = 0; i < 5; ++i) BOOST_TEST(server.postTo(instance, "pk_bad", "x").status == 401);
+      HttpResult refused = server.postTo(instance, submitter, xml);
+      BOOST_TEST(refused.status == 429);
+      BOOST_TEST(std::stoi(refused.headers["retry-after"]) > 0);
+      if (instance + 1 < server.instances()) {
+        const int expected = instance == 0 ? 201 : 200;  // the next instance has counted no failure
+        BOOST_TEST(server.postTo(instance + 1, submitter, xml).status == expected);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(slowSenderIsCutOffWhileOthersAreServed) {
@@ -430,7 +457,7 @@ BOOST_AUTO_TEST_CASE(thirtyTwoPostersForTenSecondsStoreEveryAcceptanceOnce) {
   BOOST_TEST(failures == 0);
   BOOST_TEST_MESSAGE(created.size() << " submissions accepted by 32 posters in 10 s");
   BOOST_TEST(server.stop() == 0);
-  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  profkpi::adapters::store::SqlStore store(server.store().connector, server.store().connection);
   auto revisions = store.revisions("E06000001", "2009-10-Q2");
   BOOST_TEST(revisions.size() == created.size());
   std::set<std::string> stored;
@@ -467,7 +494,7 @@ BOOST_AUTO_TEST_CASE(sigtermDuringLoadLosesNoAcknowledgedSubmission) {
   for (auto& p : posters) p.join();
   BOOST_TEST(status == 0);
   BOOST_TEST(created.size() > 0u);
-  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  profkpi::adapters::store::SqlStore store(server.store().connector, server.store().connection);
   for (const std::string& id : created) BOOST_TEST(store.findBySubmissionId(id).has_value(), id);
   BOOST_TEST(store.integrityProblems().empty());
   server.start();

@@ -1,4 +1,5 @@
-// Files dropped into the inbox of a running `profkpi serve`.
+// Files dropped into the inbox of a running `profkpi serve` (or of two sharing
+// it: PROFKPI_TEST_INSTANCES, tests/support/ServerProcess.h).
 #include "adapters/store/SqlStore.h"
 #include "tests/support/Documents.h"
 #include "tests/support/ServerProcess.h"
@@ -107,7 +108,7 @@ BOOST_AUTO_TEST_CASE(symbolicLinksAndWrongFoldersAreRefused) {
   BOOST_TEST(readFile(inbox + "/refused/misfiled.xml.errors.txt").find("PK007") != std::string::npos);
   BOOST_TEST(exists(server.dir().file("outside.xml")));  // the target is untouched
   server.stop();
-  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  profkpi::adapters::store::SqlStore store(server.store().connector, server.store().connection);
   BOOST_TEST(!store.findBySubmissionId(ID1));
   BOOST_TEST(!store.findBySubmissionId(ID2));
   server.start();
@@ -125,7 +126,7 @@ BOOST_AUTO_TEST_CASE(restartDoesNotProcessAFileTwice) {
   BOOST_TEST(appears(inbox + "/accepted/once-again.xml"));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   server.stop();
-  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  profkpi::adapters::store::SqlStore store(server.store().connector, server.store().connection);
   BOOST_TEST(store.revisions("E06000001", "2009-10-Q2").size() == 1u);
   int accepted = 0;
   for (const auto& entry : store.recentAudit(100)) accepted += entry.action == "accepted" ? 1 : 0;
@@ -157,11 +158,11 @@ BOOST_AUTO_TEST_CASE(filesClaimedByAnInstanceThatIsGoneAreFinishedByAnother) {
   running.release();  // that instance is gone now
   BOOST_TEST(appears(inbox + "/accepted/busy.xml"));
   BOOST_TEST(!exists(alive + "/busy.xml"));
-  std::string log = readFile(server.logPath());
+  std::string log = server.logs();  // whichever instance adopted them
   BOOST_TEST(log.find("late.xml: adopted from gone") != std::string::npos, log);
   BOOST_TEST(log.find("busy.xml: adopted from alive") != std::string::npos, log);
   server.stop();
-  profkpi::adapters::store::SqlStore store("sqlite", server.storePath());
+  profkpi::adapters::store::SqlStore store(server.store().connector, server.store().connection);
   int accepted = 0;
   for (const auto& entry : store.recentAudit(100)) accepted += entry.action == "accepted" ? 1 : 0;
   BOOST_TEST(accepted == 2);
