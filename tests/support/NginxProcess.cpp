@@ -17,7 +17,7 @@ namespace profkpi::tests {
 
 std::string nginxBinary() { return PROFKPI_NGINX; }
 
-std::string plainHttpSite(const std::string& shipped, int listenPort, int upstreamPort) {
+std::string plainHttpSite(const std::string& shipped, int listenPort, const std::vector<int>& upstreamPorts) {
   static const std::regex listenLine(R"(^\s*listen\s)");
   static const std::regex tlsLine(R"(^\s*(ssl_\w+\s|add_header\s+Strict-Transport-Security\s))");
   static const std::regex upstreamLine(R"(^(\s*server\s+)127\.0\.0\.1:8080;)");
@@ -48,7 +48,7 @@ std::string plainHttpSite(const std::string& shipped, int listenPort, int upstre
     std::smatch upstream;
     if (std::regex_search(line, upstream, upstreamLine)) {
       ++upstreams;
-      out << upstream[1] << "127.0.0.1:" << upstreamPort << ";\n";
+      for (int port : upstreamPorts) out << upstream[1] << "127.0.0.1:" << port << ";\n";
       continue;
     }
     out << line << "\n";
@@ -60,10 +60,10 @@ std::string plainHttpSite(const std::string& shipped, int listenPort, int upstre
   return out.str();
 }
 
-NginxProcess::NginxProcess(int upstreamPort) : _port(freePort()) {
+NginxProcess::NginxProcess(const std::vector<int>& upstreamPorts) : _port(freePort()) {
   if (nginxBinary().empty()) throw std::runtime_error("nginx is not installed (scripts/setup installs it)");
   std::string site = plainHttpSite(readFile(std::string(PROFKPI_SOURCE_DIR) + "/etc/nginx/profkpi.conf"), _port,
-                                   upstreamPort);
+                                   upstreamPorts);
   writeFile(_dir.file("site.conf"), site);
   const std::string d = _dir.path();
   writeFile(_dir.file("nginx.conf"),

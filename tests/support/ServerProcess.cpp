@@ -164,6 +164,12 @@ std::size_t ServerProcess::nextInTurn() const { return _turn.fetch_add(1) % _ins
 
 int ServerProcess::port() const { return portOf(nextInTurn()); }
 
+std::vector<int> ServerProcess::ports() const {
+  std::vector<int> all;
+  for (const Instance& instance : _instances) all.push_back(instance.port);
+  return all;
+}
+
 std::string ServerProcess::logs() const {
   std::string all;
   for (const Instance& instance : _instances) all += readFile(instance.log);

@@ -88,6 +88,8 @@ class ServerProcess {
   // The next instance's port in turn (with one instance, always its port).
   int port() const;
   int portOf(std::size_t instance) const { return _instances.at(instance).port; }
+  // Every instance's, in order (a proxy's upstream).
+  std::vector<int> ports() const;
   // The first instance's.
   int pid() const { return _instances.front().pid; }
   const std::string& configPath() const { return _instances.front().config; }
