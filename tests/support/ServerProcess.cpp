@@ -103,7 +103,13 @@ ServerProcess::ServerProcess(const std::string& extraConfig, std::map<std::strin
   }
 }
 
-ServerProcess::~ServerProcess() { stop(); }
+ServerProcess::~ServerProcess() {
+  try {
+    stop();
+  } catch (const std::exception&) {
+    // waitpid failed: nothing left to reap, and a destructor must not throw
+  }
+}
 
 void ServerProcess::start() {
   for (Instance& instance : _instances) startInstance(instance);
