@@ -16,13 +16,6 @@ using namespace profkpi::tests;
 
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
-}
-
 struct Fixture {
   TempDir dir;
   std::string config = dir.file("profkpi.properties");
