@@ -21,8 +21,6 @@ using namespace profkpi::tests;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 struct Fixture {
   TempDir dir;
   StoreConfig store = freshStoreConfig(dir);

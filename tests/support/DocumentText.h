@@ -15,6 +15,9 @@ std::string squeezed(const std::string& text);
 // inline), with the few entities the renderer writes decoded; squeezed.
 std::string htmlText(const std::string& page);
 
+// Whether `part` occurs in `text`.
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 // The lines of `text` (a command's output), without their line ends.
 std::vector<std::string> lines(const std::string& text);
 
