@@ -14,37 +14,22 @@
 # Usage: bench/http.sh [SECONDS [RUNS]]   (defaults 10 and 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 seconds=${1:-10}
 runs=${2:-5}
-build=${PROFKPI_BUILD_DIR:-build}
 base_port=${PROFKPI_BENCH_PORT:-18099}
 noop_port=$((base_port + 1))
 validate_port=$((base_port + 2))
 serve_port=$base_port
 work=$(mktemp -d /tmp/profkpi-http.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
-cat > "$work/profkpi.properties" <<PROPERTIES
-store.connection = $work/store.db
-inbox.dir = $work/inbox
-reports.dir = $work/reports
-http.port = $serve_port
-nightly.enabled = false
-logging.loggers.root.level = warning
-PROPERTIES
-key=$("$build/profkpi" keys add --config "$work/profkpi.properties" --org E09000001 --role admin 2>/dev/null)
-"$build/profkpi" serve --config "$work/profkpi.properties" 2> "$work/serve.log" & pids+=($!)
+bench_serve_config "$work/profkpi.properties" "$serve_port" "$work/store.db"
+key=$("$profkpi" keys add --config "$work/profkpi.properties" --org E09000001 --role admin 2>/dev/null)
+bench_start_serve "$work/profkpi.properties" "$work/serve.log"
 "$build/bench/validate-only-server" "$noop_port" --noop 2> "$work/noop.log" & pids+=($!)
 "$build/bench/validate-only-server" "$validate_port" 2> "$work/validate.log" & pids+=($!)
-for port in $serve_port $noop_port $validate_port; do
-  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
-done
+bench_wait_listening $serve_port $noop_port $validate_port
 
 # wrk's text and the server's CPU ticks used -> "requests/s p50_ms p99_ms non2xx timeouts cpu_us_per_request"
 summarise() {

@@ -12,19 +12,14 @@
 # (default /tmp/profkpi-nightly-ORGSxQUARTERS) for the next use; delete it to start over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 runs=${1:-5}
 orgs=${2:-5000}
 quarters=${3:-8}
-build=${PROFKPI_BUILD_DIR:-build}
-profkpi="$PWD/$build/profkpi"
 work=${PROFKPI_BENCH_DIR:-/tmp/profkpi-nightly-${orgs}x${quarters}}
 mkdir -p "$work"
 
-cat > "$work/ingest.properties" <<PROPERTIES
-store.connection = $work/ingested.db
-registry.file = $work/data.registry.xml
-logging.loggers.root.level = information
-PROPERTIES
+bench_store_config "$work/ingest.properties" "$work/ingested.db" "$work/data.registry.xml" information
 
 if [ ! -f "$work/ingested.done" ]; then
   rm -rf "$work/data" "$work/data.registry.xml" "$work"/ingested.db*
@@ -47,26 +42,21 @@ for run in $(seq 1 "$runs"); do
   for suffix in -wal -shm; do
     [ -f "$work/ingested.db$suffix" ] && cp "$work/ingested.db$suffix" "$work/run/store.db$suffix"
   done
-  cat > "$work/run/nightly.properties" <<PROPERTIES
-store.connection = $work/run/store.db
-registry.file = $work/data.registry.xml
-reports.dir = $work/run/reports
-logging.loggers.root.level = warning
-PROPERTIES
+  bench_store_config "$work/run/nightly.properties" "$work/run/store.db" "$work/data.registry.xml" warning \
+    "reports.dir = $work/run/reports"
   sync
   /usr/bin/time -v "$profkpi" nightly --config "$work/run/nightly.properties" > "$work/run/out.txt" 2> "$work/run/time.txt" || {
     echo "run $run failed:"; cat "$work/run/out.txt"; tail -30 "$work/run/time.txt"; exit 1; }
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/run/time.txt")
-  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/run/time.txt")
+  wall=$(bench_wall_seconds "$work/run/time.txt")
+  rss=$(bench_peak_megabytes "$work/run/time.txt")
   # Each language's document counts (issue 25: CODE.cy.pdf beside CODE.pdf, sector.cy.pdf).
   boards=$(find "$work/run/reports" -name '*.pdf' ! -name 'sector.pdf' ! -name 'sector.*.pdf' | wc -l)
   sectors=$(find "$work/run/reports" \( -name 'sector.pdf' -o -name 'sector.*.pdf' \) | wc -l)
   welsh=$(find "$work/run/reports" -name '*.cy.pdf' | wc -l)
-  cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$work/run/time.txt")
+  cpu=$(bench_cpu_seconds "$work/run/time.txt" 1)
   echo "run $run: ${wall} s wall, ${cpu} s CPU (user + system), ${rss} MB peak RSS, $boards board and $sectors sector PDFs ($welsh of them in Welsh), load $(cut -d' ' -f1 /proc/loadavg); $(head -1 "$work/run/out.txt")"
   cpus+=("$cpu")
   walls+=("$wall")
   rsss+=("$rss")
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "median of $runs: $(median "${walls[@]}") s wall, $(median "${cpus[@]}") s CPU (min $(printf '%s\n' "${walls[@]}" | sort -g | head -1), max $(printf '%s\n' "${walls[@]}" | sort -g | tail -1)), $(median "${rsss[@]}") MB peak RSS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "median of $runs: $(bench_median "${walls[@]}") s wall, $(bench_median "${cpus[@]}") s CPU (min $(printf '%s\n' "${walls[@]}" | sort -g | head -1), max $(printf '%s\n' "${walls[@]}" | sort -g | tail -1)), $(bench_median "${rsss[@]}") MB peak RSS; load average $(cut -d' ' -f1-3 /proc/loadavg)"

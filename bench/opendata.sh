@@ -8,11 +8,10 @@
 #   bench/opendata.sh [RUNS] [ORGS] [QUARTERS]      (default 5 5000 8)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 runs=${1:-5}
 orgs=${2:-5000}
 quarters=${3:-8}
-build=${PROFKPI_BUILD_DIR:-build}
-profkpi="$PWD/$build/profkpi"
 work=${PROFKPI_BENCH_DIR:-/tmp/profkpi-nightly-${orgs}x${quarters}}
 mkdir -p "$work"
 
@@ -20,16 +19,7 @@ if [ ! -f "$work/ingested.done" ]; then
   # bench/nightly.sh with no runs generates and ingests the data.
   PROFKPI_BENCH_DIR="$work" bench/nightly.sh 0 "$orgs" "$quarters" > /dev/null
 fi
-cat > "$work/export.properties" <<PROPERTIES
-store.connection = $work/ingested.db
-registry.file = $work/data.registry.xml
-logging.loggers.root.level = warning
-PROPERTIES
-
-seconds() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-megabytes() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-cpu() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$1"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+bench_store_config "$work/export.properties" "$work/ingested.db" "$work/data.registry.xml" warning
 
 walls=(); rsss=(); cpus=(); base_walls=(); base_rsss=(); base_cpus=()
 for run in $(seq 1 "$runs"); do
@@ -39,17 +29,17 @@ for run in $(seq 1 "$runs"); do
   /usr/bin/time -v sqlite3 -csv "$work/ingested.db" \
     "SELECT * FROM submissions WHERE is_current = 1 ORDER BY period, organisation" \
     > "$work/baseline.csv" 2> "$work/baseline-time.txt"
-  walls+=("$(seconds "$work/export-time.txt")"); rsss+=("$(megabytes "$work/export-time.txt")")
-  cpus+=("$(cpu "$work/export-time.txt")")
-  base_walls+=("$(seconds "$work/baseline-time.txt")"); base_rsss+=("$(megabytes "$work/baseline-time.txt")")
-  base_cpus+=("$(cpu "$work/baseline-time.txt")")
+  walls+=("$(bench_wall_seconds "$work/export-time.txt")"); rsss+=("$(bench_peak_megabytes "$work/export-time.txt")")
+  cpus+=("$(bench_cpu_seconds "$work/export-time.txt")")
+  base_walls+=("$(bench_wall_seconds "$work/baseline-time.txt")"); base_rsss+=("$(bench_peak_megabytes "$work/baseline-time.txt")")
+  base_cpus+=("$(bench_cpu_seconds "$work/baseline-time.txt")")
   rows=$(($(wc -l < "$work/export/results.csv") - 1))
   echo "run $run: export ${walls[-1]} s wall, ${cpus[-1]} s CPU, ${rsss[-1]} MB peak RSS, $rows results rows," \
        "$(du -k "$work/export/results.csv" | cut -f1) KB results.csv; sqlite3 -csv ${base_walls[-1]} s wall," \
        "${base_cpus[-1]} s CPU, ${base_rsss[-1]} MB; load $(cut -d' ' -f1 /proc/loadavg)"
 done
-w=$(median "${walls[@]}"); b=$(median "${base_walls[@]}"); c=$(median "${cpus[@]}"); bc=$(median "${base_cpus[@]}")
+w=$(bench_median "${walls[@]}"); b=$(bench_median "${base_walls[@]}"); c=$(bench_median "${cpus[@]}"); bc=$(bench_median "${base_cpus[@]}")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }'; }
-echo "median of $runs: export $w s wall, $c s CPU, $(median "${rsss[@]}") MB peak RSS; sqlite3 -csv $b s wall," \
-     "$bc s CPU, $(median "${base_rsss[@]}") MB; ratios $(ratio "$w" "$b")x wall, $(ratio "$c" "$bc")x CPU;" \
+echo "median of $runs: export $w s wall, $c s CPU, $(bench_median "${rsss[@]}") MB peak RSS; sqlite3 -csv $b s wall," \
+     "$bc s CPU, $(bench_median "${base_rsss[@]}") MB; ratios $(ratio "$w" "$b")x wall, $(ratio "$c" "$bc")x CPU;" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,18 +15,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${PROFKPI_TEST_PG-}" ]; then exec scripts/with-postgres "$0" "$@"; fi
+. bench/lib.sh
 seconds=${1:-10}
 runs=${2:-5}
-build=${PROFKPI_BUILD_DIR:-build}
 base_port=${PROFKPI_BENCH_PORT:-18199}
 work=$(mktemp -d /tmp/profkpi-pg-ingest.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 
 psql_() { psql -X -q -t -A "$PROFKPI_TEST_PG" -c "$1"; }
 psql_ "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
@@ -34,17 +28,8 @@ data_dir=$(psql_ "SHOW data_directory")
 postmaster=$(head -n1 "$data_dir/postmaster.pid")
 server_log="$(dirname "$data_dir")/server.log"
 
-configure() {  # name port connector connection [extra]
-  cat > "$work/$1.properties" <<PROPERTIES
-store.connector = $3
-store.connection = $4
-inbox.dir = $work/$1-inbox
-inbox.claimName = $1
-reports.dir = $work/reports
-http.port = $2
-nightly.enabled = false
-logging.loggers.root.level = warning
-PROPERTIES
+configure() {  # name port connector connection
+  bench_serve_config "$work/$1.properties" "$2" "$4" "store.connector = $3" "inbox.claimName = $1"
 }
 # Settings for the database's new sessions (Poco's connector does not pass a
 # libpq options= on): the same durability as SQLite's synchronous=FULL.
@@ -53,14 +38,12 @@ configure sqlite "$base_port" sqlite "$work/store.db"
 configure pg $((base_port + 1)) postgresql "$PROFKPI_TEST_PG"
 configure pglog $((base_port + 2)) postgresql "$PROFKPI_TEST_PG"
 for name in sqlite pg; do
-  key=$("$build/profkpi" keys add --config "$work/$name.properties" --org E09000001 --role admin 2>/dev/null)
+  key=$("$profkpi" keys add --config "$work/$name.properties" --org E09000001 --role admin 2>/dev/null)
   echo "$key" > "$work/$name.key"
 done
-"$build/profkpi" serve --config "$work/sqlite.properties" 2> "$work/sqlite.log" & pids+=($!)
-"$build/profkpi" serve --config "$work/pg.properties" 2> "$work/pg.log" & pids+=($!)
-for port in $base_port $((base_port + 1)); do
-  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
-done
+bench_start_serve "$work/sqlite.properties" "$work/sqlite.log"
+bench_start_serve "$work/pg.properties" "$work/pg.log"
+bench_wait_listening $base_port $((base_port + 1))
 
 # CPU ticks (user + system) of a process, and of PostgreSQL: the postmaster,
 # its reaped children and its live ones (the backends serving serve).
@@ -131,10 +114,10 @@ awk '$1 == "pg" { print ($8 + $9) / 1000 }' "$work/results" | sort -g |
 
 # What PostgreSQL is asked per submission: 100 posts to a serve whose
 # connections log every statement.
-kill -TERM "${pids[0]}" "${pids[1]}"; wait "${pids[0]}" "${pids[1]}" || true; pids=()
+bench_stop_servers
 psql_ "ALTER DATABASE profkpi_test SET log_statement = 'all'"
-"$build/profkpi" serve --config "$work/pglog.properties" 2> "$work/pglog.log" & pids+=($!)
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$((base_port + 2))/healthz" && break; sleep 0.1; done
+bench_start_serve "$work/pglog.properties" "$work/pglog.log"
+bench_wait_listening $((base_port + 2))
 before=$(wc -l < "$server_log")
 PROFKPI_KEY=$(cat "$work/pg.key") wrk -t1 -c1 -d30s -s bench/http-ingest.lua \
   "http://127.0.0.1:$((base_port + 2))/api/v1/submissions" > /dev/null &

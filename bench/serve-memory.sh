@@ -7,23 +7,16 @@
 # rising quarter after quarter. Usage: bench/serve-memory.sh [TOTAL]  (default 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 total=${1:-100000}
-build=${PROFKPI_BUILD_DIR:-build}
 port=${PROFKPI_BENCH_PORT:-18097}
 work=$(mktemp -d /tmp/profkpi-memory.XXXXXX)
-cat > "$work/profkpi.properties" <<PROPERTIES
-store.connection = $work/store.db
-inbox.dir = $work/inbox
-reports.dir = $work/reports
-http.port = $port
-nightly.enabled = false
-logging.loggers.root.level = warning
-PROPERTIES
-key=$("$build/profkpi" keys add --config "$work/profkpi.properties" --org E09000001 --role admin 2>/dev/null)
-"$build/profkpi" serve --config "$work/profkpi.properties" 2> "$work/serve.log" &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+trap bench_cleanup EXIT
+bench_serve_config "$work/profkpi.properties" "$port" "$work/store.db"
+key=$("$profkpi" keys add --config "$work/profkpi.properties" --org E09000001 --role admin 2>/dev/null)
+bench_start_serve "$work/profkpi.properties" "$work/serve.log"
+server=${pids[0]}
+bench_wait_listening "$port"
 
 memory() { awk '/^VmRSS|^VmHWM/ { printf "%s %6.1f MB  ", $1, $2 / 1024 }' "/proc/$server/status"; }
 stored() { sqlite3 "$work/store.db" 'select count(*) from submissions'; }

@@ -114,25 +114,33 @@ std::string page(const std::string& title, const std::string& band, const std::s
          "</p>\n" + header + "</header>\n<main>\n" + main + "</main>\n</body>\n</html>\n";
 }
 
+// A peer distribution table up to its rows, the board's and the sector's:
+// caption, the group's and its statistics' columns (the sector's with the
+// rate's change since the previous period), and <tbody>.
+std::string distributionTableStart(const std::string& caption, bool withRateChange) {
+  std::vector<std::pair<std::string, bool>> columns = {
+      // TRANSLATORS: HTML version, a peer distribution table's column headings: the comparator group.
+      {tr("column", "Group"), false},
+      // TRANSLATORS: distribution table column: organisations with a value.
+      {tr("column", "With a value"), true},
+      // TRANSLATORS: distribution table column.
+      {tr("column", "Lowest"), true},
+      // TRANSLATORS: distribution table column.
+      {tr("column", "Lower quartile"), true},
+      // TRANSLATORS: distribution table column.
+      {tr("column", "Median"), true},
+      // TRANSLATORS: distribution table column.
+      {tr("column", "Upper quartile"), true},
+      // TRANSLATORS: distribution table column.
+      {tr("column", "Highest"), true},
+      // TRANSLATORS: distribution table column: the group's rate.
+      {tr("column", "Rate"), true}};
+  if (withRateChange) columns.push_back({tr("column", "Rate change"), true});
+  return "<table>\n<caption>" + h(caption) + "</caption>\n" + head(columns) + "<tbody>\n";
+}
+
 std::string distributionTable(const DistributionChart& chart, const std::string& caption) {
-  std::string out = "<table>\n<caption>" + h(caption) + "</caption>\n" +
-                    // TRANSLATORS: HTML version, a peer distribution table's column headings: the comparator group.
-                    head({{tr("column", "Group"), false},
-                          // TRANSLATORS: distribution table column: organisations with a value.
-                          {tr("column", "With a value"), true},
-                          // TRANSLATORS: distribution table column.
-                          {tr("column", "Lowest"), true},
-                          // TRANSLATORS: distribution table column.
-                          {tr("column", "Lower quartile"), true},
-                          // TRANSLATORS: distribution table column.
-                          {tr("column", "Median"), true},
-                          // TRANSLATORS: distribution table column.
-                          {tr("column", "Upper quartile"), true},
-                          // TRANSLATORS: distribution table column.
-                          {tr("column", "Highest"), true},
-                          // TRANSLATORS: distribution table column: the group's rate.
-                          {tr("column", "Rate"), true}}) +
-                    "<tbody>\n";
+  std::string out = distributionTableStart(caption, false);
   for (const DistributionRow& r : chart.rows) {
     out += "<tr><th scope=\"row\">" + h(r.label) + "</th>" + cell(std::to_string(r.organisations), true);
     if (!r.disclosed) {
@@ -494,18 +502,7 @@ class SectorHtml {
                "\n<figcaption>" + h(tr("html", "Distribution by group")) + "</figcaption>\n</figure>\n";
       }
       // TRANSLATORS: HTML sector report, a table's caption: {1} "K2", {2} the unit.
-      out += "<table>\n<caption>" + h(fill(tr("html", "{1} distribution by group ({2})"), {def.id, text::shortUnit(def)})) +
-             "</caption>\n" +
-             head({{tr("column", "Group"), false},
-                   {tr("column", "With a value"), true},
-                   {tr("column", "Lowest"), true},
-                   {tr("column", "Lower quartile"), true},
-                   {tr("column", "Median"), true},
-                   {tr("column", "Upper quartile"), true},
-                   {tr("column", "Highest"), true},
-                   {tr("column", "Rate"), true},
-                   {tr("column", "Rate change"), true}}) +
-             "<tbody>\n";
+      out += distributionTableStart(fill(tr("html", "{1} distribution by group ({2})"), {def.id, text::shortUnit(def)}), true);
       for (const engine::GroupDistribution& g : k.groups) {
         const engine::PeerComparison& c = g.current;
         if (!c.disclosed || !c.distribution) {

@@ -1,6 +1,6 @@
 #include "adapters/cli/DeliveriesCommand.h"
 
-#include "adapters/cli/ReportCommand.h"
+#include "adapters/cli/ReportOptions.h"
 #include "adapters/cli/StoreServices.h"
 #include "adapters/json/JsonWriter.h"
 #include "adapters/mail/SmtpMailer.h"

@@ -1,6 +1,6 @@
 #include "adapters/cli/ExportCommand.h"
 
-#include "adapters/cli/ReportCommand.h"
+#include "adapters/cli/ReportOptions.h"
 #include "adapters/cli/StoreServices.h"
 #include "adapters/opendata/OpenDataFiles.h"
 

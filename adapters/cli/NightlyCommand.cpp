@@ -1,7 +1,7 @@
 #include "adapters/cli/NightlyCommand.h"
 
 #include "adapters/cli/NightlyComponents.h"
-#include "adapters/cli/ReportCommand.h"
+#include "adapters/cli/ReportOptions.h"
 #include "engine/intake/Lexical.h"
 #include "engine/nightly/NightlyScheduler.h"
 

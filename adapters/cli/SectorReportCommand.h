@@ -5,6 +5,7 @@
 #define PROFKPI_ADAPTERS_CLI_SECTORREPORTCOMMAND_H
 
 #include "adapters/cli/Command.h"
+#include "adapters/cli/ReportOptions.h"
 
 namespace profkpi::adapters::cli {
 
@@ -18,11 +19,7 @@ class SectorReportCommand final : public Command {
   int run(const std::vector<std::string>& args, Services& services) override;
 
  private:
-  std::string _period;
-  std::string _out;
-  std::string _format;
-  std::string _generatedAt;
-  std::string _language = "en";
+  ReportOptions _options{ReportScope::SECTOR};
 };
 
 }  // namespace profkpi::adapters::cli

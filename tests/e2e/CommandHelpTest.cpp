@@ -2,6 +2,7 @@
 // INTERFACE.md (and README.md) prints --help with exit status 0, naming every
 // option the contract names for it; the overview lists every command; and the
 // man page docs/profkpi.1 is what scripts/man-page makes from this binary.
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <regex>
 #include <set>
-#include <sstream>
 
 using namespace profkpi::tests;
 
@@ -40,13 +40,6 @@ ProcessResult runProfkpi(const std::vector<std::string>& args) {
   std::vector<std::string> argv{profkpiBinary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return runProcess(argv);
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
 }
 
 // The commands the overview lists ("  NAME ARGUMENTS" under "Commands:").

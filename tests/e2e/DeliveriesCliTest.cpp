@@ -5,6 +5,7 @@
 // archived report (the latest, or an earlier period's) again as a new message
 // and is recorded so; mail.attachHtml = false sends the PDF alone.
 #include "adapters/archive/FileReportArchive.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 #include "tests/support/StoreFixture.h"
@@ -16,20 +17,9 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <sstream>
-
 using namespace profkpi::tests;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
-}
 
 struct Fixture {
   TempDir dir;

@@ -2,6 +2,7 @@
 // killed with SIGKILL in the middle of a run.
 #include "adapters/store/Migrations.h"
 #include "adapters/store/SqlStore.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 #include "tests/support/ServerProcess.h"
@@ -19,7 +20,6 @@
 #include <cstdio>
 #include <map>
 #include <random>
-#include <sstream>
 #include <thread>
 
 using namespace profkpi::tests;
@@ -38,13 +38,6 @@ struct Fixture {
     return runProcess(argv);
   }
 };
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
-}
 
 // The SubmissionId of the i-th document of writeDocuments.
 std::string documentId(int i) {

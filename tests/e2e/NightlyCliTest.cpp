@@ -6,6 +6,7 @@
 #include "adapters/archive/FileReportArchive.h"
 #include "platform/Sha256.h"
 #include "adapters/store/SqlRunLedger.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 #include "tests/support/StoreFixture.h"
@@ -29,8 +30,6 @@ const std::map<std::string, std::string> CONTACTS = {
     {"W06000001", "kpi@isle-of-anglesey.example.org"},
     {"W06000002", "kpi@gwynedd.example.org"},
 };
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 struct Fixture {
   TempDir dir;

@@ -1,6 +1,7 @@
 // `profkpi report` and `profkpi sector-report` as processes against a real
 // SQLite store, checked with real PDF tools: poppler (pdftotext, pdffonts),
 // qpdf, xmllint and the tagged-PDF checker.
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/Process.h"
 
@@ -14,25 +15,6 @@
 using namespace profkpi::tests;
 
 namespace {
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
-}
-
-// pdftotext breaks lines where the layout does; compare text with every run of
-// white space made one space.
-std::string squeezed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 struct Fixture {
   TempDir dir;

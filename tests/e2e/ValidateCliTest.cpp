@@ -1,4 +1,5 @@
 // `profkpi validate` run as a process, as integrators and operators run it.
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/LargeDocument.h"
 #include "tests/support/Process.h"
@@ -11,7 +12,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
-#include <sstream>
 
 using namespace profkpi::tests;
 
@@ -21,13 +21,6 @@ ProcessResult runProfkpi(const std::vector<std::string>& args, const std::map<st
   std::vector<std::string> argv{profkpiBinary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return runProcess(argv, env);
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
 }
 
 std::string sample(const std::string& relative) { return samplesDir() + "/" + relative; }

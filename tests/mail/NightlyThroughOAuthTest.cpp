@@ -6,6 +6,7 @@
 // reported; and neither the secret nor any token appears in anything the run
 // writes: its output and log (standard error, at trace level), the run
 // history, the deliveries, the archive, the store.
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/OAuthMailServer.h"
 #include "tests/support/Process.h"
@@ -19,8 +20,6 @@
 using namespace profkpi::tests;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 struct Fixture {
   OAuthMailServer server;

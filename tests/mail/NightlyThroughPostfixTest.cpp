@@ -3,6 +3,7 @@
 // only its owner may read: every board report arrives, and the password appears
 // in no output, log or history. A wrong password is tried once per run, not once
 // per council (an account lockout would follow), and is shown nowhere either.
+#include "tests/support/DocumentText.h"
 #include "tests/support/Documents.h"
 #include "tests/support/PostfixRelay.h"
 #include "tests/support/Process.h"
@@ -15,8 +16,6 @@
 using namespace profkpi::tests;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;

@@ -6,6 +6,7 @@
 // the client secret nor a token appears in an error.
 #include "adapters/mail/SmtpMailer.h"
 #include "engine/ports/Errors.h"
+#include "tests/support/DocumentText.h"
 #include "tests/support/OAuthMailServer.h"
 
 #include <Poco/Net/ServerSocket.h>
@@ -26,8 +27,6 @@ using profkpi::engine::DeliveryError;
 using Kind = profkpi::engine::DeliveryError::Kind;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 struct Failure {
   Kind kind;

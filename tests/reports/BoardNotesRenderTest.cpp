@@ -2,14 +2,9 @@
 // box on page one and each Action beside its KPI, read back with pdftotext. The
 // council's text must be all there, in order, never shortened; page one still
 // starts with the report's own page one.
-#include "engine/intake/xml/CatalogueLoader.h"
-#include "engine/reporting/Reports.h"
-#include "reports/HtmlReportRenderer.h"
-#include "reports/PdfReportRenderer.h"
 #include "tests/support/DocumentText.h"
-#include "tests/support/IntakeFixture.h"
 #include "tests/support/Process.h"
-#include "tests/support/StoreFixture.h"
+#include "tests/support/ReportFixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -21,11 +16,6 @@ using namespace profkpi::engine;
 using namespace profkpi::tests;
 
 namespace {
-
-const reports::Fonts& fonts() {
-  static reports::Fonts loaded = reports::loadFonts();
-  return loaded;
-}
 
 std::size_t characters(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -67,13 +57,7 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-struct Fixture : StoreFixture {
-  Catalogue catalogue = xml::loadCatalogue(sharedSchemas());
-  KpiCalculator calculator{catalogue};
-  ResultsService results{*store, calculator, shippedRegistry()};
-  Reports reports{*store, results};
-  reports::PdfReportRenderer pdf{fonts()};
-  reports::HtmlReportRenderer html{fonts()};
+struct Fixture : ReportFixture {
   TempDir dir;
 
   Fixture() {

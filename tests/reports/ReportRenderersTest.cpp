@@ -1,13 +1,8 @@
 // The PDF and HTML renderers on reports assembled from a real store, with names
 // no registry would accept: 500 characters, a 300-character word, raw control
 // bytes, invalid UTF-8, right-to-left scripts and emoji.
-#include "engine/intake/xml/CatalogueLoader.h"
 #include "engine/ports/Errors.h"
-#include "engine/reporting/Reports.h"
-#include "reports/HtmlReportRenderer.h"
-#include "reports/PdfReportRenderer.h"
-#include "tests/support/IntakeFixture.h"
-#include "tests/support/StoreFixture.h"
+#include "tests/support/ReportFixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -25,24 +20,13 @@ const char* const QUARTERS[] = {"2007-08-Q3", "2007-08-Q4", "2008-09-Q1", "2008-
                                 "2008-09-Q3", "2008-09-Q4", "2009-10-Q1", "2009-10-Q2"};
 const char* const ORGANISATIONS[] = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005", "E07000008"};
 
-const reports::Fonts& fonts() {
-  static reports::Fonts loaded = reports::loadFonts();
-  return loaded;
-}
-
 std::size_t pages(const std::string& pdf) {
   std::size_t count = 0;
   for (std::size_t at = pdf.find("/Type /Page\n"); at != std::string::npos; at = pdf.find("/Type /Page\n", at + 1)) ++count;
   return count;
 }
 
-struct Fixture : StoreFixture {
-  Catalogue catalogue = xml::loadCatalogue(sharedSchemas());
-  KpiCalculator calculator{catalogue};
-  ResultsService results{*store, calculator, shippedRegistry()};
-  Reports reports{*store, results};
-  reports::PdfReportRenderer pdf{fonts()};
-  reports::HtmlReportRenderer html{fonts()};
+struct Fixture : ReportFixture {
 
   Fixture() {
     int next = 0;

@@ -1,14 +1,9 @@
 // The sector report's PDF (through pdftotext) and HTML on a real store: what a
 // reader sees of partial indexes, warnings, Welsh names and withheld groups,
 // and the same things in both versions.
-#include "engine/intake/xml/CatalogueLoader.h"
-#include "engine/reporting/Reports.h"
-#include "reports/HtmlReportRenderer.h"
-#include "reports/PdfReportRenderer.h"
 #include "tests/support/DocumentText.h"
-#include "tests/support/IntakeFixture.h"
 #include "tests/support/Records.h"
-#include "tests/support/StoreFixture.h"
+#include "tests/support/ReportFixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -20,20 +15,9 @@ using namespace profkpi::tests;
 
 namespace {
 
-const reports::Fonts& fonts() {
-  static reports::Fonts loaded = reports::loadFonts();
-  return loaded;
-}
-
 const char* const UNITARY[] = {"E06000001", "E06000002", "E06000003", "E06000004", "E06000005"};
 
-struct Fixture : StoreFixture {
-  Catalogue catalogue = xml::loadCatalogue(sharedSchemas());
-  KpiCalculator calculator{catalogue};
-  ResultsService results{*store, calculator, shippedRegistry()};
-  Reports reports{*store, results};
-  reports::PdfReportRenderer pdf{fonts()};
-  reports::HtmlReportRenderer html{fonts()};
+struct Fixture : ReportFixture {
   int next = 0;
 
   SubmissionRecord record(const std::string& org, const std::string& period) {

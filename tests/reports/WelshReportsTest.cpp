@@ -6,18 +6,13 @@
 // language, and reports that stay byte-identical, also when threads render
 // both languages at once.
 #include "adapters/messages/BoostMessages.h"
-#include "engine/intake/xml/CatalogueLoader.h"
 #include "engine/reporting/BoardMail.h"
 #include "engine/reporting/ReportText.h"
-#include "engine/reporting/Reports.h"
 #include "engine/reporting/Words.h"
-#include "reports/HtmlReportRenderer.h"
-#include "reports/PdfReportRenderer.h"
 #include "tests/support/DocumentText.h"
-#include "tests/support/IntakeFixture.h"
 #include "tests/support/Process.h"
 #include "tests/support/Records.h"
-#include "tests/support/StoreFixture.h"
+#include "tests/support/ReportFixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -31,11 +26,6 @@ using namespace profkpi::engine;
 using namespace profkpi::tests;
 
 namespace {
-
-const reports::Fonts& fonts() {
-  static reports::Fonts loaded = reports::loadFonts();
-  return loaded;
-}
 
 // The shipped catalogues, installed once for the whole test program as profkpi
 // does at start-up.
@@ -142,13 +132,7 @@ std::vector<std::string> leftovers(const std::string& text, bool welshText, cons
   return found;
 }
 
-struct Fixture : StoreFixture {
-  Catalogue catalogue = xml::loadCatalogue(sharedSchemas());
-  KpiCalculator calculator{catalogue};
-  ResultsService results{*store, calculator, shippedRegistry()};
-  Reports reports{*store, results};
-  reports::PdfReportRenderer pdf{fonts()};
-  reports::HtmlReportRenderer html{fonts()};
+struct Fixture : ReportFixture {
 
   // Six Welsh councils over eight quarters; Anglesey's latest value of K5
   // carries an explained warning, the one before an unexplained one, and its

@@ -1,5 +1,6 @@
 #include "tests/support/DocumentText.h"
 
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,13 @@ std::string htmlText(const std::string& page) {
     }
   }
   return squeezed(out);
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> result;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
 }
 
 }  // namespace profkpi::tests
