@@ -90,13 +90,20 @@ summarise() {
           (n > 0 ? serve * 1e6 / hz / n : 0), (n > 0 ? pg * 1e6 / hz / n : 0) }'
 }
 
+# WAL flushes so far (fewer than commits when PostgreSQL groups them).
+wal_syncs() { psql_ "SELECT wal_sync FROM pg_stat_wal"; }
+
 run_one() {  # name pid port
-  local s0 s1 p0 p1
-  s0=$(cpu_ticks "$2"); p0=$(pg_ticks)
+  local s0 s1 p0 p1 w0 w1
+  w0=$(wal_syncs); s0=$(cpu_ticks "$2"); p0=$(pg_ticks)
   PROFKPI_KEY=$(cat "$work/$1.key") wrk -t2 -c32 -d"${seconds}s" --latency -s bench/http-ingest.lua \
     "http://127.0.0.1:$3/api/v1/submissions" > "$work/wrk.txt"
-  s1=$(cpu_ticks "$2"); p1=$(pg_ticks)
+  s1=$(cpu_ticks "$2"); p1=$(pg_ticks); sleep 1; w1=$(wal_syncs)  # statistics are flushed within 1 s
   summarise $((s1 - s0)) $((p1 - p0)) < "$work/wrk.txt" | sed "s/^/$1 /"
+  if [ "$1" = pg ]; then
+    awk -v f=$((w1 - w0)) '/ requests in / { printf "#   round: %d WAL flushes for %d submissions (%.2f each)\n", f, $1, f / $1 }' \
+      "$work/wrk.txt" >&2
+  fi
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); ${runs} runs of ${seconds}s, wrk -t2 -c32; $build; PostgreSQL settings: ${PROFKPI_BENCH_PG_SETTINGS:-defaults}"
@@ -142,12 +149,12 @@ psql_ "ALTER DATABASE profkpi_test SET log_statement = 'all'"
 "$build/profkpi" serve --config "$work/pglog.properties" 2> "$work/pglog.log" & pids+=($!)
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$((base_port + 2))/healthz" && break; sleep 0.1; done
 before=$(wc -l < "$server_log")
+# Transactions that wrote take a transaction id each: read with the count.
+read -r start xid_before <<< "$(psql_ "SELECT count(*) || ' ' || txid_current() FROM submissions")"
 PROFKPI_KEY=$(cat "$work/pg.key") wrk -t1 -c1 -d30s -s bench/http-ingest.lua \
   "http://127.0.0.1:$((base_port + 2))/api/v1/submissions" > /dev/null &
 wrk_pid=$!
 # wrk has no request count: stop it once 100 submissions are in.
-# Transactions that wrote take a transaction id each: read with the count.
-read -r start xid_before <<< "$(psql_ "SELECT count(*) || ' ' || txid_current() FROM submissions")"
 while [ "$(psql_ "SELECT count(*) FROM submissions")" -lt $((start + 100)) ]; do sleep 0.05; done
 kill "$wrk_pid"; wait "$wrk_pid" 2>/dev/null || true
 sleep 0.5
