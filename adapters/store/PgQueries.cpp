@@ -97,6 +97,7 @@ engine::Store::AcceptResult accept(PgConnection& c, const SubmissionRecord& reco
   auditValues(values, audit);
   try {
     PgResult answer = c.run(CALL_ACCEPT_FUNCTION, values);
+    if (answer.empty()) throw engine::StoreError("store: PostgreSQL: profkpi_accept answered no row");
     PgResult::Row row = answer.row(0);
     if (row.text(ACCEPT_STORED_COLUMN) == "t") {
       // What was written is the caller's record: only the numbering is new.
