@@ -1,8 +1,8 @@
 // The statements that accept a submission on SQLite (SqliteQueries' kept
 // statements) and the audit row both back ends write alone ("?" placeholders,
 // which PgConnection numbers). PostgreSQL runs the same steps as one
-// server-side function (PgAcceptFunction.h). A schema change is made here and
-// there.
+// server-side function (PgAcceptFunction.h). A schema change is made here,
+// and on PostgreSQL in a new version of that function (a migration).
 #ifndef PROFKPI_ADAPTERS_STORE_ACCEPTSTATEMENTS_H
 #define PROFKPI_ADAPTERS_STORE_ACCEPTSTATEMENTS_H
 
