@@ -12,6 +12,9 @@
 # /proc), and the statements and transactions PostgreSQL saw per submission
 # (a short run with log_statement = all).
 # Usage: bench/pg-ingest.sh [SECONDS [RUNS]]   (defaults 10 and 5)
+# PROFKPI_BENCH_PG_SETTINGS="commit_delay=20 commit_siblings=2": server settings
+# for the database's sessions (ALTER DATABASE ... SET), e.g. docs/OPERATIONS.md's
+# PostgreSQL tuning; PROFKPI_BUILD_DIR: the build whose profkpi is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${PROFKPI_TEST_PG-}" ]; then exec scripts/with-postgres "$0" "$@"; fi
@@ -34,6 +37,9 @@ configure() {  # name port connector connection
 # Settings for the database's new sessions (Poco's connector does not pass a
 # libpq options= on): the same durability as SQLite's synchronous=FULL.
 psql_ "ALTER DATABASE profkpi_test SET synchronous_commit = on"
+for setting in ${PROFKPI_BENCH_PG_SETTINGS-}; do
+  psql_ "ALTER DATABASE profkpi_test SET ${setting%%=*} = '${setting#*=}'"
+done
 configure sqlite "$base_port" sqlite "$work/store.db"
 configure pg $((base_port + 1)) postgresql "$PROFKPI_TEST_PG"
 configure pglog $((base_port + 2)) postgresql "$PROFKPI_TEST_PG"
@@ -67,16 +73,23 @@ summarise() {
           (n > 0 ? serve * 1e6 / hz / n : 0), (n > 0 ? pg * 1e6 / hz / n : 0) }'
 }
 
+# WAL flushes so far (fewer than commits when PostgreSQL groups them).
+wal_syncs() { psql_ "SELECT wal_sync FROM pg_stat_wal"; }
+
 run_one() {  # name pid port
-  local s0 s1 p0 p1
-  s0=$(cpu_ticks "$2"); p0=$(pg_ticks)
+  local s0 s1 p0 p1 w0 w1
+  w0=$(wal_syncs); s0=$(cpu_ticks "$2"); p0=$(pg_ticks)
   PROFKPI_KEY=$(cat "$work/$1.key") wrk -t2 -c32 -d"${seconds}s" --latency -s bench/http-ingest.lua \
     "http://127.0.0.1:$3/api/v1/submissions" > "$work/wrk.txt"
-  s1=$(cpu_ticks "$2"); p1=$(pg_ticks)
+  s1=$(cpu_ticks "$2"); p1=$(pg_ticks); sleep 1; w1=$(wal_syncs)  # statistics are flushed within 1 s
   summarise $((s1 - s0)) $((p1 - p0)) < "$work/wrk.txt" | sed "s/^/$1 /"
+  if [ "$1" = pg ]; then
+    awk -v f=$((w1 - w0)) '/ requests in / { printf "#   round: %d WAL flushes for %d submissions (%.2f each)\n", f, $1, f / $1 }' \
+      "$work/wrk.txt" >&2
+  fi
 }
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); ${runs} runs of ${seconds}s, wrk -t2 -c32"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); ${runs} runs of ${seconds}s, wrk -t2 -c32; $build; PostgreSQL settings: ${PROFKPI_BENCH_PG_SETTINGS:-defaults}"
 printf "%-7s %4s %8s %8s %8s %7s %7s %14s %14s\n" target run "req/s" "p50 ms" "p99 ms" non2xx errors "serve us/req" "pg us/req"
 : > "$work/results"
 for run in $(seq "$runs"); do
@@ -119,18 +132,21 @@ psql_ "ALTER DATABASE profkpi_test SET log_statement = 'all'"
 bench_start_serve "$work/pglog.properties" "$work/pglog.log"
 bench_wait_listening $((base_port + 2))
 before=$(wc -l < "$server_log")
+# Transactions that wrote take a transaction id each: read with the count.
+read -r start xid_before <<< "$(psql_ "SELECT count(*) || ' ' || txid_current() FROM submissions")"
 PROFKPI_KEY=$(cat "$work/pg.key") wrk -t1 -c1 -d30s -s bench/http-ingest.lua \
   "http://127.0.0.1:$((base_port + 2))/api/v1/submissions" > /dev/null &
 wrk_pid=$!
 # wrk has no request count: stop it once 100 submissions are in.
-start=$(psql_ "SELECT count(*) FROM submissions")
 while [ "$(psql_ "SELECT count(*) FROM submissions")" -lt $((start + 100)) ]; do sleep 0.05; done
 kill "$wrk_pid"; wait "$wrk_pid" 2>/dev/null || true
 sleep 0.5
-posted=$(( $(psql_ "SELECT count(*) FROM submissions") - start ))
+read -r end xid_after <<< "$(psql_ "SELECT count(*) || ' ' || txid_current() FROM submissions")"
+posted=$((end - start))
+writes=$((xid_after - xid_before - 1))  # less the asking transaction's own
 tail -n +"$((before + 1))" "$server_log" > "$work/statements.log"
 statements=$(grep -c -E 'LOG:  (statement|execute)' "$work/statements.log" || true)
 commits=$(grep -c -E 'LOG:  statement: COMMIT' "$work/statements.log" || true)
 deallocs=$(grep -c -i 'DEALLOCATE' "$work/statements.log" || true)
-echo "statement log, $posted submissions: $statements statements ($(awk -v s="$statements" -v n="$posted" 'BEGIN { printf "%.1f", s / n }') each), $commits COMMITs, $deallocs DEALLOCATEs"
+echo "statement log, $posted submissions: $statements statements ($(awk -v s="$statements" -v n="$posted" 'BEGIN { printf "%.1f", s / n }') each), $commits COMMITs, $deallocs DEALLOCATEs, $writes writing transactions"
 grep -E 'LOG:  (statement|execute)' "$work/statements.log" | sed -E 's/.*LOG:  //; s/\$[0-9]+/?/g' | cut -c1-60 | sort | uniq -c | sort -rn | head -12

@@ -1,7 +1,8 @@
-// The statements that accept a submission, written once for both back ends:
-// SqliteQueries' and PgQueries' kept statements ("?" placeholders, which
-// PgConnection numbers). PostgreSQL folds some into fewer round trips with
-// RETURNING and a data-modifying WITH. A schema change is made here.
+// The statements that accept a submission on SQLite (SqliteQueries' kept
+// statements) and the audit row both back ends write alone ("?" placeholders,
+// which PgConnection numbers). PostgreSQL runs the same steps as one
+// server-side function (PgAcceptFunction.h). A schema change is made here,
+// and on PostgreSQL in a new version of that function (a migration).
 #ifndef PROFKPI_ADAPTERS_STORE_ACCEPTSTATEMENTS_H
 #define PROFKPI_ADAPTERS_STORE_ACCEPTSTATEMENTS_H
 
@@ -33,25 +34,6 @@ inline constexpr const char* INSERT_BODY = "INSERT INTO submission_bodies (seq, 
 inline constexpr const char* INSERT_AUDIT =
     "INSERT INTO audit_log (at_ms, actor, action, submission_id, organisation, origin, detail)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)";
-
-// PostgreSQL: SELECT_CURRENT_REVISION and CLEAR_CURRENT in one round trip: the
-// demoted submission's revision (no row for the first); bind organisation, period.
-inline constexpr const char* CLEAR_CURRENT_RETURNING_REVISION =
-    "UPDATE submissions SET is_current = 0 WHERE organisation = ? AND period = ? AND is_current = 1"
-    " RETURNING revision";
-
-// PostgreSQL: INSERT_SUBMISSION answering the new row's seq.
-inline const std::string INSERT_SUBMISSION_RETURNING_SEQ = std::string(INSERT_SUBMISSION) + " RETURNING seq";
-
-// PostgreSQL: INSERT_BODY and INSERT_AUDIT in one statement; bind INSERT_BODY's
-// values, then INSERT_AUDIT's.
-inline const std::string INSERT_BODY_AND_AUDIT = std::string("WITH body AS (") + INSERT_BODY + ") " + INSERT_AUDIT;
-
-// PostgreSQL: the transaction-scoped advisory locks of one accept, SubmissionId
-// first, then organisation and period (every writer takes them in this order);
-// bind the two keys.
-inline constexpr const char* LOCK_SUBMISSION_AND_CURRENT =
-    "SELECT pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock(hashtext(?))";
 
 // A new submission's revision: one after the current one's, 1 for the first.
 inline int nextRevision(std::optional<int> currentRevision) { return currentRevision ? *currentRevision + 1 : 1; }

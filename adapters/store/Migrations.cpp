@@ -1,5 +1,7 @@
 #include "adapters/store/Migrations.h"
 
+#include "adapters/store/PgAcceptFunction.h"
+
 namespace profkpi::adapters::store {
 
 const std::vector<Migration>& migrations() {
@@ -135,6 +137,12 @@ const std::vector<Migration>& migrations() {
            "DROP TABLE submission_bodies",
            "ALTER TABLE submission_bytes RENAME TO submission_bodies",
        }},
+      // PostgreSQL's accept in one round trip instead of seven (BEGIN, locks,
+      // look-up, demotion, insert, bytes and audit, COMMIT): PgAcceptFunction.h.
+      {7,
+       "PostgreSQL: a submission's accepting transaction as one function call (profkpi_accept)",
+       {CREATE_ACCEPT_FUNCTION},
+       true},
   };
   return all;
 }

@@ -13,6 +13,9 @@ struct Migration {
   int version;
   std::string description;
   std::vector<std::string> statements;  // with {{ID}}, {{ROW_KEY}} and {{BLOB}} tokens
+  // Run on PostgreSQL only (server-side functions); SQLite records the version
+  // and runs nothing, so both back ends number their schema alike.
+  bool postgresqlOnly = false;
 };
 
 const std::vector<Migration>& migrations();

@@ -18,6 +18,11 @@ void ignoreNotice(void*, const char*) {}
 
 // SQLSTATE classes that mean the session is over: 08 (connection exception),
 // 57P01-57P03 (administrator shutdown, crash shutdown, cannot connect now).
+bool succeeded(const pg_result* result) {
+  ExecStatusType status = PQresultStatus(result);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
 bool sessionEnded(const char* sqlstate) {
   if (sqlstate == nullptr) return false;
   return std::strncmp(sqlstate, "08", 2) == 0 || std::strncmp(sqlstate, "57P0", 4) == 0;
@@ -92,11 +97,35 @@ PgResult PgConnection::run(const std::string& sql, const PgParams& params) {
     PQclear(prepared);
     found = _statements.emplace(sql, std::move(name)).first;
   }
-  pg_result* result = PQexecPrepared(_conn, found->second.c_str(), static_cast<int>(params.size()), params.values(),
-                                     params.lengths(), params.formats(), 0);
-  ExecStatusType status = PQresultStatus(result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(sql, result, true);
-  return PgResult(result);
+  if (PQsendQueryPrepared(_conn, found->second.c_str(), static_cast<int>(params.size()), params.values(),
+                          params.lengths(), params.formats(), 0) == 0) {
+    fail(sql, nullptr, true);
+  }
+  // PQexecPrepared would keep only the last result; the order tells whether
+  // the statement completed before an error (see PgConnectionLost).
+  pg_result* answer = nullptr;
+  pg_result* later = nullptr;
+  while (pg_result* next = PQgetResult(_conn)) {
+    if (answer == nullptr) {
+      answer = next;
+    } else if (later == nullptr) {
+      later = next;
+    } else {
+      PQclear(next);
+    }
+  }
+  if (!succeeded(answer)) {
+    PQclear(later);
+    // The server's own error (it has a SQLSTATE) before the statement's end
+    // means it did not complete; libpq's alone (a broken socket) tells nothing.
+    fail(sql, answer, answer == nullptr || PQresultErrorField(answer, PG_DIAG_SQLSTATE) == nullptr);
+  }
+  if (later != nullptr && !succeeded(later)) {
+    PQclear(answer);
+    fail(sql, later, true);  // after the statement's end: during or after its commit
+  }
+  PQclear(later);
+  return PgResult(answer);
 }
 
 void PgConnection::exec(const char* sql) {
@@ -113,14 +142,14 @@ bool PgConnection::quiet() const {
   return ::poll(&socket, 1, 0) == 0;
 }
 
-void PgConnection::fail(const std::string& what, pg_result* result, bool executing) {
+void PgConnection::fail(const std::string& what, pg_result* result, bool mayHaveRun) {
   std::string detail = result != nullptr ? PQresultErrorMessage(result) : "";
   if (detail.empty()) detail = PQerrorMessage(_conn);
   bool lost = PQstatus(_conn) == CONNECTION_BAD ||
               (result != nullptr && sessionEnded(PQresultErrorField(result, PG_DIAG_SQLSTATE)));
   PQclear(result);
   std::string message = storeMessage("PostgreSQL", detail + " (" + what + ")");
-  if (lost) throw PgConnectionLost(message, executing);
+  if (lost) throw PgConnectionLost(message, mayHaveRun);
   throw engine::StoreError(message);
 }
 

@@ -27,13 +27,17 @@ namespace profkpi::adapters::store {
 // will commit. The pool discards the connection and may retry the operation.
 class PgConnectionLost : public engine::StoreError {
  public:
-  PgConnectionLost(const std::string& message, bool executing)
-      : engine::StoreError(message), _executing(executing) {}
-  // false when it was lost before the statement could run (while preparing it).
-  bool executing() const { return _executing; }
+  PgConnectionLost(const std::string& message, bool mayHaveRun)
+      : engine::StoreError(message), _mayHaveRun(mayHaveRun) {}
+  // false when the statement cannot have run to its end: lost while preparing
+  // it, or the server ended the session with an error before it completed (in
+  // autocommit nothing of it is committed then). true when the connection
+  // broke without the server's word, or after the statement completed: a
+  // statement in autocommit may have committed.
+  bool mayHaveRun() const { return _mayHaveRun; }
 
  private:
-  bool _executing;
+  bool _mayHaveRun;
 };
 
 // One statement's rows, in text format. Owns its PGresult.
@@ -115,8 +119,8 @@ class PgConnection {
   std::size_t preparations() const { return _statements.size(); }
 
  private:
-  // `executing`: whether the statement may have run (see PgConnectionLost).
-  [[noreturn]] void fail(const std::string& what, pg_result* result, bool executing);
+  // `mayHaveRun`: see PgConnectionLost. Takes `result` (may be null).
+  [[noreturn]] void fail(const std::string& what, pg_result* result, bool mayHaveRun);
 
   pg_conn* _conn = nullptr;
   std::unordered_map<std::string, std::string> _statements;  // SQL -> prepared statement's name

@@ -45,8 +45,9 @@ class PgConnectionPool {
   // Runs `work(PgConnection&)`. When it throws PgConnectionLost, the pool drops
   // that connection and every idle one and runs `work` again, once, on a new
   // connection. REQUIRES: `work` throws PgConnectionLost only while nothing it
-  // did can have been committed (a loss during COMMIT must surface as a plain
-  // engine::StoreError: the outcome is unknown). Throws engine::StoreError.
+  // did can have been committed (a loss during COMMIT, or during a statement
+  // that commits on its own, must surface as a plain engine::StoreError: the
+  // outcome is unknown). Throws engine::StoreError.
   template <typename Work>
   auto withConnection(Work&& work) -> decltype(work(std::declval<PgConnection&>())) {
     try {

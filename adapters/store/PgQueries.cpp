@@ -4,6 +4,7 @@
 #include "adapters/json/DiagnosticJson.h"
 #include "adapters/store/AcceptStatements.h"
 #include "adapters/store/ApiKeyColumns.h"
+#include "adapters/store/PgAcceptFunction.h"
 #include "adapters/store/SubmissionColumns.h"
 #include "adapters/store/SqlTransaction.h"
 
@@ -30,36 +31,6 @@ PgParams& auditValues(PgParams& params, const engine::AuditEntry& audit) {
       .text(audit.detail);
 }
 
-// Rolls back unless committed; a dead connection needs nothing (the server
-// ended the transaction with the session).
-class Transaction {
- public:
-  explicit Transaction(PgConnection& c) : _c(c) { _c.exec("BEGIN"); }
-  ~Transaction() {
-    if (!_open) return;
-    try {
-      _c.exec("ROLLBACK");
-    } catch (...) {
-      // The connection is gone; so is the transaction.
-    }
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  // A connection lost here leaves the outcome unknown: never run again.
-  void commit() {
-    _open = false;
-    try {
-      _c.exec("COMMIT");
-    } catch (const PgConnectionLost& e) {
-      throw engine::StoreError(storeMessage("commit (outcome unknown: resend to learn it)", e.what()));
-    }
-  }
-
- private:
-  PgConnection& _c;
-  bool _open = true;
-};
-
 }  // namespace
 
 std::optional<SubmissionRecord> findSubmission(PgConnection& c, const std::string& submissionId) {
@@ -76,6 +47,20 @@ std::optional<SubmissionRecord> findCurrentFigures(PgConnection& c, const std::s
   return oneSubmission(c.run(SELECT_CURRENT_FIGURES, PgParams().text(organisation).text(period)));
 }
 
+engine::Store::TwoPeriodFigures findCurrentFiguresOfBoth(PgConnection& c, const std::string& organisation,
+                                                         const std::string& firstPeriod,
+                                                         const std::string& secondPeriod) {
+  PgResult rows =
+      c.run(SELECT_CURRENT_FIGURES_OF_BOTH, PgParams().text(organisation).text(firstPeriod).text(secondPeriod));
+  engine::Store::TwoPeriodFigures figures;
+  for (int i = 0; i < rows.rows(); ++i) {
+    SubmissionRecord r = submissionFrom(rows.row(i));
+    if (r.period == firstPeriod) figures.first = r;
+    if (r.period == secondPeriod) figures.second = std::move(r);
+  }
+  return figures;
+}
+
 std::optional<engine::ApiKeyRecord> findKey(PgConnection& c, const std::string& id) {
   PgResult rows = c.run(SELECT_KEY_BY_ID, PgParams().text(id));
   if (rows.empty()) return std::nullopt;
@@ -85,49 +70,50 @@ std::optional<engine::ApiKeyRecord> findKey(PgConnection& c, const std::string& 
 engine::Store::AcceptResult accept(PgConnection& c, const SubmissionRecord& record, std::string_view originalBytes,
                                    const engine::AuditEntry& audit) {
   using Outcome = engine::Store::Outcome;
-  Transaction tx(c);
-  c.run(LOCK_SUBMISSION_AND_CURRENT,
-        PgParams().text("id:" + record.submissionId).text("current:" + record.organisation + "/" + record.period));
-  if (auto first = oneSubmission(c.run(SELECT_SUBMISSION_BY_ID, PgParams().text(record.submissionId)))) {
-    return {first->sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, *first};
-  }
-  SubmissionRecord stored = record;
-  {
-    PgResult demoted = c.run(CLEAR_CURRENT_RETURNING_REVISION, PgParams().text(record.organisation).text(record.period));
-    stored.revision = nextRevision(demoted.empty() ? std::nullopt
-                                                   : std::optional<int>(static_cast<int>(demoted.row(0).integer(0))));
-  }
-  stored.current = true;
   const engine::Measures& m = record.measures;
-  PgResult inserted = c.run(INSERT_SUBMISSION_RETURNING_SEQ, PgParams()
-                                                                 .text(record.submissionId)
-                                                                 .text(record.organisation)
-                                                                 .text(record.organisationName)
-                                                                 .text(record.period)
-                                                                 .integer(millis(record.receivedAt))
-                                                                 .text(record.channel)
-                                                                 .text(record.sha256)
-                                                                 .text(record.kind)
-                                                                 .text(record.schemaVersion)
-                                                                 .text(record.preparedAt)
-                                                                 .text(record.sourceSystem)
-                                                                 .integer(m.itHeadcount)
-                                                                 .integer(m.itFte.hundredths())
-                                                                 .integer(m.rolesTotal)
-                                                                 .integer(m.rolesMapped)
-                                                                 .integer(m.staffAssessed)
-                                                                 .integer(m.staffWithPdp)
-                                                                 .integer(m.staffRecognised)
-                                                                 .integer(m.cpdDays.hundredths())
-                                                                 .text(json::diagnosticsToText(record.warnings))
-                                                                 .text(json::boardNotesToText(record.boardNotes))
-                                                                 .integer(stored.revision));
-  stored.sequence = inserted.row(0).integer(0);
-  PgParams bodyAndAudit;
-  bodyAndAudit.integer(stored.sequence).bytes(originalBytes);
-  c.run(INSERT_BODY_AND_AUDIT, auditValues(bodyAndAudit, audit));
-  tx.commit();
-  return {Outcome::Stored, stored};
+  PgParams values;
+  values.text(record.submissionId)
+      .text(record.organisation)
+      .text(record.organisationName)
+      .text(record.period)
+      .integer(millis(record.receivedAt))
+      .text(record.channel)
+      .text(record.sha256)
+      .text(record.kind)
+      .text(record.schemaVersion)
+      .text(record.preparedAt)
+      .text(record.sourceSystem)
+      .integer(m.itHeadcount)
+      .integer(m.itFte.hundredths())
+      .integer(m.rolesTotal)
+      .integer(m.rolesMapped)
+      .integer(m.staffAssessed)
+      .integer(m.staffWithPdp)
+      .integer(m.staffRecognised)
+      .integer(m.cpdDays.hundredths())
+      .text(json::diagnosticsToText(record.warnings))
+      .text(json::boardNotesToText(record.boardNotes))
+      .bytes(originalBytes);
+  auditValues(values, audit);
+  try {
+    PgResult answer = c.run(CALL_ACCEPT_FUNCTION, values);
+    if (answer.empty()) throw engine::StoreError("store: PostgreSQL: profkpi_accept answered no row");
+    PgResult::Row row = answer.row(0);
+    if (row.text(ACCEPT_STORED_COLUMN) == "t") {
+      // What was written is the caller's record: only the numbering is new.
+      SubmissionRecord stored = record;
+      stored.sequence = row.integer(0);
+      stored.revision = static_cast<int>(row.integer(21));
+      stored.current = true;
+      return {Outcome::Stored, stored};
+    }
+    SubmissionRecord first = submissionFrom(row);
+    return {first.sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, first};
+  } catch (const PgConnectionLost& e) {
+    // The call is its own transaction: once it may have run, it may have committed.
+    if (e.mayHaveRun()) throw engine::StoreError(storeMessage("accept (outcome unknown: resend to learn it)", e.what()));
+    throw;
+  }
 }
 
 void insertAudit(PgConnection& c, const engine::AuditEntry& audit) {
@@ -136,7 +122,7 @@ void insertAudit(PgConnection& c, const engine::AuditEntry& audit) {
     c.run(INSERT_AUDIT, auditValues(values, audit));
   } catch (const PgConnectionLost& e) {
     // Run on its own, it may have committed before the connection went: not run again.
-    if (e.executing()) throw engine::StoreError(storeMessage("audit (outcome unknown)", e.what()));
+    if (e.mayHaveRun()) throw engine::StoreError(storeMessage("audit (outcome unknown)", e.what()));
     throw;
   }
 }

@@ -1,8 +1,8 @@
 // The SQL every submission runs on PostgreSQL, on kept statements of a
 // PgConnection: the key and history look-ups (each a single statement, in no
-// transaction of its own), the accepting write (one transaction: record, bytes,
-// current pointer, audit) and a refusal's audit row (one statement). Same
-// statements and results as SqliteQueries.
+// transaction of its own), the accepting write (one function call, its own
+// transaction: record, bytes, current pointer, audit) and a refusal's audit row
+// (one statement). The same results as SqliteQueries.
 #ifndef PROFKPI_ADAPTERS_STORE_PGQUERIES_H
 #define PROFKPI_ADAPTERS_STORE_PGQUERIES_H
 
@@ -22,12 +22,18 @@ std::optional<engine::SubmissionRecord> findCurrent(PgConnection& c, const std::
 // findCurrent without the warnings (an empty list): Store::currentFigures.
 std::optional<engine::SubmissionRecord> findCurrentFigures(PgConnection& c, const std::string& organisation,
                                                            const std::string& period);
+// findCurrentFigures of two periods in one statement: Store::currentFiguresOfBoth.
+engine::Store::TwoPeriodFigures findCurrentFiguresOfBoth(PgConnection& c, const std::string& organisation,
+                                                         const std::string& firstPeriod,
+                                                         const std::string& secondPeriod);
 std::optional<engine::ApiKeyRecord> findKey(PgConnection& c, const std::string& id);
 
-// Store::accept's contract, in one transaction of its own under the advisory
-// locks of the SubmissionId and of the organisation and period. Throws
-// PgConnectionLost only before COMMIT was sent (nothing committed: the caller
-// may run it again); a connection lost during COMMIT is an engine::StoreError.
+// Store::accept's contract, in one call of profkpi_accept (PgAcceptFunction.h):
+// one round trip, one transaction of its own under the advisory locks of the
+// SubmissionId and of the organisation and period. Throws PgConnectionLost only
+// when nothing can have been committed (the caller may run it again); a
+// connection lost once the call may have run is an engine::StoreError (the
+// outcome is unknown: a resend answers it).
 engine::Store::AcceptResult accept(PgConnection& c, const engine::SubmissionRecord& record,
                                    std::string_view originalBytes, const engine::AuditEntry& audit);
 

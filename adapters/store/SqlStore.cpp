@@ -177,7 +177,9 @@ void SqlStore::migrate() {
   }
   for (const Migration& m : migrations()) {
     if (m.version <= applied) continue;
-    for (const std::string& statement : m.statements) s << translate(_dialect, statement), now;
+    if (!m.postgresqlOnly || _dialect == SqlDialect::PostgreSQL) {
+      for (const std::string& statement : m.statements) s << translate(_dialect, statement), now;
+    }
     Poco::Int64 at = millis(date::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()));
     s << translate(_dialect, "INSERT INTO schema_migrations (version, applied_at_ms, description) VALUES (?, ?, ?)"),
         bind(m.version), bind(at), bind(m.description), now;
@@ -334,6 +336,16 @@ std::optional<SubmissionRecord> SqlStore::currentFigures(const std::string& orga
   return guardStore("current", [&] {
     if (_lookups) return sqlite::findCurrentFigures(*_lookups->borrow(), organisation, period);
     return _pg->withConnection([&](PgConnection& c) { return pg::findCurrentFigures(c, organisation, period); });
+  });
+}
+
+engine::Store::TwoPeriodFigures SqlStore::currentFiguresOfBoth(const std::string& organisation,
+                                                               const std::string& firstPeriod,
+                                                               const std::string& secondPeriod) {
+  if (_lookups) return Store::currentFiguresOfBoth(organisation, firstPeriod, secondPeriod);
+  return guardStore("current", [&] {
+    return _pg->withConnection(
+        [&](PgConnection& c) { return pg::findCurrentFiguresOfBoth(c, organisation, firstPeriod, secondPeriod); });
   });
 }
 

@@ -61,6 +61,9 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   std::optional<engine::SubmissionRecord> current(const std::string& organisation, const std::string& period) override;
   std::optional<engine::SubmissionRecord> currentFigures(const std::string& organisation,
                                                         const std::string& period) override;
+  // On PostgreSQL one statement; on SQLite (a look-up costs no round trip) two.
+  TwoPeriodFigures currentFiguresOfBoth(const std::string& organisation, const std::string& firstPeriod,
+                                        const std::string& secondPeriod) override;
   std::vector<engine::SubmissionRecord> currentForPeriod(const std::string& period) override;
   std::vector<engine::SubmissionRecord> currentForOrganisation(const std::string& organisation) override;
   std::vector<engine::SubmissionRecord> revisions(const std::string& organisation, const std::string& period) override;

@@ -38,6 +38,14 @@ inline const std::string SELECT_CURRENT_FIGURES = [] {
   return sql;
 }();
 
+// SELECT_CURRENT_FIGURES for two periods in one statement (at most two rows);
+// bind the organisation, then both periods.
+inline const std::string SELECT_CURRENT_FIGURES_OF_BOTH = [] {
+  std::string sql = SELECT_CURRENT_FIGURES;
+  sql.replace(sql.find("period = ?"), 10, "period IN (?, ?)");
+  return sql;
+}();
+
 // The record in a row of SUBMISSION_COLUMNS. Throws engine::StoreError when its
 // warnings or board notes cannot be read back.
 template <typename Row>

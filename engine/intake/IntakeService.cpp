@@ -146,7 +146,9 @@ Receipt receiptFor(const SubmissionRecord& record, const KpiCalculator& calculat
 
 void IntakeService::addHistoryWarnings(const Submission& s, const Scorecard& card, Diagnostics& warnings) {
   const Period& period = *s.header.period;
-  if (auto previous = _store.currentFigures(s.header.organisationCode, period.previous().code())) {
+  Store::TwoPeriodFigures figures =
+      _store.currentFiguresOfBoth(s.header.organisationCode, period.previous().code(), period.code());
+  if (const auto& previous = figures.first) {
     Scorecard before = _calculator.compute(previous->measures, period.previous());
     for (const KpiValue& now : card.kpis) {
       const KpiValue* then = before.find(now.kpi->id);
@@ -162,7 +164,7 @@ void IntakeService::addHistoryWarnings(const Submission& s, const Scorecard& car
       }
     }
   }
-  if (auto existing = _store.currentFigures(s.header.organisationCode, period.code())) {
+  if (const auto& existing = figures.second) {
     if (existing->submissionId != lowerCase(s.header.submissionId)) {
       warnings.push_back(warning("PQ104", "replaces submission " + existing->submissionId + " (revision " +
                                               std::to_string(existing->revision) + ") for " + period.code()));

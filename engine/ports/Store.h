@@ -52,6 +52,17 @@ class Store {
     }
     return record;
   }
+  // currentFigures() of one organisation for two periods, asked together (every
+  // submission's history checks want the period before and its own): one
+  // look-up where the store can make it one.
+  struct TwoPeriodFigures {
+    std::optional<SubmissionRecord> first;
+    std::optional<SubmissionRecord> second;
+  };
+  virtual TwoPeriodFigures currentFiguresOfBoth(const std::string& organisation, const std::string& firstPeriod,
+                                                const std::string& secondPeriod) {
+    return {currentFigures(organisation, firstPeriod), currentFigures(organisation, secondPeriod)};
+  }
   // The current submission of every organisation for the period, by organisation.
   virtual std::vector<SubmissionRecord> currentForPeriod(const std::string& period) = 0;
   // The organisation's current submissions for all periods, in acceptance order.

@@ -317,6 +317,28 @@ BOOST_AUTO_TEST_CASE(currentFiguresIsCurrentWithoutItsWarnings) {
   BOOST_TEST(!store->currentFigures("E06000001", "2009-10-Q1"));
 }
 
+// Both periods a submission's history checks read, asked together (one
+// statement on PostgreSQL): each answer is currentFigures() of its period.
+BOOST_AUTO_TEST_CASE(currentFiguresOfBothPeriodsAreEachPeriodsFigures) {
+  store->accept(record(ID1, "E06000001", "2009-10-Q1"), "first", audit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  store->accept(record("33333333-3333-4333-8333-333333333333", "E06000002", "2009-10-Q1", std::string(64, 'd')),
+                "third", audit(""));
+  auto both = store->currentFiguresOfBoth("E06000001", "2009-10-Q1", "2009-10-Q2");
+  BOOST_REQUIRE(both.first);
+  BOOST_REQUIRE(both.second);
+  BOOST_TEST(both.first->submissionId == ID1);
+  BOOST_TEST(both.second->submissionId == ID2);
+  BOOST_TEST(both.first->warnings.empty());
+  BOOST_TEST((both.second->measures == store->currentFigures("E06000001", "2009-10-Q2")->measures));
+  auto oneOfTwo = store->currentFiguresOfBoth("E06000002", "2009-10-Q4", "2009-10-Q1");
+  BOOST_TEST(!oneOfTwo.first);
+  BOOST_REQUIRE(oneOfTwo.second);
+  BOOST_TEST(oneOfTwo.second->organisation == "E06000002");
+  auto none = store->currentFiguresOfBoth("E06000003", "2009-10-Q1", "2009-10-Q2");
+  BOOST_TEST((!none.first && !none.second));
+}
+
 BOOST_AUTO_TEST_CASE(currentViewsSpanOrganisationsAndPeriods) {
   store->accept(record(ID1, "E06000001", "2009-10-Q1"), "a", audit(ID1));
   store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'd')), "b", audit(ID2));
