@@ -58,7 +58,10 @@ int main(int argc, char** argv) {
   double cpu = cpuSeconds() - cpuBefore;
 
   int accepted = submissions / threads * threads;
-  std::printf("%d submissions, %d threads: CPU %.0f us each, wall %.0f us each (%.0f/s)\n", accepted, threads,
-              cpu * 1e6 / accepted, wall * 1e6 / accepted, accepted / wall);
+  adapters::store::SqlStore::GroupCommits commits = store.groupCommits();
+  std::printf("%d submissions, %d threads: CPU %.0f us each, wall %.0f us each (%.0f/s); %llu commits of %.1f\n",
+              accepted, threads, cpu * 1e6 / accepted, wall * 1e6 / accepted, accepted / wall,
+              static_cast<unsigned long long>(commits.batches),
+              commits.batches > 0 ? static_cast<double>(commits.writes) / commits.batches : 0.0);
   return 0;
 }
