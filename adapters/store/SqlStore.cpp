@@ -223,28 +223,35 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
 void SqlStore::commitGrouped(PendingWrite& mine) {
   std::unique_lock<std::mutex> lock(_commitMutex);
   _commitQueue.push_back(&mine);
-  std::condition_variable& written = _batchWritten[_batchesTaken % 2];
-  while (!mine.done) {
-    if (_commitLeader) {
-      written.wait(lock);
-      continue;
-    }
-    // Not done and nobody writing: `mine` is still queued, so this batch holds it.
+  FutexWord& announced = _announced[_batchesTaken % 2];
+  while (_commitLeader) {
+    const std::uint32_t seen = announced.value();  // read under the mutex: no announcement is missed
+    lock.unlock();
+    announced.waitWhile(seen);
+    if (mine.done.load(std::memory_order_acquire)) break;  // the common case: no mutex again
+    lock.lock();
+  }
+  if (lock.owns_lock() && !mine.done.load(std::memory_order_acquire)) {
+    // Nobody writing and `mine` not written: it is still queued, so this batch holds it.
     _commitLeader = true;
     lock.unlock();
     WrittenBatch batch = writeBatch();
     lock.lock();
     _commitLeader = false;
-    for (PendingWrite* p : batch.writes) p->done = true;
     ++_groupCommits.batches;
     _groupCommits.writes += batch.writes.size();
     if (batch.oneByOne) ++_groupCommits.writtenOneByOne;
-    const bool next = !_commitQueue.empty();
+    for (PendingWrite* p : batch.writes) p->done.store(true, std::memory_order_release);
+    FutexWord& written = _announced[batch.number % 2];
+    FutexWord& next = _announced[(batch.number + 1) % 2];
+    written.bump();
+    const bool more = !_commitQueue.empty();
+    if (more) next.bump();
     lock.unlock();
-    _batchWritten[batch.number % 2].notify_all();
-    if (next) _batchWritten[(batch.number + 1) % 2].notify_one();
-    break;  // `mine` was in this batch
+    written.wakeAll();
+    if (more) next.wakeOne();
   }
+  if (lock.owns_lock()) lock.unlock();
   if (!mine.error.empty()) throw StoreError(mine.error);
 }
 

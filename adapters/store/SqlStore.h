@@ -11,6 +11,7 @@
 #ifndef PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 #define PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 
+#include "adapters/store/FutexWord.h"
 #include "adapters/store/PgConnectionPool.h"
 #include "adapters/store/SqlDialect.h"
 #include "adapters/store/SqliteCheckpointer.h"
@@ -21,7 +22,7 @@
 
 #include <Poco/Data/Session.h>
 
-#include <condition_variable>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -119,7 +120,9 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
     std::string notesText;     // its board notes as stored, the same way
     std::optional<AcceptResult> result;
     std::string error;  // set instead of result when it failed
-    bool done = false;  // under _commitMutex
+    // Set by the leader once result or error is, and after that neither it nor
+    // anyone else touches this entry: its caller may return at once.
+    std::atomic<bool> done{false};
   };
   // A group commit's outcome: its writes, the queue's number, whether it was written entry by entry.
   struct WrittenBatch {
@@ -150,11 +153,12 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   // The queue's number: the callers queued now are written in the batch of this number.
   std::uint64_t _batchesTaken = 0;
   bool _commitLeader = false;
-  // The callers of even and of odd batches wait here; each batch is announced
-  // once, after the mutex is released (notifying under it woke each caller into
-  // a mutex still held), and without touching its PendingWrites, which their
-  // callers free as soon as they see `done`.
-  std::condition_variable _batchWritten[2];
+  // The callers of even and of odd batches sleep here. A batch is announced
+  // once, after the mutex is released, and its callers return without taking
+  // the mutex again (each woken caller taking it made most of them sleep on it
+  // again: two more futex calls a submission); the next batch's callers are
+  // woken here for one of them to lead it.
+  FutexWord _announced[2];
   GroupCommits _groupCommits;
 };
 
