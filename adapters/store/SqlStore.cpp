@@ -213,8 +213,9 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
 // one lock: concurrent callers (submissions and audit rows alike) are gathered
 // into one transaction. The first to arrive leads: it waits for the write lock,
 // then takes everyone queued by then, writes them, commits once, and announces
-// the batch to its callers, and to one of the next batch, who leads it; the
-// rest sleep on. Every caller returns only after its batch has committed, or
+// the batch to its callers; then, still leading, lets the checkpointer copy the
+// log back if it must (SqliteCheckpointer), and wakes one of the next batch,
+// who leads it; the rest sleep on. Every caller returns only after its batch has committed, or
 // failed: taking the queue only once the lock is held means nobody waits for
 // the lock twice, so a held lock answers every caller within one busy timeout.
 // Audit rows go this way too because a second writer connection would contend
@@ -237,18 +238,29 @@ void SqlStore::commitGrouped(PendingWrite& mine) {
     lock.unlock();
     WrittenBatch batch = writeBatch();
     lock.lock();
-    _commitLeader = false;
     ++_groupCommits.batches;
     _groupCommits.writes += batch.writes.size();
     if (batch.oneByOne) ++_groupCommits.writtenOneByOne;
-    for (PendingWrite* p : batch.writes) p->done.store(true, std::memory_order_release);
+    for (PendingWrite* p : batch.writes) {
+      if (p != &mine) p->done.store(true, std::memory_order_release);
+    }
     FutexWord& written = _announced[batch.number % 2];
-    FutexWord& next = _announced[(batch.number + 1) % 2];
     written.bump();
+    lock.unlock();
+    written.wakeAll();
+    // Still leading, so that no batch is being written: a checkpoint by the
+    // writer reaches the end of the log. Its callers have their answers already.
+    try {
+      if (batch.committed) _checkpointer->afterCommit();
+    } catch (...) {
+      // It logs its own failures; the next batch must still find a leader.
+    }
+    lock.lock();
+    _commitLeader = false;
+    FutexWord& next = _announced[(batch.number + 1) % 2];
     const bool more = !_commitQueue.empty();
     if (more) next.bump();
     lock.unlock();
-    written.wakeAll();
     if (more) next.wakeOne();
   }
   if (lock.owns_lock()) lock.unlock();
@@ -271,6 +283,7 @@ SqlStore::WrittenBatch SqlStore::writeBatch() {
     try {
       batch.oneByOne = writeAll(batch.writes);
       SqliteQuery(c, "COMMIT").run();
+      batch.committed = true;
     } catch (...) {
       try {
         SqliteQuery(c, "ROLLBACK").run();
@@ -287,9 +300,7 @@ SqlStore::WrittenBatch SqlStore::writeBatch() {
       p->result.reset();
       p->error = message;
     }
-    return batch;
   }
-  _checkpointer->afterCommit();
   return batch;
 }
 

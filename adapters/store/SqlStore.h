@@ -124,16 +124,19 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
     // anyone else touches this entry: its caller may return at once.
     std::atomic<bool> done{false};
   };
-  // A group commit's outcome: its writes, the queue's number, whether it was written entry by entry.
+  // A group commit's outcome: its writes, the queue's number, whether it was
+  // written entry by entry, and whether it committed.
   struct WrittenBatch {
     std::vector<PendingWrite*> writes;
     std::uint64_t number = 0;
     bool oneByOne = false;
+    bool committed = false;
   };
   // Queues `mine` and returns once its batch has committed or failed (error set).
   void commitGrouped(PendingWrite& mine);
   // Leads one group commit: takes the queue once the write lock is held,
-  // writes it (writeAll) and commits once.
+  // writes it (writeAll) and commits once. Checkpoints are the caller's, after
+  // it has announced the batch.
   WrittenBatch writeBatch();
   // REQUIRES: the writer's transaction is open. Writes every entry; true when
   // one failed and the batch was written again entry by entry.
