@@ -4,13 +4,15 @@
 // values and 5 KB bodies, the same durability (WAL, synchronous=FULL), each
 // statement prepared once, BATCH submissions a transaction, on one thread,
 // straight on the SQLite C API: no group commit, savepoints, JSON or store.
+// The submissions, their warnings' JSON included, are made before the clock
+// starts (bench/BenchSubmissions.h).
 //   sqlite-floor FILE SUBMISSIONS BATCH
 // Prints the CPU time (user + system) and wall time per submission.
 #include "adapters/json/DiagnosticJson.h"
+#include "bench/BenchSubmissions.h"
 #include "adapters/store/AcceptStatements.h"
 #include "adapters/store/SqlStore.h"
 #include "adapters/store/SubmissionColumns.h"
-#include "tests/support/Records.h"
 
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -67,14 +69,6 @@ struct Statement {
   }
 };
 
-// The same submission store-accept's caller `thread` sends as its n-th (bench/StoreAccept.cpp).
-std::string submissionId(int n) {
-  char id[37];
-  std::snprintf(id, sizeof id, "%08x-%04x-4000-8000-%012x", 0x5eed0000u, static_cast<unsigned>(n >> 16),
-                static_cast<unsigned>(n) * 2654435761u);
-  return id;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,34 +91,33 @@ int main(int argc, char** argv) {
       insert(db, INSERT_SUBMISSION), body(db, INSERT_BODY), audit(db, INSERT_AUDIT), begin(db, "BEGIN IMMEDIATE"),
       commit(db, "COMMIT");
   const std::string bytes(5 * 1024, 'x');
+  const std::vector<bench::BenchSubmission> all = bench::benchSubmissions(0, submissions);
+  std::vector<std::string> warningsTexts;
+  for (const bench::BenchSubmission& s : all) warningsTexts.push_back(adapters::json::diagnosticsToText(s.record.warnings));
 
   double cpuBefore = cpuSeconds();
   auto wallBefore = std::chrono::steady_clock::now();
   for (int n = 0; n < submissions; ++n) {
     if (n % batch == 0) begin.run();
-    int slot = n % 84;
-    std::string organisation = "E090000" + std::to_string(10 + slot % 14);
-    std::string period = "20" + std::to_string(10 + slot / 14) + "-" + std::to_string(11 + slot / 14) + "-Q2";
-    engine::SubmissionRecord r = tests::aggregateRecord(submissionId(n), organisation, period);
-    r.warnings.push_back(engine::makeDiagnostic(
-        engine::Severity::Warning, "PQ104",
-        "replaces submission 0af9e8d7-c6b5-4a43-9210-fedcba987654 (revision 3) for " + period));
-    const std::string warnings = adapters::json::diagnosticsToText(r.warnings);
+    const engine::SubmissionRecord& r = all[n].record;
+    const engine::AuditEntry& a = all[n].audit;
+    const std::string& organisation = r.organisation;
+    const std::string& period = r.period;
+    const std::string& warnings = warningsTexts[n];
     const engine::Measures& m = r.measures;
 
     if (find.text(1, r.submissionId).run()) return 1;  // every id is new
     int current = revision.text(1, organisation).text(2, period).run() ? sqlite3_column_int(revision.stmt, 0) : 0;
     clear.text(1, organisation).text(2, period).run();
     insert.text(1, r.submissionId).text(2, organisation).text(3, r.organisationName).text(4, period)
-        .integer(5, 1254733200123 + n).text(6, r.channel).text(7, r.sha256).text(8, r.kind).text(9, r.schemaVersion)
+        .integer(5, r.receivedAt.time_since_epoch().count()).text(6, r.channel).text(7, r.sha256).text(8, r.kind).text(9, r.schemaVersion)
         .text(10, r.preparedAt).text(11, r.sourceSystem).integer(12, m.itHeadcount).integer(13, m.itFte.hundredths())
         .integer(14, m.rolesTotal).integer(15, m.rolesMapped).integer(16, m.staffAssessed)
         .integer(17, m.staffWithPdp).integer(18, m.staffRecognised).integer(19, m.cpdDays.hundredths())
         .text(20, warnings).text(21, "").integer(22, current + 1).run();
     body.integer(1, sqlite3_last_insert_rowid(db)).blob(2, bytes).run();
-    const std::string detail = "sha256 " + r.sha256;
-    audit.integer(1, 1254733200123 + n).text(2, "k-bench").text(3, "accepted").text(4, r.submissionId)
-        .text(5, organisation).text(6, "127.0.0.1").text(7, detail).run();
+    audit.integer(1, a.at.time_since_epoch().count()).text(2, a.actor).text(3, a.action).text(4, a.submissionId)
+        .text(5, a.organisation).text(6, a.origin).text(7, a.detail).run();
     if (n % batch == batch - 1 || n == submissions - 1) commit.run();
   }
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallBefore).count();

@@ -198,14 +198,14 @@ int SqlStore::schemaVersion() {
 engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std::string_view originalBytes,
                                              const engine::AuditEntry& audit) {
   if (_dialect == SqlDialect::SQLite) {
-    PendingAccept mine;
+    PendingWrite mine;
     mine.record = &record;
     mine.bytes = originalBytes;
     mine.audit = &audit;
     mine.warningsText = json::diagnosticsToText(record.warnings);
     mine.notesText = json::boardNotesToText(record.boardNotes);
     commitGrouped(mine);
-    return *mine.result;
+    return std::move(*mine.result);
   }
   return guardStore("accept",
                     [&] { return _pg->withConnection([&](PgConnection& c) { return pg::accept(c, record, originalBytes, audit); }); });
@@ -214,42 +214,68 @@ engine::Store::AcceptResult SqlStore::accept(const SubmissionRecord& record, std
 // Group commit for SQLite, where every commit is an fsync and writers queue for
 // one lock: concurrent callers (submissions and audit rows alike) are gathered
 // into one transaction. The first to arrive leads: it waits for the write lock,
-// then takes everyone queued by then, writes each entry in a savepoint of its
-// own, commits once, and wakes that batch's callers and the first of the next
-// batch, who leads it; the rest sleep on. Every caller returns only after its
-// batch has committed, or failed: taking the queue only once the lock is held
-// means nobody waits for the lock twice, so a held lock answers every caller
-// within one busy timeout. Audit rows go this way too because a second writer
-// connection would contend for the lock with the batches (seconds of SQLite
-// busy-handler back-off under load).
-void SqlStore::commitGrouped(PendingAccept& mine) {
+// then takes everyone queued by then, writes them, commits once, and announces
+// the batch to its callers; then, still leading, lets the checkpointer copy the
+// log back if it must (SqliteCheckpointer), and wakes one of the next batch,
+// who leads it; the rest sleep on. Every caller returns only after its batch has committed, or
+// failed: taking the queue only once the lock is held means nobody waits for
+// the lock twice, so a held lock answers every caller within one busy timeout.
+// Audit rows go this way too because a second writer connection would contend
+// for the lock with the batches (seconds of SQLite busy-handler back-off under
+// load).
+void SqlStore::commitGrouped(PendingWrite& mine) {
   std::unique_lock<std::mutex> lock(_commitMutex);
   _commitQueue.push_back(&mine);
-  while (!mine.done) {
-    if (_commitLeader) {
-      mine.wake.wait(lock);
-      continue;
-    }
+  FutexWord& announced = _announced[_batchesTaken % 2];
+  while (_commitLeader) {
+    const std::uint32_t seen = announced.value();  // read under the mutex: no announcement is missed
+    lock.unlock();
+    announced.waitWhile(seen);
+    if (mine.done.load(std::memory_order_acquire)) break;  // the common case: no mutex again
+    lock.lock();
+  }
+  if (lock.owns_lock() && !mine.done.load(std::memory_order_acquire)) {
+    // Nobody writing and `mine` not written: it is still queued, so this batch holds it.
     _commitLeader = true;
     lock.unlock();
-    std::vector<PendingAccept*> batch = writeBatch();
+    WrittenBatch batch = writeBatch();
+    lock.lock();
+    ++_groupCommits.batches;
+    _groupCommits.writes += batch.writes.size();
+    if (batch.oneByOne) ++_groupCommits.writtenOneByOne;
+    for (PendingWrite* p : batch.writes) {
+      if (p != &mine) p->done.store(true, std::memory_order_release);
+    }
+    FutexWord& written = _announced[batch.number % 2];
+    written.bump();
+    lock.unlock();
+    written.wakeAll();
+    // Still leading, so that no batch is being written: a checkpoint by the
+    // writer reaches the end of the log. Its callers have their answers already.
+    try {
+      if (batch.committed) _checkpointer->afterCommit();
+    } catch (...) {
+      // It logs its own failures; the next batch must still find a leader.
+    }
     lock.lock();
     _commitLeader = false;
-    for (PendingAccept* p : batch) {
-      p->done = true;
-      if (p != &mine) p->wake.notify_one();
-    }
-    if (!_commitQueue.empty()) _commitQueue.front()->wake.notify_one();
+    FutexWord& next = _announced[(batch.number + 1) % 2];
+    const bool more = !_commitQueue.empty();
+    if (more) next.bump();
+    lock.unlock();
+    if (more) next.wakeOne();
   }
+  if (lock.owns_lock()) lock.unlock();
   if (!mine.error.empty()) throw StoreError(mine.error);
 }
 
-std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
-  std::vector<PendingAccept*> batch;
+SqlStore::WrittenBatch SqlStore::writeBatch() {
+  WrittenBatch batch;
   bool taken = false;
   auto takeQueue = [&] {
     std::lock_guard<std::mutex> guard(_commitMutex);
-    batch.swap(_commitQueue);
+    batch.writes.swap(_commitQueue);
+    batch.number = _batchesTaken++;
     taken = true;
   };
   SqliteConnection& c = *_writer;
@@ -257,22 +283,9 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
     SqliteQuery(c, "BEGIN IMMEDIATE").run();  // waits up to the busy timeout for the write lock
     takeQueue();
     try {
-      for (PendingAccept* p : batch) {
-        SqliteQuery(c, "SAVEPOINT one_submission").run();
-        try {
-          if (p->record != nullptr) {
-            p->result = sqlite::acceptWithin(c, *p->record, p->warningsText, p->notesText, p->bytes, *p->audit);
-          } else {
-            sqlite::insertAudit(c, *p->audit);
-          }
-          SqliteQuery(c, "RELEASE one_submission").run();
-        } catch (const std::exception& e) {
-          SqliteQuery(c, "ROLLBACK TO one_submission").run();
-          SqliteQuery(c, "RELEASE one_submission").run();
-          p->error = storeMessage(p->record != nullptr ? "accept" : "audit", e);
-        }
-      }
+      batch.oneByOne = writeAll(batch.writes);
       SqliteQuery(c, "COMMIT").run();
+      batch.committed = true;
     } catch (...) {
       try {
         SqliteQuery(c, "ROLLBACK").run();
@@ -285,14 +298,69 @@ std::vector<SqlStore::PendingAccept*> SqlStore::writeBatch() {
     // Nothing of the batch is committed: every caller hears so.
     if (!taken) takeQueue();
     std::string message = storeMessage("accept", e);
-    for (PendingAccept* p : batch) {
+    for (PendingWrite* p : batch.writes) {
       p->result.reset();
       p->error = message;
     }
-    return batch;
   }
-  _checkpointer->afterCommit();
   return batch;
+}
+
+// The whole batch in one savepoint: a savepoint per entry kept a sub-journal
+// copy of every page each entry touched (the tables' and indexes' right-hand
+// edges, again for every entry) and cost three statements more per entry. When
+// an entry fails, the batch is undone and written again entry by entry, each
+// in a savepoint of its own, so that one bad entry still fails alone.
+bool SqlStore::writeAll(const std::vector<PendingWrite*>& writes) {
+  SqliteConnection& c = *_writer;
+  auto write = [&c](PendingWrite& p) {
+    if (p.record != nullptr) {
+      p.result = sqlite::acceptWithin(c, *p.record, p.warningsText, p.notesText, p.bytes, *p.audit);
+    } else {
+      sqlite::insertAudit(c, *p.audit);
+    }
+  };
+  // Undoes to `savepoint`; when SQLite has already rolled the transaction back
+  // (it does on some I/O errors), the first failure is the one to report.
+  auto undo = [&c](const char* rollbackTo, const char* release) {
+    std::exception_ptr first = std::current_exception();
+    try {
+      SqliteQuery(c, rollbackTo).run();
+      SqliteQuery(c, release).run();
+    } catch (...) {
+      std::rethrow_exception(first);
+    }
+  };
+  SqliteQuery(c, "SAVEPOINT batch").run();
+  try {
+    for (PendingWrite* p : writes) write(*p);
+    SqliteQuery(c, "RELEASE batch").run();
+    return false;
+  } catch (const std::exception&) {
+    undo("ROLLBACK TO batch", "RELEASE batch");
+  }
+  for (PendingWrite* p : writes) {
+    p->result.reset();
+    SqliteQuery(c, "SAVEPOINT one_write").run();
+    try {
+      write(*p);
+      SqliteQuery(c, "RELEASE one_write").run();
+    } catch (const std::exception& e) {
+      undo("ROLLBACK TO one_write", "RELEASE one_write");
+      p->error = storeMessage(p->record != nullptr ? "accept" : "audit", e);
+    }
+  }
+  return true;
+}
+
+SqlStore::GroupCommits SqlStore::groupCommits() {
+  std::lock_guard<std::mutex> guard(_commitMutex);
+  return _groupCommits;
+}
+
+std::size_t SqlStore::queuedWrites() {
+  std::lock_guard<std::mutex> guard(_commitMutex);
+  return _commitQueue.size();
 }
 
 std::vector<SubmissionRecord> SqlStore::selectRecords(const std::string& where, const std::vector<std::string>& args) {
@@ -382,7 +450,7 @@ std::vector<std::string> SqlStore::periods() {
 
 void SqlStore::appendAudit(const engine::AuditEntry& audit) {
   if (_dialect == SqlDialect::SQLite) {
-    PendingAccept mine;
+    PendingWrite mine;
     mine.audit = &audit;
     commitGrouped(mine);
     return;

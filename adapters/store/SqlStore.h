@@ -11,6 +11,7 @@
 #ifndef PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 #define PROFKPI_ADAPTERS_STORE_SQLSTORE_H
 
+#include "adapters/store/FutexWord.h"
 #include "adapters/store/PgConnectionPool.h"
 #include "adapters/store/SqlDialect.h"
 #include "adapters/store/SqliteCheckpointer.h"
@@ -21,7 +22,8 @@
 
 #include <Poco/Data/Session.h>
 
-#include <condition_variable>
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -78,6 +80,19 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   std::vector<engine::ApiKeyRecord> listKeys() override;
   bool revokeKey(const std::string& id, engine::Instant at) override;
 
+  // SQLite's group commit so far (zero on PostgreSQL): commits, the writes
+  // (submissions and audit rows) they carried, and batches written again entry
+  // by entry because one entry failed. For the benchmark and tests.
+  struct GroupCommits {
+    std::uint64_t batches = 0;
+    std::uint64_t writes = 0;
+    std::uint64_t writtenOneByOne = 0;
+  };
+  GroupCommits groupCommits();
+  // Writes queued for the next group commit and not yet taken by it (tests
+  // gather a batch with it while another connection holds the write lock).
+  std::size_t queuedWrites();
+
   // The schema version after start-up migrations.
   int schemaVersion();
   SqlDialect dialect() const { return _dialect; }
@@ -100,7 +115,7 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
 
   // One caller's write waiting for the next group commit (SQLite): a submission,
   // or (record null) an audit row alone.
-  struct PendingAccept {
+  struct PendingWrite {
     const engine::SubmissionRecord* record = nullptr;
     std::string_view bytes;
     const engine::AuditEntry* audit = nullptr;
@@ -108,14 +123,27 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
     std::string notesText;     // its board notes as stored, the same way
     std::optional<AcceptResult> result;
     std::string error;  // set instead of result when it failed
-    bool done = false;
-    std::condition_variable wake;  // this caller's own: done, or its turn to lead
+    // Set by the leader once result or error is, and after that neither it nor
+    // anyone else touches this entry: its caller may return at once.
+    std::atomic<bool> done{false};
+  };
+  // A group commit's outcome: its writes, the queue's number, whether it was
+  // written entry by entry, and whether it committed.
+  struct WrittenBatch {
+    std::vector<PendingWrite*> writes;
+    std::uint64_t number = 0;
+    bool oneByOne = false;
+    bool committed = false;
   };
   // Queues `mine` and returns once its batch has committed or failed (error set).
-  void commitGrouped(PendingAccept& mine);
-  // Leads one group commit: takes the queue once the write lock is held, writes
-  // each entry in a savepoint of its own and commits once.
-  std::vector<PendingAccept*> writeBatch();
+  void commitGrouped(PendingWrite& mine);
+  // Leads one group commit: takes the queue once the write lock is held,
+  // writes it (writeAll) and commits once. Checkpoints are the caller's, after
+  // it has announced the batch.
+  WrittenBatch writeBatch();
+  // REQUIRES: the writer's transaction is open. Writes every entry; true when
+  // one failed and the batch was written again entry by entry.
+  bool writeAll(const std::vector<PendingWrite*>& writes);
 
   SqlDialect _dialect;
   std::unique_ptr<Pool> _pool;
@@ -127,8 +155,17 @@ class SqlStore final : public engine::Store, public engine::KeyStore {
   // PostgreSQL only: the connections every submission's calls use.
   std::unique_ptr<PgConnectionPool> _pg;
   std::mutex _commitMutex;
-  std::vector<PendingAccept*> _commitQueue;
+  std::vector<PendingWrite*> _commitQueue;
+  // The queue's number: the callers queued now are written in the batch of this number.
+  std::uint64_t _batchesTaken = 0;
   bool _commitLeader = false;
+  // The callers of even and of odd batches sleep here. A batch is announced
+  // once, after the mutex is released, and its callers return without taking
+  // the mutex again (each woken caller taking it made most of them sleep on it
+  // again: two more futex calls a submission); the next batch's callers are
+  // woken here for one of them to lead it.
+  FutexWord _announced[2];
+  GroupCommits _groupCommits;
 };
 
 }  // namespace profkpi::adapters::store

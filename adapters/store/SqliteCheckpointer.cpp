@@ -37,13 +37,19 @@ void SqliteCheckpointer::afterCommit() {
     int rc = sqlite3_wal_checkpoint_v2(_writer.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     if (rc == SQLITE_OK) {
       _logPages = 0;
+      _askedForThisLog = false;
       ++_byWriter;
     } else if (rc != SQLITE_BUSY) {
       Poco::Logger::get("store").warning("checkpoint by the writer failed: %s", std::string(sqlite3_errstr(rc)));
     }
     return;
   }
-  if (_logPages >= _pages) {
+  if (_logPages < _pages) {
+    _askedForThisLog = false;  // the log started again (a checkpoint reached its end)
+    return;
+  }
+  if (!_askedForThisLog) {
+    _askedForThisLog = true;
     {
       std::lock_guard<std::mutex> lock(_mutex);
       _requested = true;

@@ -7,7 +7,11 @@
 // never blocks readers or the writer. When writes never pause, such a
 // checkpoint cannot catch up with the end of the log, and SQLite can only start
 // the log again from its beginning after one that has: so at `hardPages` the
-// writer checkpoints itself between two batches (most pages are copied by then).
+// writer checkpoints itself between two batches (what the thread copied is not
+// copied again). The thread runs once per log: run after every commit, it
+// copied the pages every batch rewrites (indexes, the tables' right-hand edges)
+// and fsynced the database again and again, a tenth of the store's CPU
+// (docs/BENCHMARKS.md section 18).
 // Durability is unchanged: a commit is durable once it is in the log.
 #ifndef PROFKPI_ADAPTERS_STORE_SQLITECHECKPOINTER_H
 #define PROFKPI_ADAPTERS_STORE_SQLITECHECKPOINTER_H
@@ -49,6 +53,7 @@ class SqliteCheckpointer {
   const int _pages;
   const int _hardPages;
   int _logPages = 0;  // written by onCommit on the writer's thread
+  bool _askedForThisLog = false;  // the writer's user's alone
   std::mutex _mutex;
   std::condition_variable _wake;
   bool _requested = false;

@@ -30,13 +30,13 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close(_db);
 }
 
-sqlite3_stmt* SqliteConnection::prepared(const std::string& sql) {
+sqlite3_stmt* SqliteConnection::prepared(std::string_view sql) {
   auto found = _statements.find(sql);
   if (found != _statements.end()) return found->second;
   sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(_db, sql.c_str(), static_cast<int>(sql.size() + 1), SQLITE_PREPARE_PERSISTENT, &statement,
+  if (sqlite3_prepare_v3(_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
                          nullptr) != SQLITE_OK) {
-    fail("prepare \"" + sql + "\"");
+    fail("prepare \"" + std::string(sql) + "\"");
   }
   ++_compilations;
   _statements.emplace(sql, statement);
@@ -59,7 +59,7 @@ void SqliteConnection::fail(const std::string& what) const {
 
 std::int64_t SqliteConnection::lastInsertRowid() const { return sqlite3_last_insert_rowid(_db); }
 
-SqliteQuery::SqliteQuery(SqliteConnection& connection, const std::string& sql)
+SqliteQuery::SqliteQuery(SqliteConnection& connection, std::string_view sql)
     : _connection(connection), _statement(connection.prepared(sql)) {}
 
 SqliteQuery::~SqliteQuery() {

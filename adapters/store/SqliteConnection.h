@@ -7,9 +7,10 @@
 #define PROFKPI_ADAPTERS_STORE_SQLITECONNECTION_H
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -29,7 +30,7 @@ class SqliteConnection {
 
   // The compiled statement for `sql`, prepared on first use and kept. Throws
   // engine::StoreError when `sql` does not compile.
-  sqlite3_stmt* prepared(const std::string& sql);
+  sqlite3_stmt* prepared(std::string_view sql);
   // Runs `sql` (no results). Throws engine::StoreError.
   void exec(const char* sql);
   // Throws engine::StoreError naming `what` and the connection's last error.
@@ -43,7 +44,10 @@ class SqliteConnection {
 
  private:
   sqlite3* _db = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> _statements;
+  // Found by the text itself (std::less<>): an accept runs a dozen statements,
+  // and a hashed map keyed by std::string made a copy of each text and hashed
+  // all of it (INSERT_SUBMISSION is 400 characters) every time.
+  std::map<std::string, sqlite3_stmt*, std::less<>> _statements;
   std::size_t _compilations = 0;
 };
 
@@ -53,7 +57,7 @@ class SqliteConnection {
 class SqliteQuery {
  public:
   // Throws engine::StoreError.
-  SqliteQuery(SqliteConnection& connection, const std::string& sql);
+  SqliteQuery(SqliteConnection& connection, std::string_view sql);
   ~SqliteQuery();
   SqliteQuery(const SqliteQuery&) = delete;
   SqliteQuery& operator=(const SqliteQuery&) = delete;

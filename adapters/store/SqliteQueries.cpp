@@ -67,7 +67,8 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
                                          const engine::AuditEntry& audit) {
   using Outcome = engine::Store::Outcome;
   if (auto first = findSubmission(c, record.submissionId)) {
-    return {first->sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict, *first};
+    Outcome outcome = first->sha256 == record.sha256 ? Outcome::Duplicate : Outcome::Conflict;
+    return {outcome, std::move(*first)};
   }
   SubmissionRecord stored = record;
   // The current one has the highest revision; its row is found through the
@@ -115,7 +116,7 @@ engine::Store::AcceptResult acceptWithin(SqliteConnection& c, const SubmissionRe
       .bindBytes(originalBytes)
       .run();
   insertAudit(c, audit);
-  return {Outcome::Stored, stored};
+  return {Outcome::Stored, std::move(stored)};
 }
 
 }  // namespace profkpi::adapters::store::sqlite
