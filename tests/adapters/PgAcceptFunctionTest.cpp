@@ -25,25 +25,11 @@
 
 using namespace profkpi::adapters::store;
 using namespace profkpi::engine;
+using profkpi::tests::acceptedAudit;
 using profkpi::tests::StoreFixture;
+using profkpi::tests::testingPostgres;
 
 namespace {
-
-bool onPostgres() {
-  const char* backend = std::getenv("PROFKPI_STORE_BACKEND");
-  return backend != nullptr && std::string(backend) == "postgresql";
-}
-
-AuditEntry audit(const std::string& id) {
-  AuditEntry a;
-  a.actor = "test";
-  a.action = "accepted";
-  a.submissionId = id;
-  a.organisation = "E06000001";
-  a.origin = "127.0.0.1";
-  a.detail = "sha256 of " + id;
-  return a;
-}
 
 SubmissionRecord record(const std::string& id, const std::string& sha = std::string(64, 'a')) {
   SubmissionRecord r = profkpi::tests::aggregateRecord(id);
@@ -92,7 +78,7 @@ BOOST_AUTO_TEST_SUITE(PgAcceptFunctionTest)
 // organisation, bodies and audit rows) keeps every row through migration 7,
 // and accepts through the function from where its numbering stood.
 BOOST_AUTO_TEST_CASE(migrationSevenKeepsEveryRowOfAStoreThatHoldsData) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   f.store.reset();
   Admin admin;
@@ -146,12 +132,12 @@ BOOST_AUTO_TEST_CASE(migrationSevenKeepsEveryRowOfAStoreThatHoldsData) {
   // The function numbers on from the history it found, and answers a resend
   // of a superseded submission with that submission as stored.
   SubmissionRecord next = record("44444444-4444-4444-8444-444444444444", std::string(64, 'b'));
-  auto stored = f.store->accept(next, "fourth", audit(next.submissionId));
+  auto stored = f.store->accept(next, "fourth", acceptedAudit(next.submissionId));
   BOOST_TEST((stored.outcome == Store::Outcome::Stored));
   BOOST_TEST(stored.record.revision == 3);
   BOOST_TEST(stored.record.current);
   BOOST_TEST(!f.store->findBySubmissionId(ID2)->current);
-  auto resent = f.store->accept(record(ID1), "first", audit(ID1));
+  auto resent = f.store->accept(record(ID1), "first", acceptedAudit(ID1));
   BOOST_TEST((resent.outcome == Store::Outcome::Duplicate));
   BOOST_TEST(resent.record.revision == 1);
   BOOST_TEST(!resent.record.current);
@@ -167,13 +153,13 @@ BOOST_AUTO_TEST_CASE(migrationSevenKeepsEveryRowOfAStoreThatHoldsData) {
 // is stored, every other one is answered with that record as Duplicate (same
 // bytes) or Conflict (other bytes), and only the stored one wrote anything.
 BOOST_AUTO_TEST_CASE(oneSubmissionIdSentAtOnceIsStoredOnceAndAnsweredWithTheFirst) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   std::vector<std::future<Store::AcceptResult>> sent;
   for (int t = 0; t < 16; ++t) {
     sent.push_back(std::async(std::launch::async, [&f, t] {
       SubmissionRecord r = record(ID1, std::string(64, t % 2 == 0 ? 'a' : 'b'));
-      return f.store->accept(r, t % 2 == 0 ? "even" : "odd", audit(ID1));
+      return f.store->accept(r, t % 2 == 0 ? "even" : "odd", acceptedAudit(ID1));
     }));
   }
   std::vector<Store::AcceptResult> answers;
@@ -212,14 +198,14 @@ BOOST_AUTO_TEST_CASE(oneSubmissionIdSentAtOnceIsStoredOnceAndAnsweredWithTheFirs
 // accept waiting for the first holds neither, so it cannot block another
 // SubmissionId of the same period.
 BOOST_AUTO_TEST_CASE(theSubmissionIdsLockIsTakenBeforeThePeriods) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   Admin admin;
   admin.lock("id:" + ID1);
-  auto waiting = std::async(std::launch::async, [&] { return f.store->accept(record(ID1), "one", audit(ID1)); });
+  auto waiting = std::async(std::launch::async, [&] { return f.store->accept(record(ID1), "one", acceptedAudit(ID1)); });
   BOOST_REQUIRE(admin.waitingForALock() != 0);
   // Another SubmissionId of the same organisation and period is not held up.
-  auto other = f.store->accept(record(ID2, std::string(64, 'c')), "two", audit(ID2));
+  auto other = f.store->accept(record(ID2, std::string(64, 'c')), "two", acceptedAudit(ID2));
   BOOST_TEST((other.outcome == Store::Outcome::Stored));
   BOOST_TEST(other.record.revision == 1);
   admin.unlock("id:" + ID1);
@@ -233,7 +219,7 @@ BOOST_AUTO_TEST_CASE(theSubmissionIdsLockIsTakenBeforeThePeriods) {
 // (a 503), not a wait for ever; nothing is written, and once the lock is
 // free the same submission is stored.
 BOOST_AUTO_TEST_CASE(aLockHeldPastTheTimeoutIsAnErrorAndWritesNothing) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   SqlStoreOptions options;
   options.busyTimeoutSeconds = 1;
@@ -244,7 +230,7 @@ BOOST_AUTO_TEST_CASE(aLockHeldPastTheTimeoutIsAnErrorAndWritesNothing) {
   auto started = std::chrono::steady_clock::now();
   std::string message;
   try {
-    store.accept(record(ID1), "one", audit(ID1));
+    store.accept(record(ID1), "one", acceptedAudit(ID1));
   } catch (const StoreError& e) {
     message = e.what();
   }
@@ -256,7 +242,7 @@ BOOST_AUTO_TEST_CASE(aLockHeldPastTheTimeoutIsAnErrorAndWritesNothing) {
   BOOST_TEST(admin.count("SELECT count(*) FROM submissions") == 0);
   BOOST_TEST(admin.count("SELECT count(*) FROM audit_log") == 0);
   admin.unlock(periodKey);
-  BOOST_TEST((store.accept(record(ID1), "one", audit(ID1)).outcome == Store::Outcome::Stored));
+  BOOST_TEST((store.accept(record(ID1), "one", acceptedAudit(ID1)).outcome == Store::Outcome::Stored));
 }
 
 // The server ends the call's session while it waits for its lock (an error
@@ -264,11 +250,11 @@ BOOST_AUTO_TEST_CASE(aLockHeldPastTheTimeoutIsAnErrorAndWritesNothing) {
 // once on a new connection; ended again, the caller hears an error and
 // nothing is stored; sent again, it is stored once.
 BOOST_AUTO_TEST_CASE(aCallTheServerEndsTwiceIsAnErrorAndStoresNothing) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   Admin admin;
   admin.lock("id:" + ID1);
-  auto accepted = std::async(std::launch::async, [&] { return f.store->accept(record(ID1), "one", audit(ID1)); });
+  auto accepted = std::async(std::launch::async, [&] { return f.store->accept(record(ID1), "one", acceptedAudit(ID1)); });
   std::int64_t first = admin.waitingForALock();
   BOOST_REQUIRE(first != 0);
   admin.terminate(first);
@@ -278,7 +264,7 @@ BOOST_AUTO_TEST_CASE(aCallTheServerEndsTwiceIsAnErrorAndStoresNothing) {
   BOOST_CHECK_THROW(accepted.get(), StoreError);
   admin.unlock("id:" + ID1);
   BOOST_TEST(admin.count("SELECT count(*) FROM submissions") == 0);
-  BOOST_TEST((f.store->accept(record(ID1), "one", audit(ID1)).outcome == Store::Outcome::Stored));
+  BOOST_TEST((f.store->accept(record(ID1), "one", acceptedAudit(ID1)).outcome == Store::Outcome::Stored));
   BOOST_TEST(admin.count("SELECT count(*) FROM submissions") == 1);
 }
 
@@ -287,16 +273,16 @@ BOOST_AUTO_TEST_CASE(aCallTheServerEndsTwiceIsAnErrorAndStoresNothing) {
 // the lock is free: the caller must hear "outcome unknown", not a retry's
 // answer, and a resend learns the outcome (Duplicate); stored once.
 BOOST_AUTO_TEST_CASE(aConnectionBrokenMidCallIsOutcomeUnknownAndStoredOnce) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   profkpi::tests::TcpProxy proxy(portOf(f.config.connection));
   std::string throughProxy =
       std::regex_replace(f.config.connection, std::regex("port=[0-9]+"), "port=" + std::to_string(proxy.port()));
   SqlStore store("postgresql", throughProxy);
-  BOOST_TEST((store.accept(record(ID2, std::string(64, 'c')), "two", audit(ID2)).outcome == Store::Outcome::Stored));
+  BOOST_TEST((store.accept(record(ID2, std::string(64, 'c')), "two", acceptedAudit(ID2)).outcome == Store::Outcome::Stored));
   Admin admin;
   admin.lock("id:" + ID1);
-  auto accepted = std::async(std::launch::async, [&] { return store.accept(record(ID1), "one", audit(ID1)); });
+  auto accepted = std::async(std::launch::async, [&] { return store.accept(record(ID1), "one", acceptedAudit(ID1)); });
   BOOST_REQUIRE(admin.waitingForALock() != 0);
   BOOST_REQUIRE(proxy.cut() >= 1);
   std::string message;
@@ -313,7 +299,7 @@ BOOST_AUTO_TEST_CASE(aConnectionBrokenMidCallIsOutcomeUnknownAndStoredOnce) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   BOOST_TEST(admin.count("SELECT count(*) FROM submissions WHERE submission_id = '" + ID1 + "'") == 1);
-  auto resent = store.accept(record(ID1), "one", audit(ID1));
+  auto resent = store.accept(record(ID1), "one", acceptedAudit(ID1));
   BOOST_TEST((resent.outcome == Store::Outcome::Duplicate));
   BOOST_TEST(resent.record.revision == 2);
   BOOST_TEST(admin.count("SELECT count(*) FROM submissions") == 2);

@@ -24,22 +24,11 @@
 
 using namespace profkpi::adapters::store;
 using namespace profkpi::engine;
+using profkpi::tests::acceptedAudit;
 using profkpi::tests::StoreFixture;
+using profkpi::tests::testingPostgres;
 
 namespace {
-
-bool onPostgres() {
-  const char* backend = std::getenv("PROFKPI_STORE_BACKEND");
-  return backend != nullptr && std::string(backend) == "postgresql";
-}
-
-AuditEntry audit(const std::string& id) {
-  AuditEntry a;
-  a.actor = "test";
-  a.action = "accepted";
-  a.submissionId = id;
-  return a;
-}
 
 std::string idNumber(int n) {
   char id[40];
@@ -55,7 +44,7 @@ void acceptConcurrently(SqlStore& store, int first, int count) {
     done.push_back(std::async(std::launch::async, [&store, i] {
       SubmissionRecord r = profkpi::tests::aggregateRecord(idNumber(i), "E06000001", "2009-10-Q2");
       r.organisation = "E0600000" + std::to_string(i % 10);
-      return store.accept(r, "<xml/>", audit(r.submissionId)).outcome;
+      return store.accept(r, "<xml/>", acceptedAudit(r.submissionId)).outcome;
     }));
   }
   for (auto& d : done) BOOST_TEST((d.get() == Store::Outcome::Stored));
@@ -84,7 +73,7 @@ struct Admin {
 BOOST_AUTO_TEST_SUITE(PgConnectionTest)
 
 BOOST_AUTO_TEST_CASE(statementsArePreparedOnceAndKeptOnTheServer) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   PgConnection c(f.config.connection, 10000);
   for (int i = 0; i < 5; ++i) BOOST_TEST(!pg::findCurrent(c, "E06000001", "2009-10-Q2"));
@@ -96,7 +85,7 @@ BOOST_AUTO_TEST_CASE(statementsArePreparedOnceAndKeptOnTheServer) {
 }
 
 BOOST_AUTO_TEST_CASE(anAcceptIsOneTransaction) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   PgConnection c(f.config.connection, 10000);
   // txid_current() moves by one per transaction that wrote (each look-up before
@@ -104,7 +93,7 @@ BOOST_AUTO_TEST_CASE(anAcceptIsOneTransaction) {
   auto xid = [&] { return c.run("SELECT txid_current()").row(0).integer(0); };
   std::int64_t before = xid();
   SubmissionRecord r = profkpi::tests::aggregateRecord(idNumber(1));
-  BOOST_TEST((pg::accept(c, r, "<xml/>", audit(r.submissionId)).outcome == Store::Outcome::Stored));
+  BOOST_TEST((pg::accept(c, r, "<xml/>", acceptedAudit(r.submissionId)).outcome == Store::Outcome::Stored));
   BOOST_TEST(!!pg::findCurrentFigures(c, r.organisation, r.period));
   std::int64_t after = xid();
   // before's own, the accept's, and after's own.
@@ -118,7 +107,7 @@ BOOST_AUTO_TEST_CASE(anAcceptIsOneTransaction) {
 }
 
 BOOST_AUTO_TEST_CASE(connectionsEndedByTheServerFailNoRequest) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   acceptConcurrently(*f.store, 1, 8);
   Admin admin;
@@ -130,21 +119,21 @@ BOOST_AUTO_TEST_CASE(connectionsEndedByTheServerFailNoRequest) {
   BOOST_TEST(!!f.store->findBySubmissionId(idNumber(11)));
   BOOST_TEST(admin.terminateOthers() >= 1);
   SubmissionRecord r = profkpi::tests::aggregateRecord(idNumber(30));
-  BOOST_TEST((f.store->accept(r, "<xml/>", audit(r.submissionId)).outcome == Store::Outcome::Stored));
+  BOOST_TEST((f.store->accept(r, "<xml/>", acceptedAudit(r.submissionId)).outcome == Store::Outcome::Stored));
   BOOST_TEST(admin.terminateOthers() >= 1);
-  f.store->appendAudit(audit("refused-one"));
+  f.store->appendAudit(acceptedAudit("refused-one"));
   BOOST_TEST(f.store->recentAudit(1).front().submissionId == "refused-one");
 }
 
 // The accept's connection is cut while it waits for its lock: nothing was
 // committed, so it runs again on a new connection and is stored once.
 BOOST_AUTO_TEST_CASE(anAcceptCutBeforeItsCommitIsRunAgainOnce) {
-  if (!onPostgres()) return;
+  if (!testingPostgres()) return;
   StoreFixture f;
   Admin admin;
   SubmissionRecord r = profkpi::tests::aggregateRecord(idNumber(40));
   admin.c.run("SELECT pg_advisory_lock(hashtext(?))", PgParams().text("id:" + r.submissionId));
-  auto accepted = std::async(std::launch::async, [&] { return f.store->accept(r, "<xml/>", audit(r.submissionId)); });
+  auto accepted = std::async(std::launch::async, [&] { return f.store->accept(r, "<xml/>", acceptedAudit(r.submissionId)); });
   int waiting = 0;
   for (int i = 0; i < 500 && waiting == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -173,7 +162,7 @@ BOOST_AUTO_TEST_SUITE(PgRestartTest, *boost::unit_test::disabled())
 BOOST_AUTO_TEST_CASE(theFirstRequestAfterARestartSucceeds) {
   const char* restart = std::getenv("PROFKPI_TEST_PG_RESTART");
   BOOST_REQUIRE_MESSAGE(restart != nullptr, "PROFKPI_TEST_PG_RESTART is not set (run through ctest)");
-  BOOST_REQUIRE(onPostgres());
+  BOOST_REQUIRE(testingPostgres());
   StoreFixture f;
   for (int round = 0; round < 3; ++round) {
     acceptConcurrently(*f.store, 100 * round + 1, 16);
@@ -183,7 +172,7 @@ BOOST_AUTO_TEST_CASE(theFirstRequestAfterARestartSucceeds) {
     auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     BOOST_TEST(took.count() < 1000);
     SubmissionRecord r = profkpi::tests::aggregateRecord(idNumber(100 * round + 50));
-    BOOST_TEST((f.store->accept(r, "<xml/>", audit(r.submissionId)).outcome == Store::Outcome::Stored));
+    BOOST_TEST((f.store->accept(r, "<xml/>", acceptedAudit(r.submissionId)).outcome == Store::Outcome::Stored));
     acceptConcurrently(*f.store, 100 * round + 60, 16);
     // Reads on Poco's sessions too.
     BOOST_TEST(f.store->revisions(r.organisation, r.period).size() >= 1u);

@@ -44,16 +44,6 @@ SubmissionRecord record(const std::string& id, const std::string& org = "E060000
   return r;
 }
 
-AuditEntry audit(const std::string& id) {
-  AuditEntry a;
-  a.actor = "test";
-  a.action = "accepted";
-  a.submissionId = id;
-  a.organisation = "E06000001";
-  a.origin = "127.0.0.1";
-  return a;
-}
-
 const std::string ID1 = "11111111-1111-4111-8111-111111111111";
 const std::string ID2 = "22222222-2222-4222-8222-222222222222";
 
@@ -74,7 +64,7 @@ BOOST_AUTO_TEST_CASE(migrationsAreAppliedOnceAndRecorded) {
 BOOST_AUTO_TEST_CASE(aStoreMigratedByANewerProfkpiIsRefusedAndLeftUntouched) {
   using namespace Poco::Data::Keywords;
   const int latest = profkpi::adapters::store::migrations().back().version;
-  store->accept(record(ID1), "<a/>", audit(ID1));
+  store->accept(record(ID1), "<a/>", acceptedAudit(ID1));
   Poco::Data::Session s = store->session();
   s << "INSERT INTO schema_migrations (version, applied_at_ms, description) VALUES (" + std::to_string(latest + 1) +
            ", 0, 'from a newer profkpi')",
@@ -181,14 +171,14 @@ BOOST_AUTO_TEST_CASE(originalBytesSurviveTheMoveToRowKeys) {
     BOOST_TEST(bodies == static_cast<Poco::Int64>(olds.size()));  // moved, none lost, none doubled
   }
   SubmissionRecord next = record("55555555-5555-4555-8555-555555555555");
-  BOOST_TEST((migrated.accept(next, "fifth", audit(next.submissionId)).outcome == Store::Outcome::Stored));
+  BOOST_TEST((migrated.accept(next, "fifth", acceptedAudit(next.submissionId)).outcome == Store::Outcome::Stored));
   BOOST_TEST(*migrated.originalBytes(next.submissionId) == "fifth");
   BOOST_TEST(*migrated.originalBytes(ID4) == olds.back().body);
 }
 
 BOOST_AUTO_TEST_CASE(acceptedRecordComesBackWhole) {
   std::string bytes("<x>\0\xff\xfe ŵ</x>", 13);
-  auto result = store->accept(record(ID1), bytes, audit(ID1));
+  auto result = store->accept(record(ID1), bytes, acceptedAudit(ID1));
   BOOST_TEST((result.outcome == Store::Outcome::Stored));
   BOOST_TEST(result.record.revision == 1);
   BOOST_TEST(result.record.sequence > 0);
@@ -212,8 +202,8 @@ BOOST_AUTO_TEST_CASE(acceptedRecordComesBackWhole) {
 // On SQLite the look-ups run on kept statements, the listings on Poco::Data:
 // both must read the same record.
 BOOST_AUTO_TEST_CASE(lookupsAndListingsReadTheSameRecord) {
-  store->accept(record(ID1), "first", audit(ID1));
-  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  store->accept(record(ID1), "first", acceptedAudit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", acceptedAudit(ID2));
   auto listed = store->revisions("E06000001", "2009-10-Q2");
   BOOST_REQUIRE(listed.size() == 2u);
   for (const auto& expected : listed) {
@@ -252,7 +242,7 @@ BOOST_AUTO_TEST_CASE(boardNotesComeBackWholeAndFollowTheCurrentSubmission) {
   notes.actions.push_back({"K2", "Head of ICT", *lexicalDate("2009-12-31"), "Assess everyone.", {}});
   notes.actions.push_back({"", "Board", std::nullopt, "Report back.", {}});
   withNotes.boardNotes = notes;
-  store->accept(withNotes, "first", audit(ID1));
+  store->accept(withNotes, "first", acceptedAudit(ID1));
   reopen();
   auto check = [&](const std::optional<SubmissionRecord>& found, const char* path) {
     BOOST_REQUIRE_MESSAGE(found && found->boardNotes, path);
@@ -271,17 +261,17 @@ BOOST_AUTO_TEST_CASE(boardNotesComeBackWholeAndFollowTheCurrentSubmission) {
   check(store->revisions("E06000001", "2009-10-Q2").at(0), "revisions");
   BOOST_TEST(!store->currentFigures("E06000001", "2009-10-Q2")->boardNotes.has_value());
 
-  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", acceptedAudit(ID2));
   BOOST_TEST(!store->current("E06000001", "2009-10-Q2")->boardNotes.has_value());
   BOOST_TEST(store->findBySubmissionId(ID1)->boardNotes.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(sameIdSameBytesIsADuplicateOtherBytesAConflict) {
-  store->accept(record(ID1), "body", audit(ID1));
-  auto again = store->accept(record(ID1), "body", audit(ID1));
+  store->accept(record(ID1), "body", acceptedAudit(ID1));
+  auto again = store->accept(record(ID1), "body", acceptedAudit(ID1));
   BOOST_TEST((again.outcome == Store::Outcome::Duplicate));
   BOOST_TEST(again.record.sequence > 0);
-  auto other = store->accept(record(ID1, "E06000001", "2009-10-Q2", std::string(64, 'b')), "other", audit(ID1));
+  auto other = store->accept(record(ID1, "E06000001", "2009-10-Q2", std::string(64, 'b')), "other", acceptedAudit(ID1));
   BOOST_TEST((other.outcome == Store::Outcome::Conflict));
   BOOST_TEST(other.record.sha256 == std::string(64, 'a'));
   BOOST_TEST(store->revisions("E06000001", "2009-10-Q2").size() == 1u);
@@ -289,8 +279,8 @@ BOOST_AUTO_TEST_CASE(sameIdSameBytesIsADuplicateOtherBytesAConflict) {
 }
 
 BOOST_AUTO_TEST_CASE(resubmissionBecomesCurrentAndKeepsTheEarlierOne) {
-  store->accept(record(ID1), "first", audit(ID1));
-  auto second = store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  store->accept(record(ID1), "first", acceptedAudit(ID1));
+  auto second = store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", acceptedAudit(ID2));
   BOOST_TEST(second.record.revision == 2);
   BOOST_TEST(store->current("E06000001", "2009-10-Q2")->submissionId == ID2);
   auto revisions = store->revisions("E06000001", "2009-10-Q2");
@@ -303,8 +293,8 @@ BOOST_AUTO_TEST_CASE(resubmissionBecomesCurrentAndKeepsTheEarlierOne) {
 }
 
 BOOST_AUTO_TEST_CASE(currentFiguresIsCurrentWithoutItsWarnings) {
-  store->accept(record(ID1), "first", audit(ID1));
-  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  store->accept(record(ID1), "first", acceptedAudit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", acceptedAudit(ID2));
   auto full = store->current("E06000001", "2009-10-Q2");
   auto figures = store->currentFigures("E06000001", "2009-10-Q2");
   BOOST_REQUIRE(full && figures);
@@ -320,10 +310,10 @@ BOOST_AUTO_TEST_CASE(currentFiguresIsCurrentWithoutItsWarnings) {
 // Both periods a submission's history checks read, asked together (one
 // statement on PostgreSQL): each answer is currentFigures() of its period.
 BOOST_AUTO_TEST_CASE(currentFiguresOfBothPeriodsAreEachPeriodsFigures) {
-  store->accept(record(ID1, "E06000001", "2009-10-Q1"), "first", audit(ID1));
-  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", audit(ID2));
+  store->accept(record(ID1, "E06000001", "2009-10-Q1"), "first", acceptedAudit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'c')), "second", acceptedAudit(ID2));
   store->accept(record("33333333-3333-4333-8333-333333333333", "E06000002", "2009-10-Q1", std::string(64, 'd')),
-                "third", audit(""));
+                "third", acceptedAudit(""));
   auto both = store->currentFiguresOfBoth("E06000001", "2009-10-Q1", "2009-10-Q2");
   BOOST_REQUIRE(both.first);
   BOOST_REQUIRE(both.second);
@@ -340,9 +330,9 @@ BOOST_AUTO_TEST_CASE(currentFiguresOfBothPeriodsAreEachPeriodsFigures) {
 }
 
 BOOST_AUTO_TEST_CASE(currentViewsSpanOrganisationsAndPeriods) {
-  store->accept(record(ID1, "E06000001", "2009-10-Q1"), "a", audit(ID1));
-  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'd')), "b", audit(ID2));
-  store->accept(record("33333333-3333-4333-8333-333333333333", "E06000002", "2009-10-Q2"), "c", audit(""));
+  store->accept(record(ID1, "E06000001", "2009-10-Q1"), "a", acceptedAudit(ID1));
+  store->accept(record(ID2, "E06000001", "2009-10-Q2", std::string(64, 'd')), "b", acceptedAudit(ID2));
+  store->accept(record("33333333-3333-4333-8333-333333333333", "E06000002", "2009-10-Q2"), "c", acceptedAudit(""));
   BOOST_TEST(store->currentForOrganisation("E06000001").size() == 2u);
   auto q2 = store->currentForPeriod("2009-10-Q2");
   BOOST_REQUIRE(q2.size() == 2u);
@@ -356,7 +346,7 @@ BOOST_AUTO_TEST_CASE(eightThreadsPostingOneIdStoreItOnce) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       try {
-        auto r = store->accept(record(ID1), "same body", audit(ID1));
+        auto r = store->accept(record(ID1), "same body", acceptedAudit(ID1));
         (r.outcome == Store::Outcome::Stored ? stored : duplicates)++;
       } catch (const StoreError&) {
         ++failures;
@@ -377,7 +367,7 @@ BOOST_AUTO_TEST_CASE(concurrentResubmissionsLeaveOneCurrent) {
     threads.emplace_back([&, t] {
       std::string id = std::to_string(t) + "aaaaaaa-1111-4111-8111-111111111111";
       try {
-        store->accept(record(id, "E06000001", "2009-10-Q2", std::string(63, 'e') + std::to_string(t)), id, audit(id));
+        store->accept(record(id, "E06000001", "2009-10-Q2", std::string(63, 'e') + std::to_string(t)), id, acceptedAudit(id));
       } catch (const StoreError&) {
         ++failures;
       }
@@ -414,7 +404,7 @@ BOOST_AUTO_TEST_CASE(auditRowsAmongConcurrentAcceptsAllLand) {
         std::snprintf(id, sizeof id, "%08d-%04d-4111-8111-111111111111", i, t);
         try {
           store->accept(record(id, "E06000001", "2009-10-Q" + std::to_string(1 + i % 4), std::string(64, 'b')), id,
-                        audit(id));
+                        acceptedAudit(id));
         } catch (const StoreError&) {
           ++failures;
         }
@@ -422,7 +412,7 @@ BOOST_AUTO_TEST_CASE(auditRowsAmongConcurrentAcceptsAllLand) {
     });
     threads.emplace_back([&, t] {
       for (int i = 0; i < EACH; ++i) {
-        AuditEntry refused = audit("refused-" + std::to_string(t) + "-" + std::to_string(i));
+        AuditEntry refused = acceptedAudit("refused-" + std::to_string(t) + "-" + std::to_string(i));
         refused.action = "refused";
         try {
           store->appendAudit(refused);

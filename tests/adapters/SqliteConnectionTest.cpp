@@ -19,6 +19,7 @@
 
 using namespace profkpi::adapters::store;
 using namespace profkpi::engine;
+using profkpi::tests::acceptedAudit;
 using profkpi::tests::TempDir;
 
 namespace {
@@ -31,14 +32,6 @@ SubmissionRecord record(const std::string& id, const std::string& sha) {
   SubmissionRecord r = profkpi::tests::aggregateRecord(id);
   r.sha256 = sha;
   return r;
-}
-
-AuditEntry audit(const std::string& id) {
-  AuditEntry a;
-  a.actor = "test";
-  a.action = "accepted";
-  a.submissionId = id;
-  return a;
 }
 
 const std::string ID1 = "11111111-1111-4111-8111-111111111111";
@@ -65,11 +58,11 @@ BOOST_AUTO_TEST_CASE(statementsAreCompiledOnceAndKept) {
 BOOST_AUTO_TEST_CASE(aKeptStatementSeesLaterCommitsAndHoldsNoSnapshot) {
   SqliteConnection reader(path, 1, 256);
   BOOST_TEST(!sqlite::findCurrent(reader, "E06000001", "2009-10-Q2"));
-  store.accept(record(ID1, std::string(64, 'a')), "one", audit(ID1));
+  store.accept(record(ID1, std::string(64, 'a')), "one", acceptedAudit(ID1));
   auto first = sqlite::findCurrent(reader, "E06000001", "2009-10-Q2");
   BOOST_REQUIRE(first);
   BOOST_TEST(first->submissionId == ID1);
-  store.accept(record(ID2, std::string(64, 'b')), "two", audit(ID2));
+  store.accept(record(ID2, std::string(64, 'b')), "two", acceptedAudit(ID2));
   BOOST_TEST(sqlite::findCurrent(reader, "E06000001", "2009-10-Q2")->submissionId == ID2);
   // No read transaction is left open, so a checkpoint can empty the whole WAL.
   BOOST_TEST(sqlite3_get_autocommit(reader.handle()) != 0);
@@ -85,7 +78,7 @@ BOOST_AUTO_TEST_CASE(aRolledBackAcceptLeavesNothingAndFailuresThrow) {
   SqliteConnection writer(path, 1, 256);
   writer.exec("BEGIN IMMEDIATE");
   auto stored =
-      sqlite::acceptWithin(writer, record(ID1, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, "one", audit(ID1));
+      sqlite::acceptWithin(writer, record(ID1, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, "one", acceptedAudit(ID1));
   BOOST_TEST((stored.outcome == Store::Outcome::Stored));
   BOOST_TEST(stored.record.revision == 1);
   BOOST_TEST(stored.record.sequence > 0);
@@ -127,7 +120,7 @@ BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
       char id[40];
       std::snprintf(id, sizeof id, "%08d-1111-4111-8111-111111111111", i);
       writer.exec("BEGIN IMMEDIATE");
-      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, audit(id));
+      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, acceptedAudit(id));
       writer.exec("COMMIT");
       checkpointer.afterCommit();
       if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the thread run
@@ -166,7 +159,7 @@ BOOST_AUTO_TEST_CASE(theThreadCheckpointsOncePerLog) {
       char id[40];
       std::snprintf(id, sizeof id, "%08d-3333-4333-8333-333333333333", i);
       writer.exec("BEGIN IMMEDIATE");
-      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, audit(id));
+      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, acceptedAudit(id));
       writer.exec("COMMIT");
       checkpointer.afterCommit();
       std::this_thread::sleep_for(std::chrono::milliseconds(5));  // time for a pass after each commit

@@ -35,4 +35,14 @@ engine::SubmissionRecord aggregateRecord(const std::string& submissionId, const 
   return r;
 }
 
+engine::AuditEntry acceptedAudit(const std::string& submissionId) {
+  engine::AuditEntry a;
+  a.actor = "test";
+  a.action = "accepted";
+  a.submissionId = submissionId;
+  a.organisation = "E06000001";
+  a.origin = "127.0.0.1";
+  return a;
+}
+
 }  // namespace profkpi::tests

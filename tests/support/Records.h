@@ -22,6 +22,10 @@ engine::Measures hartlepoolMeasures();
 engine::SubmissionRecord aggregateRecord(const std::string& submissionId, const std::string& organisation = "E06000001",
                                          const std::string& period = "2009-10-Q2");
 
+// The audit entry of an accepted submission: actor "test", organisation
+// E06000001, origin 127.0.0.1, no time and no detail.
+engine::AuditEntry acceptedAudit(const std::string& submissionId);
+
 }  // namespace profkpi::tests
 
 #endif

@@ -1,6 +1,7 @@
 #include "tests/support/ServerProcess.h"
 
 #include "tests/support/Documents.h"
+#include "tests/support/StoreFixture.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -71,8 +72,7 @@ ServerProcess::ServerProcess(const std::string& extraConfig, std::map<std::strin
   const std::size_t count = testInstances();
   std::string shared;
   if (count > 1) {
-    const char* backend = std::getenv("PROFKPI_STORE_BACKEND");
-    if (backend == nullptr || std::string(backend) != "postgresql") {
+    if (!testingPostgres()) {
       throw std::runtime_error("PROFKPI_TEST_INSTANCES > 1 needs PROFKPI_STORE_BACKEND=postgresql: instances share one database");
     }
     _database = std::make_unique<TestDatabase>();

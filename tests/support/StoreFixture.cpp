@@ -8,9 +8,13 @@
 
 namespace profkpi::tests {
 
-StoreConfig freshStoreConfig(const TempDir& dir) {
+bool testingPostgres() {
   const char* backend = std::getenv("PROFKPI_STORE_BACKEND");
-  if (backend == nullptr || std::string(backend) == "sqlite") return {"sqlite", dir.file("store.db")};
+  return backend != nullptr && std::string(backend) == "postgresql";
+}
+
+StoreConfig freshStoreConfig(const TempDir& dir) {
+  if (!testingPostgres()) return {"sqlite", dir.file("store.db")};
   const char* pg = std::getenv("PROFKPI_TEST_PG");
   if (pg == nullptr) throw std::runtime_error("PROFKPI_STORE_BACKEND=postgresql needs PROFKPI_TEST_PG (scripts/with-postgres)");
   Poco::Data::PostgreSQL::Connector::registerConnector();

@@ -18,6 +18,9 @@ struct StoreConfig {
   std::string connection;
 };
 
+// Whether PROFKPI_STORE_BACKEND chose PostgreSQL (SQLite otherwise).
+bool testingPostgres();
+
 // The backend under test; for PostgreSQL, drops profkpi's tables first.
 StoreConfig freshStoreConfig(const TempDir& dir);
 
