@@ -11,7 +11,7 @@
 // copied again). The thread runs once per log: run after every commit, it
 // copied the pages every batch rewrites (indexes, the tables' right-hand edges)
 // and fsynced the database again and again, a tenth of the store's CPU
-// (docs/BENCHMARKS.md section 18).
+// (docs/BENCHMARKS.md section 19).
 // Durability is unchanged: a commit is durable once it is in the log.
 #ifndef PROFKPI_ADAPTERS_STORE_SQLITECHECKPOINTER_H
 #define PROFKPI_ADAPTERS_STORE_SQLITECHECKPOINTER_H

@@ -34,6 +34,16 @@ SubmissionRecord record(const std::string& id, const std::string& sha) {
   return r;
 }
 
+// One submission in a transaction of its own on `writer`, then the checkpointer
+// told of the commit, as the group commit's leader does.
+void acceptAndCommit(SqliteConnection& writer, SqliteCheckpointer& checkpointer, const std::string& id,
+                     const std::string& body) {
+  writer.exec("BEGIN IMMEDIATE");
+  sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, acceptedAudit(id));
+  writer.exec("COMMIT");
+  checkpointer.afterCommit();
+}
+
 const std::string ID1 = "11111111-1111-4111-8111-111111111111";
 const std::string ID2 = "22222222-2222-4222-8222-222222222222";
 
@@ -119,10 +129,7 @@ BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
     for (int i = 0; i < 300; ++i) {
       char id[40];
       std::snprintf(id, sizeof id, "%08d-1111-4111-8111-111111111111", i);
-      writer.exec("BEGIN IMMEDIATE");
-      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, acceptedAudit(id));
-      writer.exec("COMMIT");
-      checkpointer.afterCommit();
+      acceptAndCommit(writer, checkpointer, id, body);
       if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the thread run
     }
     background = checkpointer.backgroundCheckpoints();
@@ -144,7 +151,7 @@ BOOST_AUTO_TEST_CASE(checkpointsKeepTheLogShortAndLoseNothing) {
 
 // The thread is asked once per log, not after every commit past its threshold:
 // passes over the same log copied the pages every batch rewrites again and
-// fsynced the database again (docs/BENCHMARKS.md section 18). A reader holding
+// fsynced the database again (docs/BENCHMARKS.md section 19). A reader holding
 // the first snapshot keeps the log from starting again, so it is one log.
 BOOST_AUTO_TEST_CASE(theThreadCheckpointsOncePerLog) {
   SqliteConnection writer(path, 1, 1024);
@@ -158,10 +165,7 @@ BOOST_AUTO_TEST_CASE(theThreadCheckpointsOncePerLog) {
     for (int i = 0; i < 40; ++i) {
       char id[40];
       std::snprintf(id, sizeof id, "%08d-3333-4333-8333-333333333333", i);
-      writer.exec("BEGIN IMMEDIATE");
-      sqlite::acceptWithin(writer, record(id, std::string(64, 'a')), NO_WARNINGS, NO_NOTES, body, acceptedAudit(id));
-      writer.exec("COMMIT");
-      checkpointer.afterCommit();
+      acceptAndCommit(writer, checkpointer, id, body);
       std::this_thread::sleep_for(std::chrono::milliseconds(5));  // time for a pass after each commit
     }
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
